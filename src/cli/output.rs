@@ -1,0 +1,41 @@
+//! Writing results: atomically to files, or to standard output.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::CliError;
+
+/// Writes `text` to `path` atomically: into a temporary file in the same
+/// directory, flushed to disk, then renamed over `path`. An interrupted run
+/// leaves either the old file or the new one, never a truncated one. The
+/// permissions of an existing file are kept.
+pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<(), CliError> {
+    let fail = |source: io::Error| CliError::Write { path: path.to_path_buf(), source };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let mut tmp = tempfile::Builder::new().prefix(".arabic-repair-").suffix(".tmp").tempfile_in(dir).map_err(fail)?;
+    tmp.write_all(text.as_bytes()).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions()).map_err(fail)?;
+    }
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// Writes to standard output. A closed pipe (`arabic-repair fix f | head`)
+/// is reported as [`CliError::BrokenPipe`], which ends the run quietly.
+pub(crate) fn write_stdout(out: &mut impl Write, text: &str) -> Result<(), CliError> {
+    out.write_all(text.as_bytes()).map_err(stdout_error)
+}
+
+pub(crate) fn stdout_error(source: io::Error) -> CliError {
+    if source.kind() == io::ErrorKind::BrokenPipe {
+        CliError::BrokenPipe
+    } else {
+        CliError::Write { path: "<stdout>".into(), source }
+    }
+}

@@ -1,0 +1,256 @@
+//! The one configuration record of a [`Repairer`](crate::Repairer).
+
+/// Which digit script the repair writes.
+///
+/// The default, [`DigitStyle::Keep`], leaves every digit as it is. The two
+/// conversions touch digits only on lines that hold Arabic-script text, and
+/// never digits inside a token with Latin letters (document symbols such as
+/// `CTOC/COP/WG.7/2021/5`).
+///
+/// ```
+/// use arabic_repair::{Config, DigitStyle, Repairer};
+///
+/// let ascii = Repairer::new(Config::new().digits(DigitStyle::Ascii));
+/// assert_eq!(ascii.repair("عددهم ١٢٫٥٪"), "عددهم 12.5%");
+/// let indic = Repairer::new(Config::new().digits(DigitStyle::ArabicIndic));
+/// assert_eq!(indic.repair("عددهم 12.5%"), "عددهم ١٢٫٥٪");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DigitStyle {
+    /// Leave digits in whatever script the input has (default).
+    #[default]
+    Keep,
+    /// Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0..) digits
+    /// to ASCII `0-9`; `٫` to `.`, `٬` to `,`, `٪` to `%`.
+    Ascii,
+    /// ASCII and Extended Arabic-Indic digits to Arabic-Indic `٠-٩`; `.` and
+    /// `,` between digits to `٫` and `٬`, `%` after a digit to `٪`.
+    ArabicIndic,
+}
+
+/// What to repair. Every option has a documented default; start from
+/// [`Config::new`] (the same as `Config::default()`) and change what you need
+/// with the chained setters, then build a [`Repairer`](crate::Repairer).
+///
+/// | option | default | what it does |
+/// |---|---|---|
+/// | [`invisible_controls`](Config::invisible_controls) | `true` | remove bidi controls and stray zero-width characters |
+/// | [`presentation_forms`](Config::presentation_forms) | `true` | presentation forms and lam-alef ligatures to base letters |
+/// | [`tatweel`](Config::tatweel) | `true` | remove justification tatweel (kashida) |
+/// | [`farsi_letters`](Config::farsi_letters) | `true` | Farsi yeh and keheh to Arabic yeh and kaf in Arabic text |
+/// | [`mark_order`](Config::mark_order) | `true` | canonical mark order (NFC) on the lines the repair changes |
+/// | [`digits`](Config::digits) | [`DigitStyle::Keep`] | digit script |
+/// | [`spacing`](Config::spacing) | `true` | collapse spaces, no space before Arabic punctuation, reattach cut-off marks, trim line ends |
+///
+/// ```
+/// use arabic_repair::{Config, DigitStyle, Repairer};
+///
+/// let config = Config::new().tatweel(false).digits(DigitStyle::Ascii);
+/// assert!(!config.get_tatweel());
+/// let repairer = Repairer::new(config);
+/// assert_eq!(repairer.repair("العضـــــوية ٢٠"), "العضـــــوية 20");
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub(crate) invisible_controls: bool,
+    pub(crate) presentation_forms: bool,
+    pub(crate) tatweel: bool,
+    pub(crate) farsi_letters: bool,
+    pub(crate) mark_order: bool,
+    pub(crate) digits: DigitStyle,
+    pub(crate) spacing: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            invisible_controls: true,
+            presentation_forms: true,
+            tatweel: true,
+            farsi_letters: true,
+            mark_order: true,
+            digits: DigitStyle::Keep,
+            spacing: true,
+        }
+    }
+}
+
+impl Config {
+    /// The default configuration: every repair on, digits kept.
+    ///
+    /// ```
+    /// use arabic_repair::Config;
+    /// assert_eq!(Config::new(), Config::default());
+    /// ```
+    pub fn new() -> Config {
+        Config::default()
+    }
+
+    /// Remove bidi controls (LRM, RLM, ALM, U+202A..U+202E, U+2066..U+2069)
+    /// and stray zero-width characters from lines with Arabic text; ZWNJ and
+    /// ZWJ are kept in Persian and Urdu paragraphs. Default `true`.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// let off = Repairer::new(Config::new().invisible_controls(false));
+    /// assert_eq!(off.repair("\u{200F}نص"), "\u{200F}نص");
+    /// ```
+    pub fn invisible_controls(mut self, yes: bool) -> Config {
+        self.invisible_controls = yes;
+        self
+    }
+
+    /// Turn presentation forms (U+FB50..U+FDFF, U+FE70..U+FEFF) into base
+    /// letters and lam-alef ligatures into lam + alef. Symbols such as the
+    /// rial sign and the word ligatures U+FDF0..U+FDFF are kept. Default `true`.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// let on = Repairer::new(Config::new());
+    /// assert_eq!(on.repair("\u{FEDF}\u{FEFC}"), "للا");
+    /// let off = Repairer::new(Config::new().presentation_forms(false));
+    /// assert_eq!(off.repair("\u{FEDF}\u{FEFC}"), "\u{FEDF}\u{FEFC}");
+    /// ```
+    pub fn presentation_forms(mut self, yes: bool) -> Config {
+        self.presentation_forms = yes;
+        self
+    }
+
+    /// Remove tatweel that justification inserted; tatweel that carries
+    /// meaning (`هـ`, `بـ 22%`, `الـ UNODC`) always stays. `false` keeps
+    /// all tatweel. Default `true`.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// let keep = Repairer::new(Config::new().tatweel(false));
+    /// assert_eq!(keep.repair("العضـــــوية"), "العضـــــوية");
+    /// ```
+    pub fn tatweel(mut self, yes: bool) -> Config {
+        self.tatweel = yes;
+        self
+    }
+
+    /// Map Farsi yeh (U+06CC) and keheh (U+06A9) to Arabic yeh (U+064A)
+    /// and kaf (U+0643) in paragraphs that are Arabic; Persian and Urdu
+    /// paragraphs are left alone. Default `true`.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// let off = Repairer::new(Config::new().farsi_letters(false));
+    /// assert_eq!(off.repair("الذین في"), "الذین في");
+    /// ```
+    pub fn farsi_letters(mut self, yes: bool) -> Config {
+        self.farsi_letters = yes;
+        self
+    }
+
+    /// Put the marks of every line that the repair changed into canonical
+    /// order (NFC). Lines the repair leaves alone keep their bytes, so
+    /// correct text typed with shadda before kasra stays as it is.
+    /// Default `true`.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// // Tatweel removal changes the line, so its shadda + kasra is reordered.
+    /// let on = Repairer::new(Config::new());
+    /// assert_eq!(on.repair("الاتـّـِجار"), "الات\u{0650}\u{0651}جار");
+    /// let off = Repairer::new(Config::new().mark_order(false));
+    /// assert_eq!(off.repair("الاتـّـِجار"), "الات\u{0651}\u{0650}جار");
+    /// ```
+    pub fn mark_order(mut self, yes: bool) -> Config {
+        self.mark_order = yes;
+        self
+    }
+
+    /// The digit script to write. Default [`DigitStyle::Keep`].
+    ///
+    /// ```
+    /// use arabic_repair::{Config, DigitStyle};
+    /// assert_eq!(Config::new().get_digits(), DigitStyle::Keep);
+    /// assert_eq!(Config::new().digits(DigitStyle::Ascii).get_digits(), DigitStyle::Ascii);
+    /// ```
+    pub fn digits(mut self, style: DigitStyle) -> Config {
+        self.digits = style;
+        self
+    }
+
+    /// Normalize spacing on lines with Arabic text: runs of spaces to one,
+    /// no space before `،` `؛` `؟` (nor before `.` `:` after an Arabic
+    /// word), a mark cut off from its letter by a space put back
+    /// (`عملا ً` → `عملاً`), trailing spaces removed. Leading indentation
+    /// is kept. Default `true`.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// let on = Repairer::new(Config::new());
+    /// assert_eq!(on.repair("نص  آخر ، عملا ً "), "نص آخر، عملاً");
+    /// ```
+    pub fn spacing(mut self, yes: bool) -> Config {
+        self.spacing = yes;
+        self
+    }
+
+    /// Whether bidi controls and zero-width characters are removed.
+    ///
+    /// ```
+    /// assert!(arabic_repair::Config::new().get_invisible_controls());
+    /// ```
+    pub fn get_invisible_controls(&self) -> bool {
+        self.invisible_controls
+    }
+
+    /// Whether presentation forms are turned into base letters.
+    ///
+    /// ```
+    /// assert!(arabic_repair::Config::new().get_presentation_forms());
+    /// ```
+    pub fn get_presentation_forms(&self) -> bool {
+        self.presentation_forms
+    }
+
+    /// Whether justification tatweel is removed.
+    ///
+    /// ```
+    /// assert!(arabic_repair::Config::new().get_tatweel());
+    /// ```
+    pub fn get_tatweel(&self) -> bool {
+        self.tatweel
+    }
+
+    /// Whether Farsi yeh and keheh are mapped in Arabic paragraphs.
+    ///
+    /// ```
+    /// assert!(arabic_repair::Config::new().get_farsi_letters());
+    /// ```
+    pub fn get_farsi_letters(&self) -> bool {
+        self.farsi_letters
+    }
+
+    /// Whether changed lines are put into canonical mark order.
+    ///
+    /// ```
+    /// assert!(arabic_repair::Config::new().get_mark_order());
+    /// ```
+    pub fn get_mark_order(&self) -> bool {
+        self.mark_order
+    }
+
+    /// The digit script written.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, DigitStyle};
+    /// assert_eq!(Config::new().get_digits(), DigitStyle::Keep);
+    /// ```
+    pub fn get_digits(&self) -> DigitStyle {
+        self.digits
+    }
+
+    /// Whether spacing is normalized.
+    ///
+    /// ```
+    /// assert!(arabic_repair::Config::new().get_spacing());
+    /// ```
+    pub fn get_spacing(&self) -> bool {
+        self.spacing
+    }
+}

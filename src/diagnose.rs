@@ -1,0 +1,131 @@
+//! Counting damage without repairing it: [`diagnose`] and [`Diagnosis`].
+
+use std::ops::Range;
+
+use crate::config::Config;
+use crate::edit::Edits;
+use crate::fix::FixKind;
+use crate::pipeline::{body_start, paragraph_language, paragraphs, LineContext, StageFn};
+use crate::script::{has_arabic_script, words};
+use crate::{farsi_letters, invisible_controls, presentation_forms, tatweel};
+
+/// The damage found in a text, by class, and a damage score.
+///
+/// Counts are of what the repair would act on: Farsi letters only in
+/// paragraphs that are Arabic, tatweel only where it is justification.
+///
+/// The **damage score** is the share of the text's Arabic words that hold at
+/// least one damage (a placeholder, a Farsi letter, justification tatweel, a
+/// presentation form, an invisible control) or stand on a line in visual
+/// order: `damaged_words / arabic_words`, 0.0 for a text without Arabic
+/// words, 1.0 when every word is hit. Spacing and digit script are not
+/// counted as damage.
+///
+/// ```
+/// use arabic_repair::diagnose;
+///
+/// // ctoc-wg7-2021-5.broken.txt, line 10 (start)
+/// let d = diagnose("ذلك  طا�عها المتسـم بتحقیق أر�اح متزایدة");
+/// assert_eq!(d.arabic_words, 6);
+/// assert_eq!(d.placeholders, 2);
+/// assert_eq!(d.farsi_letters, 2);
+/// assert_eq!(d.tatweel_runs, 1);
+/// assert_eq!(d.damaged_words, 5);
+/// assert!((d.damage_score - 5.0 / 6.0).abs() < 1e-9);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Diagnosis {
+    /// Lines of the text.
+    pub lines: usize,
+    /// Lines holding Arabic-script text.
+    pub arabic_lines: usize,
+    /// Whitespace-separated words of Arabic lines holding Arabic-script text
+    /// or only placeholders.
+    pub arabic_words: usize,
+    /// Placeholders (U+FFFD, private-use code points) in Arabic words.
+    pub placeholders: usize,
+    /// Farsi yeh and keheh in Arabic paragraphs.
+    pub farsi_letters: usize,
+    /// Runs of justification tatweel.
+    pub tatweel_runs: usize,
+    /// Presentation-form code points.
+    pub presentation_forms: usize,
+    /// Bidi controls and stray zero-width characters.
+    pub invisible_controls: usize,
+    /// Lines in visual order (reserved for the reading-order stage; 0 now).
+    pub visual_order_lines: usize,
+    /// Arabic words with at least one damage.
+    pub damaged_words: usize,
+    /// `damaged_words / arabic_words`, in `0.0..=1.0`.
+    pub damage_score: f64,
+}
+
+/// A placeholder: what an extractor writes for a glyph it could not map.
+fn is_placeholder(c: char) -> bool {
+    matches!(c, '\u{FFFD}' | '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}')
+}
+
+/// Counts the damage in `text`. See [`Diagnosis`] for what is counted and
+/// how the score is computed.
+///
+/// ```
+/// use arabic_repair::diagnose;
+///
+/// let clean = diagnose("والملاحقة القضائية الفعالة في قضايا تهريب المهاجرين.");
+/// assert_eq!(clean.damaged_words, 0);
+/// assert_eq!(clean.damage_score, 0.0);
+/// ```
+pub fn diagnose(text: &str) -> Diagnosis {
+    let config = Config::default();
+    let mut d = Diagnosis::default();
+    let stages: [(StageFn, FixKind); 4] = [
+        (invisible_controls::remove_invisible_controls, FixKind::InvisibleControl),
+        (presentation_forms::presentation_form_to_base, FixKind::PresentationForm),
+        (tatweel::remove_justification_tatweel, FixKind::Tatweel),
+        (farsi_letters::farsi_letter_to_arabic, FixKind::FarsiLetter),
+    ];
+    let mut edits = Edits::new(true);
+    let mut damaged: Vec<Range<usize>> = Vec::new();
+    for paragraph in paragraphs(text, body_start(text)) {
+        let ctx = LineContext::new(&config, paragraph_language(&config, &paragraph));
+        for line in &paragraph.lines {
+            d.lines += 1;
+            let content = line.content;
+            if !has_arabic_script(content) {
+                continue;
+            }
+            d.arabic_lines += 1;
+            damaged.clear();
+            for (stage, kind) in stages {
+                edits.list.clear();
+                stage(content, &ctx, &mut edits);
+                for e in &edits.list {
+                    let chars = content[e.range.clone()].chars().count();
+                    match kind {
+                        FixKind::InvisibleControl => d.invisible_controls += chars,
+                        FixKind::PresentationForm => d.presentation_forms += chars,
+                        FixKind::Tatweel => d.tatweel_runs += 1,
+                        _ => d.farsi_letters += chars,
+                    }
+                    damaged.push(e.range.clone());
+                }
+            }
+            for (start, word) in words(content) {
+                // A word of placeholders alone on an Arabic line is a piece
+                // of an Arabic word that the extractor cut off.
+                if !has_arabic_script(word) && !word.chars().all(is_placeholder) {
+                    continue;
+                }
+                d.arabic_words += 1;
+                let placeholders = word.chars().filter(|&c| is_placeholder(c)).count();
+                d.placeholders += placeholders;
+                let span = start..start + word.len();
+                if placeholders > 0 || damaged.iter().any(|r| r.start < span.end && span.start < r.end) {
+                    d.damaged_words += 1;
+                }
+            }
+        }
+    }
+    d.damage_score = if d.arabic_words == 0 { 0.0 } else { d.damaged_words as f64 / d.arabic_words as f64 };
+    d
+}

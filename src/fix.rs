@@ -1,0 +1,160 @@
+//! What a repair reports: [`Fix`], [`FixKind`] and [`Explained`].
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+
+/// Which repair made a [`Fix`].
+///
+/// ```
+/// use arabic_repair::FixKind;
+/// assert_eq!(FixKind::Tatweel.name(), "tatweel");
+/// assert_eq!(FixKind::PresentationForm.to_string(), "presentation-form");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum FixKind {
+    /// A bidi control or stray zero-width character removed.
+    InvisibleControl,
+    /// A presentation form or ligature turned into base letters.
+    PresentationForm,
+    /// Justification tatweel removed.
+    Tatweel,
+    /// Farsi yeh or keheh mapped to Arabic yeh or kaf.
+    FarsiLetter,
+    /// Digits converted to the configured script.
+    Digit,
+    /// Spaces collapsed, removed before punctuation or trimmed at the end.
+    Spacing,
+    /// A combining mark cut off from its letter by a space put back on it.
+    DetachedMark,
+    /// Marks put into canonical order (NFC) on a changed line.
+    MarkOrder,
+}
+
+impl FixKind {
+    /// Every kind, in the order the pipeline runs the stages that make them.
+    ///
+    /// ```
+    /// assert_eq!(arabic_repair::FixKind::ALL[0].name(), "invisible-control");
+    /// ```
+    pub const ALL: [FixKind; 8] = [
+        FixKind::InvisibleControl,
+        FixKind::PresentationForm,
+        FixKind::Tatweel,
+        FixKind::FarsiLetter,
+        FixKind::Digit,
+        FixKind::Spacing,
+        FixKind::DetachedMark,
+        FixKind::MarkOrder,
+    ];
+
+    /// The kind's stable kebab-case name, as the CLI prints it.
+    ///
+    /// ```
+    /// assert_eq!(arabic_repair::FixKind::FarsiLetter.name(), "farsi-letter");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            FixKind::InvisibleControl => "invisible-control",
+            FixKind::PresentationForm => "presentation-form",
+            FixKind::Tatweel => "tatweel",
+            FixKind::FarsiLetter => "farsi-letter",
+            FixKind::Digit => "digit",
+            FixKind::Spacing => "spacing",
+            FixKind::DetachedMark => "detached-mark",
+            FixKind::MarkOrder => "mark-order",
+        }
+    }
+}
+
+impl fmt::Display for FixKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One change that a repair made, located in the input.
+///
+/// The fixes of one [`Explained`] never overlap and are sorted by position;
+/// replacing each `span` of the input by its `after` gives the repaired text
+/// (see [`Explained::apply`]). Where two stages changed the same characters
+/// (a tatweel removed inside a word that was then reordered, say), their
+/// changes are reported as one fix, with the kind of the change that covered
+/// the most text and the lower confidence.
+///
+/// ```
+/// use arabic_repair::{repair_explained, FixKind};
+///
+/// let explained = repair_explained("الذین");
+/// let fix = &explained.fixes[0];
+/// assert_eq!(fix.kind, FixKind::FarsiLetter);
+/// assert_eq!(fix.span, 6..8);
+/// assert_eq!((fix.before.as_str(), fix.after.as_str()), ("\u{06CC}", "\u{064A}"));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    /// Which repair.
+    pub kind: FixKind,
+    /// Byte range of the replaced text in the input.
+    pub span: Range<usize>,
+    /// The input text of `span`.
+    pub before: String,
+    /// What the repair wrote instead.
+    pub after: String,
+    /// How sure the repair is, in `0.0..=1.0`. Code-point repairs that are
+    /// certain by construction report `1.0`.
+    pub confidence: f32,
+}
+
+/// A repaired text with the fixes that made it, from
+/// [`repair_explained`](crate::repair_explained) or
+/// [`Repairer::repair_explained`](crate::Repairer::repair_explained).
+///
+/// ```
+/// use arabic_repair::repair_explained;
+///
+/// let input = "العضـــــوية ، في";
+/// let explained = repair_explained(input);
+/// assert_eq!(explained.text, "العضوية، في");
+/// assert_eq!(explained.fixes.len(), 2);
+/// assert_eq!(explained.apply(input), explained.text);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explained<'a> {
+    /// The repaired text; borrowed when nothing changed.
+    pub text: Cow<'a, str>,
+    /// The fixes, sorted by span, not overlapping.
+    pub fixes: Vec<Fix>,
+}
+
+impl Explained<'_> {
+    /// Applies the fixes to `input` (the text that was repaired) and returns
+    /// the result, which equals [`Explained::text`]. Useful to check a fix
+    /// list or to apply only some kinds of fixes after filtering them.
+    ///
+    /// ```
+    /// use arabic_repair::{repair_explained, FixKind};
+    ///
+    /// let input = "الذین ، في";
+    /// let mut explained = repair_explained(input);
+    /// explained.fixes.retain(|f| f.kind == FixKind::FarsiLetter);
+    /// assert_eq!(explained.apply(input), "الذين ، في");
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// If a span does not lie on character boundaries of `input`, which
+    /// happens only when `input` is not the text that was repaired.
+    pub fn apply(&self, input: &str) -> String {
+        let mut out = String::with_capacity(input.len());
+        let mut done = 0;
+        for fix in &self.fixes {
+            out.push_str(&input[done..fix.span.start]);
+            out.push_str(&fix.after);
+            done = fix.span.end;
+        }
+        out.push_str(&input[done..]);
+        out
+    }
+}

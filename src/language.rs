@@ -1,0 +1,247 @@
+//! Telling Arabic paragraphs from Persian, Urdu and other Arabic-script
+//! languages, so that the letters and joiners those languages need are left
+//! alone.
+//!
+//! The unit of detection is the paragraph: the lines between two blank
+//! lines (see `pipeline`). One line is too little evidence (a line of a
+//! Persian text may hold no letter that Arabic lacks), a whole document too
+//! much (an Arabic report may quote a Persian paragraph).
+//!
+//! Evidence for another language: letters Arabic does not use (پ چ ژ گ ۀ and
+//! the Urdu letters ٹ ڈ ڑ ں ھ ہ ے), ZWNJ, and frequent Persian and Urdu
+//! words. Evidence for Arabic: ة, the article ال and frequent Arabic function
+//! words, counted also in the spellings that Farsi-yeh damage gives them
+//! (`فی`, `الذی`). Digits are not evidence: the digit stage may convert
+//! them, and the decision must not change when the text is repaired again
+//! (idempotence).
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::script::{
+    is_arabic_letter, is_arabic_mark, is_bidi_control, is_zero_width, presentation_form, TATWEEL, ZWNJ,
+};
+
+/// The language of a paragraph, as far as the letter repairs care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Language {
+    /// Clearly Arabic: Farsi letters in it are damage.
+    Arabic,
+    /// Persian, Urdu or another language that needs its own letters.
+    Other,
+    /// Too little evidence either way: leave the letters alone.
+    Unknown,
+}
+
+/// Letters of the Arabic script that Arabic itself does not use; their
+/// presence marks Persian, Urdu, Pashto, Kurdish and the like. Farsi yeh and
+/// keheh are not here: they are the damage being repaired.
+fn is_other_language_letter(c: char) -> bool {
+    matches!(
+        c,
+        '\u{067E}' // peh
+        | '\u{0686}' // tcheh
+        | '\u{0698}' // jeh
+        | '\u{06AF}' // gaf
+        | '\u{06C0}' // heh with yeh above
+        | '\u{0679}' | '\u{0688}' | '\u{0691}' // tteh, ddal, rreh
+        | '\u{06BA}' | '\u{06BE}' | '\u{06C1}' | '\u{06C2}' | '\u{06C3}' // noon ghunna, heh doachashmee, heh goal
+        | '\u{06D2}' | '\u{06D3}' // yeh barree
+        | '\u{0695}' | '\u{06B5}' | '\u{06C6}' | '\u{06CE}' | '\u{06D5}' // Kurdish
+        | '\u{067C}' | '\u{0681}' | '\u{0685}' | '\u{0689}' | '\u{0693}' | '\u{0696}' | '\u{069A}' | '\u{06BC}' | '\u{06CD}' | '\u{06D0}' // Pashto
+    )
+}
+
+/// Frequent words of Persian and Urdu that are not Arabic words, in the
+/// spellings of those languages (with Farsi yeh and keheh).
+const OTHER_LANGUAGE_WORDS: &[&str] = &[
+    "است",
+    "این",
+    "آن",
+    "را",
+    "که",
+    "برای",
+    "از",
+    "یک",
+    "شده",
+    "شد",
+    "کرد",
+    "کند",
+    "بود",
+    "باشد",
+    "خود",
+    "می",
+    "نمی",
+    "های",
+    "هایی",
+    "تا",
+    "نیز",
+    "وی",
+    "او",
+    "اند",
+    "هستند",
+    "دارد",
+    "بر",
+    "کے",
+    "کی",
+    "ہے",
+    "میں",
+    "اور",
+    "سے",
+    "کو",
+    "نے",
+    "ہیں",
+    "کا",
+    "یہ",
+    "وہ",
+];
+
+/// Frequent Arabic function words, with the spellings that Farsi-yeh and
+/// keheh damage produce.
+const ARABIC_WORDS: &[&str] = &[
+    "في",
+    "فی",
+    "على",
+    "إلى",
+    "إلی",
+    "التي",
+    "التی",
+    "الذي",
+    "الذی",
+    "الذين",
+    "الذین",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "ذلک",
+    "تلك",
+    "تلک",
+    "عن",
+    "أن",
+    "إن",
+    "قد",
+    "كان",
+    "کان",
+    "كانت",
+    "کانت",
+    "لم",
+    "لن",
+    "ليس",
+    "لیس",
+    "أو",
+    "ولا",
+    "وفي",
+    "وفی",
+    "مع",
+    "بين",
+    "بین",
+    "حيث",
+    "حیث",
+    "كما",
+    "کما",
+    "أي",
+    "أی",
+    "إلا",
+    "ثم",
+];
+
+/// Counts the evidence in `text` and decides its language.
+pub(crate) fn detect(text: &str) -> Language {
+    let mut evidence = Evidence::default();
+    let mut word = String::new();
+    for c in text.chars() {
+        // Presentation forms are judged by the letters they stand for.
+        match presentation_form(c) {
+            Some((base, _)) => base.chars().for_each(|l| evidence.letter(l, &mut word)),
+            None => evidence.letter(c, &mut word),
+        }
+    }
+    evidence.word(&mut word);
+    evidence.decide()
+}
+
+#[derive(Default)]
+struct Evidence {
+    arabic: usize,
+    other: usize,
+}
+
+impl Evidence {
+    fn letter(&mut self, c: char, word: &mut String) {
+        // Invisible controls are ignored, not word breaks: the repair
+        // removes them, and its decision must not change when it runs again.
+        if is_bidi_control(c) || (is_zero_width(c) && c != ZWNJ) {
+            return;
+        }
+        classify(c, &mut self.arabic, &mut self.other);
+        if is_arabic_letter(c) || is_arabic_mark(c) {
+            word.push(c);
+        } else if c != TATWEEL {
+            self.word(word);
+        }
+    }
+
+    fn word(&mut self, word: &mut String) {
+        if word.is_empty() {
+            return;
+        }
+        // Judge the letters of the composed form (the repair may compose
+        // alef + madda into آ), without marks.
+        if word.chars().any(is_arabic_mark) {
+            let letters: String = word.nfc().filter(|&c| !is_arabic_mark(c)).collect();
+            *word = letters;
+        }
+        if OTHER_LANGUAGE_WORDS.contains(&word.as_str()) {
+            self.other += 3;
+        } else if ARABIC_WORDS.contains(&word.as_str()) {
+            self.arabic += 3;
+        } else if word.starts_with("ال") && word.chars().count() > 3 {
+            self.arabic += 1;
+        }
+        word.clear();
+    }
+
+    fn decide(&self) -> Language {
+        if self.arabic >= 2 && self.arabic >= 3 * self.other {
+            Language::Arabic
+        } else if self.other > 0 {
+            Language::Other
+        } else {
+            Language::Unknown
+        }
+    }
+}
+
+fn classify(c: char, arabic: &mut usize, other: &mut usize) {
+    match c {
+        'ة' => *arabic += 2,
+        ZWNJ => *other += 3,
+        c if is_other_language_letter(c) => *other += 3,
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_with_farsi_yeh_damage_is_arabic() {
+        // ctoc-wg7-2021-5.broken.txt, line 1
+        let line = "ــر�اء الأجانب  ــتخ�ار�ة، وتعمل فرقة العمل عن �ثب مع الشـــــــ ــقون جمع المعلومات الاســـــــ موظفي الدعم الذین ینســـــــ";
+        assert_eq!(detect(line), Language::Arabic);
+    }
+
+    #[test]
+    fn persian_and_urdu_are_other() {
+        assert_eq!(detect("این کتاب برای دانشجویان نوشته شده است."), Language::Other);
+        assert_eq!(detect("کتاب"), Language::Unknown);
+        assert_eq!(detect("یہ کتاب بہت اچھی ہے اور میں اسے پڑھتا ہوں۔"), Language::Other);
+        assert_eq!(detect("من به مدرسه می\u{200C}روم"), Language::Other);
+    }
+
+    #[test]
+    fn a_persian_word_in_arabic_prose_does_not_flip_it() {
+        let text = "زار الوفد مدينة گرگان في إيران، والتقى بممثلي الحكومة المحلية في المحافظة التي تقع على بحر قزوين.";
+        assert_eq!(detect(text), Language::Arabic);
+    }
+}

@@ -1,0 +1,211 @@
+/*!
+Repairs the broken Arabic text that PDF extractors produce, and normalizes it.
+
+Extractions of Arabic PDFs come out with placeholders for glyphs that had no
+Unicode mapping, Persian code points for Arabic letters, presentation forms,
+justification tatweel, bidi controls, stray spaces, and lines in the wrong
+order. This crate turns such text back into plain, logical-order Arabic, and
+never harms text that was already right: correct Arabic and text without
+Arabic come out byte-identical.
+
+# Overview
+
+* [`repair`] repairs a text with the default configuration. It returns a
+  [`Cow`]: borrowed, without allocating, when nothing needed a change.
+* [`Repairer`] is built from a [`Config`] (one record of options, each with
+  a documented default) and is reusable across threads. Its
+  [`repair_explained`](Repairer::repair_explained) returns, with the text,
+  every [`Fix`]: its [`FixKind`], its byte span in the input, the text before
+  and after, and a confidence.
+* [`diagnose`] counts the damage of a text by class without repairing it
+  and gives it a score ([`Diagnosis`]).
+
+# Example
+
+A line of a real extraction (`ctoc-wg7-2021-5`, a UN report), with Farsi
+yeh, justification tatweel and runs of spaces:
+
+```
+let broken = "ــدد، أوصــــــى بالاستفادة من أفرقة التحقیق  على نحو متزاید  ";
+let repaired = arabic_repair::repair(broken);
+assert_eq!(repaired, "دد، أوصى بالاستفادة من أفرقة التحقيق على نحو متزايد");
+```
+
+The same with an explanation of every change:
+
+```
+use arabic_repair::{Config, FixKind, Repairer};
+
+let repairer = Repairer::new(Config::new());
+let explained = repairer.repair_explained("الذین ینســـــقون");
+assert_eq!(explained.text, "الذين ينسقون");
+let kinds: Vec<FixKind> = explained.fixes.iter().map(|f| f.kind).collect();
+assert_eq!(kinds, [FixKind::FarsiLetter, FixKind::FarsiLetter, FixKind::Tatweel]);
+```
+
+# The pipeline
+
+Every line that holds Arabic-script text goes through these stages, in this
+order (lines without Arabic are never touched, and line *N* of the output is
+always line *N* of the input):
+
+1. invisible controls: bidi controls and stray zero-width characters;
+2. presentation forms to base letters, lam-alef ligatures to lam + alef;
+3. justification tatweel;
+4. Farsi yeh and keheh to Arabic yeh and kaf, in Arabic paragraphs;
+5. digits, when a [`DigitStyle`] other than `Keep` is configured;
+6. spacing: runs of spaces, space before punctuation, marks cut off from
+   their letter, trailing spaces;
+7. canonical mark order (NFC), on the lines that an earlier stage changed.
+
+DESIGN.md in the repository explains the architecture and where the
+lexicon-driven repairs (placeholders, reading order, word boundaries) join.
+*/
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::borrow::Cow;
+
+mod config;
+mod diagnose;
+mod digits;
+mod edit;
+mod farsi_letters;
+mod fix;
+mod invisible_controls;
+mod language;
+mod mark_order;
+mod pipeline;
+mod presentation_forms;
+mod script;
+mod spacing;
+mod tables;
+mod tatweel;
+
+pub use config::{Config, DigitStyle};
+pub use diagnose::{diagnose, Diagnosis};
+pub use fix::{Explained, Fix, FixKind};
+
+/// Repairs `text` with the default [`Config`].
+///
+/// Returns the input borrowed when nothing needed a change.
+///
+/// ```
+/// use std::borrow::Cow;
+///
+/// // ctoc-wg4-2018-3.broken.txt, line 9
+/// let broken = "مؤقَّت مفتوح العضــــــوية يُعنى بالاتِّجار بالأشــــــخاص. ";
+/// assert_eq!(arabic_repair::repair(broken), "مؤقَّت مفتوح العضوية يُعنى بالاتِّجار بالأشخاص.");
+///
+/// let clean = "مؤقَّت مفتوح العضوية يُعنى بالاتِّجار بالأشخاص.";
+/// assert!(matches!(arabic_repair::repair(clean), Cow::Borrowed(_)));
+/// ```
+pub fn repair(text: &str) -> Cow<'_, str> {
+    pipeline::repair_text(text, &DEFAULT_CONFIG, None)
+}
+
+/// Repairs `text` with the default [`Config`] and reports every fix.
+///
+/// ```
+/// use arabic_repair::{repair_explained, FixKind};
+///
+/// let input = "العضـــــوية";
+/// let explained = repair_explained(input);
+/// assert_eq!(explained.text, "العضوية");
+/// assert_eq!(explained.fixes[0].kind, FixKind::Tatweel);
+/// assert_eq!(&input[explained.fixes[0].span.clone()], "ـــــ");
+/// ```
+pub fn repair_explained(text: &str) -> Explained<'_> {
+    Repairer::default().repair_explained(text)
+}
+
+static DEFAULT_CONFIG: std::sync::LazyLock<Config> = std::sync::LazyLock::new(Config::default);
+
+/// A repairer built from a [`Config`]; cheap to share across threads
+/// (`Send + Sync`), so build it once and reuse it.
+///
+/// ```
+/// use arabic_repair::{Config, DigitStyle, Repairer};
+///
+/// let repairer = Repairer::new(Config::new().digits(DigitStyle::Ascii));
+/// let lines = ["تبلغ ١٢٠ دولاراً", "في عام ٢٠١٨"];
+/// let repaired: Vec<String> = std::thread::scope(|s| {
+///     let handles: Vec<_> = lines.iter().map(|l| s.spawn(|| repairer.repair(l).into_owned())).collect();
+///     handles.into_iter().map(|h| h.join().unwrap()).collect()
+/// });
+/// assert_eq!(repaired, ["تبلغ 120 دولاراً", "في عام 2018"]);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Repairer {
+    config: Config,
+}
+
+impl Repairer {
+    /// Builds a repairer.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// let repairer = Repairer::new(Config::new().tatweel(false));
+    /// assert!(!repairer.config().get_tatweel());
+    /// ```
+    pub fn new(config: Config) -> Repairer {
+        Repairer { config }
+    }
+
+    /// The configuration this repairer was built with.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// assert_eq!(Repairer::default().config(), &Config::default());
+    /// ```
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Repairs `text`; returns it borrowed when nothing needed a change.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    ///
+    /// let repairer = Repairer::new(Config::new());
+    /// assert_eq!(repairer.repair("ﺍﻟﻌﻀﻮﻳﺔ"), "العضوية");
+    /// ```
+    pub fn repair<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        pipeline::repair_text(text, &self.config, None)
+    }
+
+    /// Repairs `text` and reports every fix, located in `text`.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, FixKind, Repairer};
+    ///
+    /// let input = "عملا ً بالقرار";
+    /// let explained = Repairer::new(Config::new()).repair_explained(input);
+    /// assert_eq!(explained.text, "عملاً بالقرار");
+    /// let fix = &explained.fixes[0];
+    /// assert_eq!((fix.kind, fix.span.clone()), (FixKind::DetachedMark, 8..9));
+    /// assert_eq!(explained.apply(input), explained.text);
+    /// ```
+    pub fn repair_explained<'a>(&self, text: &'a str) -> Explained<'a> {
+        let mut fixes = Vec::new();
+        let text = pipeline::repair_text(text, &self.config, Some(&mut fixes));
+        Explained { text, fixes }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairer_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Repairer>();
+    }
+}
+
+/// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

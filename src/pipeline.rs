@@ -1,0 +1,322 @@
+//! The pipeline: splits a text into paragraphs and lines, runs the stages on
+//! every line that holds Arabic text, and stitches the output together.
+//!
+//! The order of the stages, and why:
+//! 1. `invisible_controls`: bidi controls and zero-width characters sit
+//!    between letters and would hide every other damage from the stages
+//!    after it.
+//! 2. `presentation_forms`: later stages reason about base letters (a
+//!    shaped tatweel form, a shaped Farsi yeh are handled by the next two).
+//! 3. `tatweel`
+//! 4. `farsi_letters`
+//! 5. `digits`
+//! 6. `spacing`: last of the text stages, so that it sees the spaces that
+//!    removals left next to each other.
+//! 7. `mark_order`: only on lines that an earlier stage changed.
+//!
+//! The lexicon stages (placeholders, reading order, word boundaries) slot in
+//! between 1 and 2: they see the letters as extracted, and their lookups
+//! fold presentation forms, tatweel and Farsi letters themselves (see
+//! DESIGN.md).
+
+use std::borrow::Cow;
+
+use crate::config::Config;
+use crate::edit::{ChangeMap, Edits};
+use crate::fix::Fix;
+use crate::language::{self, Language};
+use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
+use crate::{digits, farsi_letters, invisible_controls, mark_order, presentation_forms, spacing, tatweel};
+
+/// How often the stages run over a line at most; the fixed point is
+/// normally reached after the second round.
+const MAX_ROUNDS: usize = 4;
+
+/// Paragraphs longer than this many lines are judged in windows of this
+/// size: language is local, and memory stays bounded.
+pub(crate) const PARAGRAPH_WINDOW_LINES: usize = 64;
+
+/// What a stage may know beyond its line: the configuration and the
+/// language of the paragraph the line belongs to, once it is judged.
+pub(crate) struct LineContext<'c> {
+    pub config: &'c Config,
+    language: Language,
+}
+
+impl<'c> LineContext<'c> {
+    pub fn new(config: &'c Config, language: Language) -> LineContext<'c> {
+        LineContext { config, language }
+    }
+
+    /// The language of the paragraph; [`Language::Unknown`] in the first
+    /// phase, before it is judged.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+}
+
+/// A stage: one line in, the repaired line out, edits logged.
+pub(crate) type StageFn = for<'a> fn(&'a str, &LineContext<'_>, &mut Edits) -> Cow<'a, str>;
+
+/// A stage of the table: what it does and the option that turns it on.
+pub(crate) struct Stage {
+    pub run: StageFn,
+    pub enabled: fn(&Config) -> bool,
+}
+
+/// The text stages in pipeline order.
+pub(crate) const STAGES: [Stage; 6] = [
+    Stage { run: invisible_controls::remove_invisible_controls, enabled: |c| c.invisible_controls },
+    Stage { run: presentation_forms::presentation_form_to_base, enabled: |c| c.presentation_forms },
+    Stage { run: tatweel::remove_justification_tatweel, enabled: |c| c.tatweel },
+    Stage { run: farsi_letters::farsi_letter_to_arabic, enabled: |c| c.farsi_letters },
+    Stage { run: digits::convert_digits, enabled: |c| c.digits != crate::DigitStyle::Keep },
+    Stage { run: spacing::normalize_spacing, enabled: |c| c.spacing },
+];
+
+/// One line of a text: its byte offset and its content without the line
+/// terminator (`\n` or `\r\n`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Line<'t> {
+    pub start: usize,
+    pub content: &'t str,
+}
+
+/// A run of lines judged together: up to a blank line, at most
+/// [`PARAGRAPH_WINDOW_LINES`] lines.
+pub(crate) struct Paragraph<'t> {
+    pub lines: Vec<Line<'t>>,
+}
+
+/// A line that ends a paragraph: nothing but whitespace and invisible
+/// controls (which the repair may remove: the paragraphs must not change
+/// when it runs again).
+fn is_blank(line: &str) -> bool {
+    line.chars().all(|c| c.is_whitespace() || is_bidi_control(c) || is_zero_width(c))
+}
+
+/// Splits `text` (from byte `from` on) into paragraphs.
+pub(crate) fn paragraphs(text: &str, from: usize) -> impl Iterator<Item = Paragraph<'_>> {
+    let mut pos = from;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let mut lines = Vec::new();
+        while pos < text.len() && lines.len() < PARAGRAPH_WINDOW_LINES {
+            let end = memchr::memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
+            let content = text[pos..end].strip_suffix('\r').unwrap_or(&text[pos..end]);
+            lines.push(Line { start: pos, content });
+            pos = if end == text.len() { end } else { end + 1 };
+            if is_blank(content) {
+                break;
+            }
+        }
+        Some(Paragraph { lines })
+    })
+}
+
+/// Where the lines of `text` start: after a byte order mark, which belongs
+/// to the file, not to its first line.
+pub(crate) fn body_start(text: &str) -> usize {
+    if text.starts_with('\u{FEFF}') {
+        '\u{FEFF}'.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// Repairs a whole text. `fixes`, when given, receives the fixes located in
+/// `text`.
+///
+/// Each paragraph goes through two phases. The first runs every stage with
+/// the language unknown, so the language-dependent repairs (Farsi letters,
+/// joiner controls) do nothing. The paragraph's language is then judged on
+/// that output, and, if it is Arabic, the second phase runs the stages
+/// again with that knowledge. Judging the language on text that the
+/// language-independent repairs have already settled makes the decision the
+/// same when the output is repaired again (idempotence).
+pub(crate) fn repair_text<'a>(text: &'a str, config: &Config, mut fixes: Option<&mut Vec<Fix>>) -> Cow<'a, str> {
+    if !has_arabic_script(text) {
+        return Cow::Borrowed(text);
+    }
+    let recording = fixes.is_some();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut states: Vec<LineState<'a>> = Vec::new();
+    for paragraph in paragraphs(text, body_start(text)) {
+        states.clear();
+        let unknown = LineContext::new(config, Language::Unknown);
+        states.extend(paragraph.lines.iter().map(|line| {
+            let mut state = LineState::new(line.content, recording);
+            state.run_stages(&unknown);
+            state
+        }));
+        if judge_language(config, states.iter().map(|s| &*s.text)) == Language::Arabic {
+            let arabic = LineContext::new(config, Language::Arabic);
+            for state in &mut states {
+                state.run_stages(&arabic);
+            }
+        }
+        for (line, mut state) in paragraph.lines.iter().zip(states.drain(..)) {
+            if config.mark_order {
+                state.canonical_mark_order(&unknown);
+            }
+            if let Some(fixes) = fixes.as_deref_mut() {
+                state.changes.fixes(line.content, &state.text, line.start, fixes);
+            }
+            if let Cow::Owned(repaired) = state.text {
+                let o = out.get_or_insert_with(|| String::with_capacity(text.len() + text.len() / 16));
+                o.push_str(&text[copied..line.start]);
+                o.push_str(&repaired);
+                copied = line.start + line.content.len();
+            }
+        }
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut o) => {
+            o.push_str(&text[copied..]);
+            Cow::Owned(o)
+        }
+    }
+}
+
+/// The language of a paragraph (given as its lines after the first phase),
+/// judged only when a language-dependent repair has something to act on.
+pub(crate) fn judge_language<'l>(config: &Config, lines: impl Iterator<Item = &'l str> + Clone) -> Language {
+    let wanted = |line: &str| {
+        (config.farsi_letters && line.contains(['\u{06CC}', '\u{06A9}']))
+            || (config.invisible_controls && line.contains(['\u{200C}', '\u{200D}']))
+    };
+    if !lines.clone().any(wanted) {
+        return Language::Unknown;
+    }
+    let mut paragraph = String::new();
+    for line in lines {
+        paragraph.push_str(line);
+        paragraph.push('\n');
+    }
+    language::detect(&paragraph)
+}
+
+/// The language of a paragraph as the repair judges it: after the first
+/// phase (see [`repair_text`]).
+pub(crate) fn paragraph_language(config: &Config, paragraph: &Paragraph<'_>) -> Language {
+    let unknown = LineContext::new(config, Language::Unknown);
+    let states: Vec<LineState<'_>> = paragraph
+        .lines
+        .iter()
+        .map(|line| {
+            let mut state = LineState::new(line.content, false);
+            state.run_stages(&unknown);
+            state
+        })
+        .collect();
+    judge_language(config, states.iter().map(|s| &*s.text))
+}
+
+/// One line on its way through the stages, with the changes made so far.
+pub(crate) struct LineState<'a> {
+    pub text: Cow<'a, str>,
+    pub changes: ChangeMap,
+    edits: Edits,
+}
+
+impl<'a> LineState<'a> {
+    pub fn new(line: &'a str, recording: bool) -> LineState<'a> {
+        LineState { text: Cow::Borrowed(line), changes: ChangeMap::default(), edits: Edits::new(recording) }
+    }
+
+    /// Runs one stage; true if it changed the line.
+    fn run(&mut self, stage: StageFn, ctx: &LineContext<'_>) -> bool {
+        self.edits.list.clear();
+        let next = match &self.text {
+            Cow::Borrowed(s) => stage(s, ctx, &mut self.edits),
+            Cow::Owned(s) => match stage(s, ctx, &mut self.edits) {
+                Cow::Borrowed(_) => return false,
+                Cow::Owned(o) => Cow::Owned(o),
+            },
+        };
+        match next {
+            Cow::Owned(o) => {
+                self.changes.compose(&self.edits.list);
+                self.text = Cow::Owned(o);
+                true
+            }
+            Cow::Borrowed(_) => false,
+        }
+    }
+
+    /// Runs the enabled stages until the line stops changing. A stage can
+    /// expose work for an earlier one (a space removed before a cut-off mark
+    /// joins it to a tatweel, say); the extra round is cheap, as every stage
+    /// first checks whether it has anything to do.
+    pub fn run_stages(&mut self, ctx: &LineContext<'_>) {
+        if !has_arabic_script(&self.text) {
+            return;
+        }
+        for _round in 0..MAX_ROUNDS {
+            let mut changed = false;
+            for stage in &STAGES {
+                if (stage.enabled)(ctx.config) {
+                    changed |= self.run(stage.run, ctx);
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    /// Puts a changed line into canonical mark order.
+    pub fn canonical_mark_order(&mut self, ctx: &LineContext<'_>) {
+        if matches!(self.text, Cow::Owned(_)) {
+            self.run(mark_order::canonical_mark_order, ctx);
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Runs one stage on one line with the default configuration, the line
+    /// being its own paragraph, and checks that the logged edits reproduce
+    /// the output.
+    pub(crate) fn run_stage<'a>(stage: StageFn, line: &'a str) -> Cow<'a, str> {
+        run_stage_with(stage, line, &Config::default())
+    }
+
+    pub(crate) fn run_stage_with<'a>(stage: StageFn, line: &'a str, config: &Config) -> Cow<'a, str> {
+        let ctx = LineContext::new(config, language::detect(line));
+        let mut edits = Edits::new(true);
+        let out = stage(line, &ctx, &mut edits);
+        let mut changes = ChangeMap::default();
+        changes.compose(&edits.list);
+        let mut fixes = Vec::new();
+        changes.fixes(line, &out, 0, &mut fixes);
+        let explained = crate::Explained { text: out.clone(), fixes };
+        assert_eq!(explained.apply(line), out, "edits of the stage do not reproduce its output");
+        if matches!(out, Cow::Owned(_)) {
+            assert_ne!(out, line, "a stage returned an owned copy of an unchanged line");
+        }
+        out
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_and_keep_offsets() {
+        let text = "\u{FEFF}أ\r\nب\n\n  \nج";
+        let got: Vec<Vec<(usize, &str)>> = paragraphs(text, body_start(text))
+            .map(|p| p.lines.iter().map(|l| (l.start, l.content)).collect())
+            .collect();
+        assert_eq!(got, vec![vec![(3, "أ"), (7, "ب"), (10, "")], vec![(11, "  ")], vec![(14, "ج")]]);
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_into_windows() {
+        let text = "سطر\n".repeat(PARAGRAPH_WINDOW_LINES * 2 + 1);
+        let sizes: Vec<usize> = paragraphs(&text, 0).map(|p| p.lines.len()).collect();
+        assert_eq!(sizes, vec![PARAGRAPH_WINDOW_LINES, PARAGRAPH_WINDOW_LINES, 1]);
+    }
+}

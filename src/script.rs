@@ -1,0 +1,156 @@
+//! Character classes of the Arabic script that every stage shares.
+//!
+//! The ranges come from the generated tables in `tables/unicode.rs`
+//! (Unicode Character Database); the block list is the Unicode block chart.
+
+use crate::tables::{
+    PositionalForm, ARABIC_DIGIT_RANGES, ARABIC_LETTER_RANGES, ARABIC_MARK_RANGES, PRESENTATION_FORMS_FB50,
+    PRESENTATION_FORMS_FE70,
+};
+
+/// ARABIC TATWEEL (kashida), the joining stroke used to stretch words.
+pub(crate) const TATWEEL: char = '\u{0640}';
+/// REPLACEMENT CHARACTER, what extractors write for a glyph without a mapping.
+pub(crate) const REPLACEMENT: char = '\u{FFFD}';
+/// ZERO WIDTH NON-JOINER, needed by Persian and Urdu spelling.
+pub(crate) const ZWNJ: char = '\u{200C}';
+
+fn in_ranges(c: char, ranges: &[(char, char)]) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Any code point of the Arabic script blocks (letters, marks, digits,
+/// punctuation, presentation forms). U+FEFF (the byte order mark) is not one.
+pub(crate) fn is_arabic_script(c: char) -> bool {
+    matches!(c,
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{0870}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFE}'
+        | '\u{10E60}'..='\u{10E7F}'
+        | '\u{10EC0}'..='\u{10EFF}'
+        | '\u{1EE00}'..='\u{1EEFF}')
+}
+
+/// An Arabic-script letter, presentation forms included, tatweel excluded.
+pub(crate) fn is_arabic_letter(c: char) -> bool {
+    // The common case first: the basic letters.
+    matches!(c, '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}')
+        || (c > '\u{064A}' && in_ranges(c, &ARABIC_LETTER_RANGES))
+}
+
+/// A combining mark of the Arabic blocks (harakat, shadda, Quranic marks).
+pub(crate) fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}') || (c >= '\u{0610}' && in_ranges(c, &ARABIC_MARK_RANGES))
+}
+
+/// A decimal digit of the Arabic blocks (Arabic-Indic or Extended Arabic-Indic).
+pub(crate) fn is_arabic_digit(c: char) -> bool {
+    in_ranges(c, &ARABIC_DIGIT_RANGES)
+}
+
+/// The base text and positional form of an Arabic presentation-form code
+/// point (U+FB50..U+FDFF, U+FE70..U+FEFF), or `None` for any other character
+/// and for the symbols that the table leaves alone (see the generator).
+pub(crate) fn presentation_form(c: char) -> Option<(&'static str, PositionalForm)> {
+    let cp = c as u32;
+    match cp {
+        0xFB50..=0xFDFF => PRESENTATION_FORMS_FB50[(cp - 0xFB50) as usize],
+        0xFE70..=0xFEFF => PRESENTATION_FORMS_FE70[(cp - 0xFE70) as usize],
+        _ => None,
+    }
+}
+
+/// True for the bidirectional formatting characters that extractors wrap
+/// around lines and numbers: LRM, RLM, ALM, the embeddings and overrides
+/// U+202A..U+202E and the isolates U+2066..U+2069.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Zero-width characters that carry no meaning in Arabic text: zero width
+/// space, word joiner, a byte order mark inside the text, and the joiner
+/// controls ZWNJ and ZWJ (which Persian and Urdu do use: see `language`).
+pub(crate) fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Whether `s` holds any Arabic-script character. Lines without one are
+/// never touched by any stage.
+pub(crate) fn has_arabic_script(s: &str) -> bool {
+    // Every Arabic-script code point is encoded with a lead byte of
+    // 0xD8..=0xDB, 0xDD, 0xE0 (U+0870..), 0xEF (U+FB50..) or 0xF0 (the
+    // supplementary blocks); test the bytes first, then confirm by decoding.
+    let bytes = s.as_bytes();
+    if !bytes.iter().any(|&b| matches!(b, 0xD8..=0xDB | 0xDD | 0xE0 | 0xEF | 0xF0)) {
+        return false;
+    }
+    s.chars().any(is_arabic_script)
+}
+
+/// An Arabic word character: letter, mark, tatweel or a placeholder that
+/// stands for a letter.
+pub(crate) fn is_arabic_word_char(c: char) -> bool {
+    is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL || c == REPLACEMENT
+}
+
+/// The whitespace-separated words of `s`, with their byte offsets.
+pub(crate) fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = 0;
+    std::iter::from_fn(move || {
+        let tail = &s[rest..];
+        let start = rest + tail.find(|c: char| !c.is_whitespace())?;
+        let end = s[start..].find(char::is_whitespace).map_or(s.len(), |i| start + i);
+        rest = end;
+        Some((start, &s[start..end]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_of_common_characters() {
+        assert!(is_arabic_letter('ب'));
+        assert!(is_arabic_letter('\u{06CC}'));
+        assert!(is_arabic_letter('\u{FEE3}'));
+        assert!(!is_arabic_letter(TATWEEL));
+        assert!(!is_arabic_letter('،'));
+        assert!(is_arabic_mark('\u{0651}'));
+        assert!(!is_arabic_mark('ا'));
+        assert!(is_arabic_digit('٣'));
+        assert!(is_arabic_digit('۳'));
+        assert!(!is_arabic_digit('3'));
+        assert!(has_arabic_script("abc ، def"));
+        assert!(!has_arabic_script("abc \u{FEFF} é ü"));
+    }
+
+    #[test]
+    fn words_with_offsets() {
+        let got: Vec<(usize, &str)> = words(" أ\u{00A0}بب  ج ").collect();
+        assert_eq!(got, vec![(1, "أ"), (5, "بب"), (11, "ج")]);
+    }
+
+    #[test]
+    fn presentation_forms_table() {
+        assert_eq!(presentation_form('\u{FEFB}'), Some(("لا", PositionalForm::Isolated)));
+        assert_eq!(presentation_form('\u{FE94}'), Some(("ة", PositionalForm::Final)));
+        assert_eq!(presentation_form('\u{FE70}'), Some(("\u{064B}", PositionalForm::Isolated)));
+        assert_eq!(presentation_form('\u{FE71}'), Some(("\u{064B}", PositionalForm::Medial)));
+        assert_eq!(presentation_form('\u{FDF2}'), None, "ALLAH ligature is a symbol");
+        assert_eq!(presentation_form('\u{FEFF}'), None);
+        assert_eq!(presentation_form('x'), None);
+    }
+}

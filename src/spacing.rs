@@ -1,0 +1,97 @@
+//! Stage: spacing inside lines with Arabic text.
+//!
+//! Extractors turn the gaps of justified lines into runs of spaces, leave a
+//! space before punctuation, cut a combining mark off its letter
+//! (`عملا ً`) and pad line ends. On a line with Arabic text, for each run of
+//! spaces after the first visible character:
+//! - at the end of the line: removed;
+//! - before a combining mark that follows an Arabic letter or mark: removed,
+//!   so the mark sits on its letter again;
+//! - before `،` `؛` `؟`, or before `.` `:` that follow an Arabic word (and
+//!   do not start a number): removed;
+//! - any other run of two or more spaces: one space.
+//!
+//! Leading indentation is kept. Only U+0020 is touched: tabs and no-break
+//! spaces are layout a writer may have chosen.
+
+use std::borrow::Cow;
+
+use crate::edit::{Edits, Rewriter};
+use crate::fix::FixKind;
+use crate::pipeline::LineContext;
+use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_word_char};
+
+/// What to do with one run of spaces.
+fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) -> Option<(&'static str, FixKind)> {
+    let Some(next) = next else {
+        return Some(("", FixKind::Spacing));
+    };
+    if is_arabic_mark(next) && (is_arabic_letter(prev) || is_arabic_mark(prev)) {
+        return Some(("", FixKind::DetachedMark));
+    }
+    let starts_number = after_next.is_some_and(|c| c.is_ascii_digit() || is_arabic_digit(c));
+    match next {
+        '،' | '؛' | '؟' => return Some(("", FixKind::Spacing)),
+        '.' | ':' if is_arabic_word_char(prev) && !starts_number => return Some(("", FixKind::Spacing)),
+        _ => {}
+    }
+    (len > 1).then_some((" ", FixKind::Spacing))
+}
+
+/// Normalizes the spacing of one line.
+pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    let bytes = line.as_bytes();
+    // Where the visible line ends; a stray carriage return there is kept
+    // but does not protect the spaces before it.
+    let visible_end = line.trim_end_matches([' ', '\r']).len();
+    let mut out = Rewriter::new(line, edits);
+    let mut search_from = 0;
+    while let Some(found) = memchr::memchr(b' ', &bytes[search_from..]) {
+        let start = search_from + found;
+        let end = start + bytes[start..].iter().take_while(|&&b| b == b' ').count();
+        search_from = end;
+        let Some(prev) = line[..start].chars().next_back() else {
+            continue; // indentation
+        };
+        let mut following = line[end..].chars();
+        let next = if start >= visible_end { None } else { following.next() };
+        if let Some((with, kind)) = decide(prev, next, following.next(), end - start) {
+            out.replace(start..end, with, kind, 1.0);
+        }
+    }
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::tests::run_stage;
+
+    use super::*;
+
+    #[test]
+    fn runs_of_spaces_and_line_ends() {
+        // ctoc-wg4-2018-3.broken.txt, line 8
+        let line = "قرَّر المؤتمر أيضاً، في ذلك المقرَّر، إنشاء فريق عامل والملزم قانوناً لمكافحة الاتِّجار بالأشخاص.  ";
+        assert_eq!(
+            run_stage(normalize_spacing, line),
+            "قرَّر المؤتمر أيضاً، في ذلك المقرَّر، إنشاء فريق عامل والملزم قانوناً لمكافحة الاتِّجار بالأشخاص."
+        );
+        // ctoc-wg4-2018-3.broken.txt, line 2: indentation stays
+        assert_eq!(run_stage(normalize_spacing, "  ٢٠١٨تموز/يوليه  ٣و ٢يومي "), "  ٢٠١٨تموز/يوليه ٣و ٢يومي");
+    }
+
+    #[test]
+    fn no_space_before_punctuation() {
+        assert_eq!(run_stage(normalize_spacing, "الأطراف ، في قراره ؛ هل ؟"), "الأطراف، في قراره؛ هل؟");
+        assert_eq!(run_stage(normalize_spacing, "في المنطقة . وعلاوة على ذلك :"), "في المنطقة. وعلاوة على ذلك:");
+        // a period that starts a number, and a period after a number, stay
+        assert_eq!(run_stage(normalize_spacing, "بنسبة .5 في المائة"), "بنسبة .5 في المائة");
+        assert_eq!(run_stage(normalize_spacing, "العدد 5 ."), "العدد 5 .");
+    }
+
+    #[test]
+    fn detached_mark_back_on_its_letter() {
+        assert_eq!(run_stage(normalize_spacing, "عملا ً بالقرار"), "عملاً بالقرار");
+        assert_eq!(run_stage(normalize_spacing, "x \u{064B}"), "x \u{064B}");
+    }
+}

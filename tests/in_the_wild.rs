@@ -1,0 +1,76 @@
+//! The repair on the real extractions of `corpus/in-the-wild`.
+
+mod common;
+
+use arabic_repair::{diagnose, repair, repair_explained, FixKind};
+
+fn broken_documents() -> Vec<(String, String)> {
+    common::files("in-the-wild", ".broken.txt")
+        .into_iter()
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), common::read(&p)))
+        .collect()
+}
+
+#[test]
+fn line_structure_is_kept() {
+    for (name, text) in broken_documents() {
+        let out = repair(&text);
+        assert_eq!(out.split('\n').count(), text.split('\n').count(), "{name}");
+    }
+}
+
+#[test]
+fn no_tatweel_farsi_letters_or_trailing_spaces_left() {
+    for (name, text) in broken_documents() {
+        let out = repair(&text);
+        for (n, line) in out.lines().enumerate() {
+            assert!(!line.contains('\u{0640}'), "{name}:{}: tatweel left: {line}", n + 1);
+            assert!(!line.contains(['\u{06CC}', '\u{06A9}']), "{name}:{}: Farsi letter left: {line}", n + 1);
+            if line.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+                assert!(!line.ends_with(' '), "{name}:{}: trailing space left", n + 1);
+                assert!(!line.trim_start().contains("  "), "{name}:{}: double space left", n + 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn explained_fixes_rebuild_the_output_and_are_all_accounted_for() {
+    for (name, text) in broken_documents() {
+        let explained = repair_explained(&text);
+        assert_eq!(explained.apply(&text), explained.text, "{name}");
+        assert_eq!(explained.text, repair(&text), "{name}");
+        for pair in explained.fixes.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start, "{name}: overlapping fixes");
+        }
+        let tatweel = explained.fixes.iter().filter(|f| f.kind == FixKind::Tatweel).count();
+        let d = diagnose(&text);
+        // Every diagnosed tatweel run is removed; a fix may cover two runs
+        // that a removed space between them joined.
+        assert!(tatweel > 0 && tatweel <= d.tatweel_runs, "{name}: {tatweel} tatweel fixes, {} runs", d.tatweel_runs);
+    }
+}
+
+#[test]
+fn repair_is_idempotent_on_real_damage() {
+    for (name, text) in broken_documents() {
+        let once = repair(&text).into_owned();
+        assert_eq!(repair(&once), once, "{name}");
+    }
+}
+
+#[test]
+fn diagnosis_of_the_samples() {
+    // Counts described in corpus/in-the-wild/README.md: ctoc-wg7-2021-5 has
+    // 515 U+FFFD and 132 Farsi yeh.
+    let docs = broken_documents();
+    let wg7 = &docs.iter().find(|(n, _)| n.starts_with("ctoc-wg7")).unwrap().1;
+    let d = diagnose(wg7);
+    assert_eq!(d.farsi_letters, 132);
+    assert_eq!(d.placeholders, 515);
+    assert!(d.damage_score > 0.4, "{d:?}");
+    let wg4 = &docs.iter().find(|(n, _)| n.starts_with("ctoc-wg4")).unwrap().1;
+    let d = diagnose(wg4);
+    assert_eq!((d.placeholders, d.farsi_letters), (0, 0));
+    assert!(d.tatweel_runs > 400, "{d:?}");
+}

@@ -1,0 +1,57 @@
+//! Do no harm: clean text comes out byte-identical, borrowed, with no fix.
+
+mod common;
+
+use std::borrow::Cow;
+
+use arabic_repair::{diagnose, repair, repair_explained};
+
+#[test]
+fn negative_corpus_is_byte_identical() {
+    for (path, text) in common::negative_texts() {
+        let out = repair(&text);
+        assert!(matches!(out, Cow::Borrowed(_)), "{}: repair changed it", path.display());
+        let explained = repair_explained(&text);
+        assert!(explained.fixes.is_empty(), "{}: fixes reported: {:?}", path.display(), &explained.fixes[..1]);
+    }
+}
+
+#[test]
+fn negative_corpus_lines_alone_are_byte_identical() {
+    // A line without its paragraph has less context (language, neighbours).
+    for (path, text) in common::negative_texts() {
+        for (n, line) in text.lines().enumerate() {
+            assert_eq!(repair(line), line, "{}:{}", path.display(), n + 1);
+        }
+    }
+}
+
+#[test]
+fn negative_corpus_has_no_damage() {
+    for (path, text) in common::negative_texts() {
+        let d = diagnose(&text);
+        assert_eq!(d.damaged_words, 0, "{}: {d:?}", path.display());
+    }
+}
+
+#[test]
+fn negative_corpus_covers_what_it_claims() {
+    // The negative corpus is only worth something if it holds the hard cases.
+    let all: String = common::negative_texts().into_iter().map(|(_, t)| t).collect();
+    for (what, needle) in [
+        ("Persian ZWNJ", "\u{200C}"),
+        ("Farsi yeh in Persian", "\u{06CC}"),
+        ("keheh in Persian", "\u{06A9}"),
+        ("Urdu yeh barree", "\u{06D2}"),
+        ("shadda before kasra (not NFC)", "\u{0651}\u{0650}"),
+        ("Hijri abbreviation", "هـ"),
+        ("proclitic before a number", "بـ 22%"),
+        ("dagger alef on tatweel", "\u{0640}\u{0670}"),
+        ("Eastern Arabic digits", "٢٠١٨"),
+        ("document symbol", "CTOC/COP/"),
+        ("Latin ligature", "ﬁ"),
+        ("trailing spaces on a line without Arabic", "   \n"),
+    ] {
+        assert!(all.contains(needle), "negative corpus lacks {what}");
+    }
+}

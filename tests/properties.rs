@@ -1,0 +1,102 @@
+//! Properties that must hold for every input.
+
+use std::borrow::Cow;
+
+use arabic_repair::{diagnose, repair, repair_explained, Config, DigitStyle, Repairer};
+use proptest::prelude::*;
+use unicode_normalization::is_nfc;
+
+/// Characters that reach the deep stages: letters, marks, damage, spaces,
+/// punctuation, digits, controls, line breaks.
+const ALPHABET: &[char] = &[
+    'ا', 'ب', 'ت', 'ج', 'د', 'ر', 'س', 'ع', 'ل', 'م', 'ن', 'ه', 'و', 'ي', 'ى', 'ة', 'أ', 'إ', 'آ', 'ء', 'ئ', 'ك',
+    '\u{064B}', '\u{064E}', '\u{0650}', '\u{0651}', '\u{0652}', '\u{0670}', '\u{0653}', // marks
+    '\u{0640}', '\u{0640}', '\u{0640}', // tatweel, often
+    '\u{06CC}', '\u{06A9}', 'پ', 'گ', '\u{06D2}', // Farsi and Urdu letters
+    '\u{FFFD}', '\u{E000}', // placeholders
+    '\u{FE8D}', '\u{FEDF}', '\u{FEFB}', '\u{FEFC}', '\u{FE94}', '\u{FE70}', '\u{FE7D}', '\u{FBFC}',
+    '\u{FDF2}', // presentation forms
+    ' ', ' ', ' ', ' ', ' ', '\t', '\u{00A0}', '\n', '\r', // spacing
+    '،', '؛', '؟', '.', ':', '(', ')', '-', '/', '«', '%', // punctuation
+    '1', '2', '٣', '٤', '۵', '٫', '٬', '٪', // digits
+    'a', 'Z', 'é', // Latin
+    '\u{200F}', '\u{200E}', '\u{202B}', '\u{202C}', '\u{2067}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{FEFF}',
+    '\u{061C}',
+];
+
+fn arabic_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ALPHABET), 0..120).prop_map(|v| v.into_iter().collect())
+}
+
+fn configs() -> impl Strategy<Value = Config> {
+    (any::<bool>(), any::<bool>(), any::<bool>(), 0..3u8).prop_map(|(t, f, s, d)| {
+        Config::new().tatweel(t).farsi_letters(f).spacing(s).digits(match d {
+            0 => DigitStyle::Keep,
+            1 => DigitStyle::Ascii,
+            _ => DigitStyle::ArabicIndic,
+        })
+    })
+}
+
+fn has_arabic_script(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{0870}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' | '\u{10E60}'..='\u{10E7F}' | '\u{10EC0}'..='\u{10EFF}' | '\u{1EE00}'..='\u{1EEFF}')
+    })
+}
+
+fn check_all(text: &str, repairer: &Repairer) -> Result<(), TestCaseError> {
+    let once = repairer.repair(text);
+    // Idempotent.
+    let twice = repairer.repair(&once);
+    prop_assert_eq!(&*twice, &*once, "not idempotent");
+    // Line structure kept.
+    prop_assert_eq!(once.split('\n').count(), text.split('\n').count());
+    // The fixes rebuild the output, lie inside the input, do not overlap.
+    let explained = repairer.repair_explained(text);
+    prop_assert_eq!(&explained.text, &once);
+    prop_assert_eq!(explained.apply(text), once.to_string());
+    for f in &explained.fixes {
+        prop_assert!(f.span.end <= text.len() && (0.0..=1.0).contains(&f.confidence));
+    }
+    for pair in explained.fixes.windows(2) {
+        prop_assert!(pair[0].span.end <= pair[1].span.start);
+    }
+    // Changed lines are NFC (when mark order is on); unchanged lines keep
+    // their bytes.
+    if repairer.config().get_mark_order() {
+        for (before, after) in text.split('\n').zip(once.split('\n')) {
+            if before != after {
+                prop_assert!(is_nfc(after), "changed line not NFC: {:?}", after);
+            }
+        }
+    }
+    let _ = diagnose(text);
+    Ok(())
+}
+
+/// 2,000 cases by default; `PROPTEST_CASES=N` for a longer run.
+fn cases() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000);
+    ProptestConfig::with_cases(cases)
+}
+
+proptest! {
+    #![proptest_config(cases())]
+
+    #[test]
+    fn arabic_like_text(text in arabic_like(), config in configs()) {
+        check_all(&text, &Repairer::new(config))?;
+    }
+
+    #[test]
+    fn arbitrary_unicode(text in any::<String>()) {
+        check_all(&text, &Repairer::default())?;
+    }
+
+    #[test]
+    fn text_without_arabic_is_borrowed_and_unchanged(text in "[^\u{0600}-\u{06FF}\u{0750}-\u{077F}\u{0870}-\u{08FF}\u{FB50}-\u{FDFF}\u{FE70}-\u{FEFE}]*") {
+        prop_assume!(!has_arabic_script(&text));
+        prop_assert!(matches!(repair(&text), Cow::Borrowed(t) if t == text));
+        prop_assert!(repair_explained(&text).fixes.is_empty());
+    }
+}
