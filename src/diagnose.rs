@@ -5,7 +5,7 @@ use std::ops::Range;
 use crate::config::Config;
 use crate::edit::Edits;
 use crate::fix::FixKind;
-use crate::pipeline::{body_start, paragraph_language, paragraphs, LineContext, StageFn};
+use crate::pipeline::{body_start, first_phase, paragraph_languages, paragraphs, LineContext, Paragraph, StageFn};
 use crate::script::{has_arabic_script, words};
 use crate::{farsi_letters, invisible_controls, presentation_forms, tatweel};
 
@@ -86,8 +86,10 @@ pub fn diagnose(text: &str) -> Diagnosis {
     ];
     let mut edits = Edits::new(true);
     let mut damaged: Vec<Range<usize>> = Vec::new();
-    for paragraph in paragraphs(text, body_start(text)) {
-        let ctx = LineContext::new(&config, paragraph_language(&config, &paragraph));
+    let paragraphs: Vec<Paragraph<'_>> = paragraphs(text, body_start(text)).collect();
+    let languages = paragraph_languages(&config, &first_phase(&paragraphs, &config, false));
+    for (paragraph, language) in paragraphs.iter().zip(languages) {
+        let ctx = LineContext::new(&config, language);
         for line in &paragraph.lines {
             d.lines += 1;
             let content = line.content;

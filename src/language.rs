@@ -5,7 +5,9 @@
 //! The unit of detection is the paragraph: the lines between two blank
 //! lines (see `pipeline`). One line is too little evidence (a line of a
 //! Persian text may hold no letter that Arabic lacks), a whole document too
-//! much (an Arabic report may quote a Persian paragraph).
+//! much (an Arabic report may quote a Persian paragraph). A paragraph
+//! without any evidence (a heading, a name) takes the language of the
+//! document.
 //!
 //! Evidence for another language: letters Arabic does not use (پ چ ژ گ ۀ and
 //! the Urdu letters ٹ ڈ ڑ ں ھ ہ ے), ZWNJ, and frequent Persian and Urdu
@@ -53,126 +55,73 @@ fn is_other_language_letter(c: char) -> bool {
 
 /// Frequent words of Persian and Urdu that are not Arabic words, in the
 /// spellings of those languages (with Farsi yeh and keheh).
+#[rustfmt::skip]
 const OTHER_LANGUAGE_WORDS: &[&str] = &[
-    "است",
-    "این",
-    "آن",
-    "را",
-    "که",
-    "برای",
-    "از",
-    "یک",
-    "شده",
-    "شد",
-    "کرد",
-    "کند",
-    "بود",
-    "باشد",
-    "خود",
-    "می",
-    "نمی",
-    "های",
-    "هایی",
-    "تا",
-    "نیز",
-    "وی",
-    "او",
-    "اند",
-    "هستند",
-    "دارد",
-    "بر",
-    "کے",
-    "کی",
-    "ہے",
-    "میں",
-    "اور",
-    "سے",
-    "کو",
-    "نے",
-    "ہیں",
-    "کا",
-    "یہ",
-    "وہ",
+    // Persian
+    "است", "این", "آن", "را", "که", "برای", "از", "یک", "شده", "شد", "کرد", "کند", "بود", "باشد", "خود",
+    "می", "نمی", "های", "هایی", "تا", "نیز", "وی", "اند", "هستند", "دارد", "البته", "خیلی", "ولی", "اگر",
+    "همه", "باید", "نیست", "هست", "شود", "کنند", "حتی", "روی", "زیر", "دیگر", "بسیار", "میان",
+    // Urdu
+    "کے", "کی", "ہے", "میں", "اور", "سے", "کو", "نے", "ہیں", "کا", "یہ", "وہ",
 ];
 
 /// Frequent Arabic function words, with the spellings that Farsi-yeh and
 /// keheh damage produce.
+#[rustfmt::skip]
 const ARABIC_WORDS: &[&str] = &[
-    "في",
-    "فی",
-    "على",
-    "إلى",
-    "إلی",
-    "التي",
-    "التی",
-    "الذي",
-    "الذی",
-    "الذين",
-    "الذین",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "ذلک",
-    "تلك",
-    "تلک",
-    "عن",
-    "أن",
-    "إن",
-    "قد",
-    "كان",
-    "کان",
-    "كانت",
-    "کانت",
-    "لم",
-    "لن",
-    "ليس",
-    "لیس",
-    "أو",
-    "ولا",
-    "وفي",
-    "وفی",
-    "مع",
-    "بين",
-    "بین",
-    "حيث",
-    "حیث",
-    "كما",
-    "کما",
-    "أي",
-    "أی",
-    "إلا",
-    "ثم",
+    "في", "فی", "على", "إلى", "إلی", "التي", "التی", "الذي", "الذی", "الذين", "الذین", "هذا", "هذه", "ذلك",
+    "ذلک", "تلك", "تلک", "عن", "أن", "إن", "قد", "كان", "کان", "كانت", "کانت", "لم", "لن", "ليس", "لیس",
+    "أو", "ولا", "وفي", "وفی", "مع", "بين", "بین", "حيث", "حیث", "كما", "کما", "أي", "أی", "إلا", "ثم",
 ];
 
 /// Counts the evidence in `text` and decides its language.
+#[cfg(test)]
 pub(crate) fn detect(text: &str) -> Language {
-    let mut evidence = Evidence::default();
-    let mut word = String::new();
-    for c in text.chars() {
-        // Presentation forms are judged by the letters they stand for.
-        match presentation_form(c) {
-            Some((base, _)) => base.chars().for_each(|l| evidence.letter(l, &mut word)),
-            None => evidence.letter(c, &mut word),
-        }
-    }
-    evidence.word(&mut word);
-    evidence.decide()
+    Evidence::of(text).decide()
 }
 
-#[derive(Default)]
-struct Evidence {
+/// The evidence for Arabic and for another language found in a text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Evidence {
     arabic: usize,
     other: usize,
 }
 
+impl std::ops::AddAssign for Evidence {
+    fn add_assign(&mut self, rhs: Evidence) {
+        self.arabic += rhs.arabic;
+        self.other += rhs.other;
+    }
+}
+
 impl Evidence {
+    /// Counts the evidence in `text`.
+    pub fn of(text: &str) -> Evidence {
+        let mut evidence = Evidence::default();
+        let mut word = String::new();
+        for c in text.chars() {
+            // Presentation forms are judged by the letters they stand for.
+            match presentation_form(c) {
+                Some((base, _)) => base.chars().for_each(|l| evidence.letter(l, &mut word)),
+                None => evidence.letter(c, &mut word),
+            }
+        }
+        evidence.word(&mut word);
+        evidence
+    }
+
     fn letter(&mut self, c: char, word: &mut String) {
         // Invisible controls are ignored, not word breaks: the repair
         // removes them, and its decision must not change when it runs again.
         if is_bidi_control(c) || (is_zero_width(c) && c != ZWNJ) {
             return;
         }
-        classify(c, &mut self.arabic, &mut self.other);
+        match c {
+            'ة' => self.arabic += 2,
+            ZWNJ => self.other += 3,
+            c if is_other_language_letter(c) => self.other += 3,
+            _ => {}
+        }
         if is_arabic_letter(c) || is_arabic_mark(c) {
             word.push(c);
         } else if c != TATWEEL {
@@ -200,23 +149,16 @@ impl Evidence {
         word.clear();
     }
 
-    fn decide(&self) -> Language {
-        if self.arabic >= 2 && self.arabic >= 3 * self.other {
+    /// Arabic when there is evidence for it and it outweighs the evidence
+    /// for another language three to one.
+    pub fn decide(&self) -> Language {
+        if self.arabic >= 1 && self.arabic >= 3 * self.other {
             Language::Arabic
         } else if self.other > 0 {
             Language::Other
         } else {
             Language::Unknown
         }
-    }
-}
-
-fn classify(c: char, arabic: &mut usize, other: &mut usize) {
-    match c {
-        'ة' => *arabic += 2,
-        ZWNJ => *other += 3,
-        c if is_other_language_letter(c) => *other += 3,
-        _ => {}
     }
 }
 
@@ -235,6 +177,7 @@ mod tests {
     fn persian_and_urdu_are_other() {
         assert_eq!(detect("این کتاب برای دانشجویان نوشته شده است."), Language::Other);
         assert_eq!(detect("کتاب"), Language::Unknown);
+        assert_eq!(detect("البته خیلی خوب"), Language::Other);
         assert_eq!(detect("یہ کتاب بہت اچھی ہے اور میں اسے پڑھتا ہوں۔"), Language::Other);
         assert_eq!(detect("من به مدرسه می\u{200C}روم"), Language::Other);
     }

@@ -71,6 +71,8 @@ mod config;
 mod diagnose;
 mod digits;
 mod edit;
+#[cfg(feature = "eval")]
+pub mod eval;
 mod farsi_letters;
 mod fix;
 mod invisible_controls;
@@ -80,6 +82,8 @@ mod pipeline;
 mod presentation_forms;
 mod script;
 mod spacing;
+#[cfg(feature = "eval")]
+pub mod synthetic;
 mod tables;
 mod tatweel;
 

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use crate::config::Config;
 use crate::edit::{ChangeMap, Edits};
 use crate::fix::Fix;
-use crate::language::{self, Language};
+use crate::language::{Evidence, Language};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{digits, farsi_letters, invisible_controls, mark_order, presentation_forms, spacing, tatweel};
 
@@ -129,36 +129,34 @@ pub(crate) fn body_start(text: &str) -> usize {
 /// Repairs a whole text. `fixes`, when given, receives the fixes located in
 /// `text`.
 ///
-/// Each paragraph goes through two phases. The first runs every stage with
-/// the language unknown, so the language-dependent repairs (Farsi letters,
-/// joiner controls) do nothing. The paragraph's language is then judged on
-/// that output, and, if it is Arabic, the second phase runs the stages
-/// again with that knowledge. Judging the language on text that the
-/// language-independent repairs have already settled makes the decision the
-/// same when the output is repaired again (idempotence).
+/// Every line first goes through the stages with the language unknown, so
+/// that the language-dependent repairs (Farsi letters, joiner controls) do
+/// nothing. Each paragraph's language is then judged on that output (a
+/// paragraph without evidence takes the document's), and the lines of
+/// Arabic paragraphs go through the stages again with that knowledge.
+/// Judging on text that the language-independent repairs have settled makes
+/// the decision the same when the output is repaired again (idempotence).
 pub(crate) fn repair_text<'a>(text: &'a str, config: &Config, mut fixes: Option<&mut Vec<Fix>>) -> Cow<'a, str> {
     if !has_arabic_script(text) {
         return Cow::Borrowed(text);
     }
     let recording = fixes.is_some();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    let mut states: Vec<LineState<'a>> = Vec::new();
-    for paragraph in paragraphs(text, body_start(text)) {
-        states.clear();
-        let unknown = LineContext::new(config, Language::Unknown);
-        states.extend(paragraph.lines.iter().map(|line| {
-            let mut state = LineState::new(line.content, recording);
-            state.run_stages(&unknown);
-            state
-        }));
-        if judge_language(config, states.iter().map(|s| &*s.text)) == Language::Arabic {
-            let arabic = LineContext::new(config, Language::Arabic);
-            for state in &mut states {
+    let paragraphs: Vec<Paragraph<'a>> = paragraphs(text, body_start(text)).collect();
+    let unknown = LineContext::new(config, Language::Unknown);
+    let mut states = first_phase(&paragraphs, config, recording);
+    let arabic = LineContext::new(config, Language::Arabic);
+    let languages = paragraph_languages(config, &states);
+    for (paragraph, language) in states.iter_mut().zip(languages) {
+        if language == Language::Arabic {
+            for state in paragraph.iter_mut() {
                 state.run_stages(&arabic);
             }
         }
-        for (line, mut state) in paragraph.lines.iter().zip(states.drain(..)) {
+    }
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for (paragraph, paragraph_states) in paragraphs.iter().zip(states) {
+        for (line, mut state) in paragraph.lines.iter().zip(paragraph_states) {
             if config.mark_order {
                 state.canonical_mark_order(&unknown);
             }
@@ -182,38 +180,57 @@ pub(crate) fn repair_text<'a>(text: &'a str, config: &Config, mut fixes: Option<
     }
 }
 
-/// The language of a paragraph (given as its lines after the first phase),
-/// judged only when a language-dependent repair has something to act on.
-pub(crate) fn judge_language<'l>(config: &Config, lines: impl Iterator<Item = &'l str> + Clone) -> Language {
+/// The lines of every paragraph after the first phase: the stages with the
+/// language unknown.
+pub(crate) fn first_phase<'a>(paragraphs: &[Paragraph<'a>], config: &Config, recording: bool) -> Vec<Vec<LineState<'a>>> {
+    let unknown = LineContext::new(config, Language::Unknown);
+    paragraphs
+        .iter()
+        .map(|p| {
+            p.lines
+                .iter()
+                .map(|line| {
+                    let mut state = LineState::new(line.content, recording);
+                    state.run_stages(&unknown);
+                    state
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The language of each paragraph, given as its lines after the first phase:
+/// judged on its own evidence, or on the document's when it has none; only
+/// when a language-dependent repair has something to act on (otherwise
+/// every paragraph is [`Language::Unknown`]).
+pub(crate) fn paragraph_languages(config: &Config, paragraphs: &[Vec<LineState<'_>>]) -> Vec<Language> {
     let wanted = |line: &str| {
         (config.farsi_letters && line.contains(['\u{06CC}', '\u{06A9}']))
             || (config.invisible_controls && line.contains(['\u{200C}', '\u{200D}']))
     };
-    if !lines.clone().any(wanted) {
-        return Language::Unknown;
+    if !paragraphs.iter().flatten().any(|s| wanted(&s.text)) {
+        return vec![Language::Unknown; paragraphs.len()];
     }
-    let mut paragraph = String::new();
-    for line in lines {
-        paragraph.push_str(line);
-        paragraph.push('\n');
-    }
-    language::detect(&paragraph)
-}
-
-/// The language of a paragraph as the repair judges it: after the first
-/// phase (see [`repair_text`]).
-pub(crate) fn paragraph_language(config: &Config, paragraph: &Paragraph<'_>) -> Language {
-    let unknown = LineContext::new(config, Language::Unknown);
-    let states: Vec<LineState<'_>> = paragraph
-        .lines
+    let mut document = Evidence::default();
+    let evidence: Vec<Evidence> = paragraphs
         .iter()
-        .map(|line| {
-            let mut state = LineState::new(line.content, false);
-            state.run_stages(&unknown);
-            state
+        .map(|lines| {
+            let mut e = Evidence::default();
+            for line in lines {
+                e += Evidence::of(&line.text);
+            }
+            document += e;
+            e
         })
         .collect();
-    judge_language(config, states.iter().map(|s| &*s.text))
+    let fallback = document.decide();
+    evidence
+        .iter()
+        .map(|e| match e.decide() {
+            Language::Unknown => fallback,
+            decided => decided,
+        })
+        .collect()
 }
 
 /// One line on its way through the stages, with the changes made so far.
@@ -289,7 +306,7 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn run_stage_with<'a>(stage: StageFn, line: &'a str, config: &Config) -> Cow<'a, str> {
-        let ctx = LineContext::new(config, language::detect(line));
+        let ctx = LineContext::new(config, Evidence::of(line).decide());
         let mut edits = Edits::new(true);
         let out = stage(line, &ctx, &mut edits);
         let mut changes = ChangeMap::default();

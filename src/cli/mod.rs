@@ -15,9 +15,11 @@ use std::process::ExitCode;
 use arabic_repair::{diagnose, Config, Diagnosis, DigitStyle, Explained, Repairer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod eval;
 mod inputs;
 mod output;
 mod progress;
+mod synth;
 
 use inputs::Input;
 use progress::Progress;
@@ -40,6 +42,10 @@ enum Command {
     Diagnose(DiagnoseArgs),
     /// Print every fix the repair would make, as `line:column kind 'before' -> 'after' (confidence)`.
     Explain(ExplainArgs),
+    /// Repair every NAME.broken.txt that has a NAME.gold.txt and score it against the gold.
+    Eval(eval::EvalArgs),
+    /// Damage clean text the way PDF extractors do, writing the damaged text and its gold.
+    Synth(synth::SynthArgs),
 }
 
 #[derive(Args, Debug)]
@@ -55,7 +61,7 @@ struct InputArgs {
 }
 
 #[derive(Args, Debug)]
-struct RepairOptions {
+pub(crate) struct RepairOptions {
     /// Keep all tatweel (kashida).
     #[arg(long)]
     keep_tatweel: bool,
@@ -170,12 +176,12 @@ impl CliError {
 
 /// Collects the errors of a run; the exit code is the highest one.
 #[derive(Default)]
-struct Outcome {
+pub(crate) struct Outcome {
     code: u8,
 }
 
 impl Outcome {
-    fn report(&mut self, err: CliError) {
+    pub(crate) fn report(&mut self, err: CliError) {
         if !matches!(err, CliError::BrokenPipe) {
             eprintln!("arabic-repair: error: {err}");
         }
@@ -190,6 +196,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Fix(args) => fix(args, &mut outcome),
         Command::Diagnose(args) => run_diagnose(args, &mut outcome),
         Command::Explain(args) => explain(args, &mut outcome),
+        Command::Eval(args) => eval::eval(args, &mut outcome),
+        Command::Synth(args) => synth::synth(args, &mut outcome),
     };
     if let Err(err) = result {
         outcome.report(err);

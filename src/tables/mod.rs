@@ -7,7 +7,7 @@ mod unicode;
 pub(crate) use unicode::*;
 
 /// The positional (shaping) form that a presentation-form code point encodes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum PositionalForm {
     Isolated,
     Final,
