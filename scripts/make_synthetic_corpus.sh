@@ -14,7 +14,7 @@ mkdir -p "$out"
 make() { name=$1; shift; "$bin" synth "$@" --broken "$out/$name.broken.txt" --gold "$out/$name.gold.txt"; }
 make fffd-joining       "$wg7" --seed 11 --placeholders replacement --placeholder-letters 'بيكتن'
 make pua-all            "$wg4" "$wg7" --seed 12 --placeholders private-use --placeholder-letters '' --all-forms
-make cid-all            "$wg4" --seed 13 --placeholders cid --placeholder-letters '' --all-forms
+make cid-all            "$wg4" "$wg7" --seed 13 --placeholders cid --placeholder-letters '' --all-forms
 make farsi-kashida      "$wg4" --seed 14 --farsi 1 --kashida 0.3
 make presentation-forms "$wg7" --seed 15 --presentation-forms
 make visual-order       "$wg4" --seed 16 --visual-order 1 --paragraph-numbers

@@ -41,6 +41,9 @@ pub enum DigitStyle {
 /// | [`mark_order`](Config::mark_order) | `true` | canonical mark order (NFC) on the lines the repair changes |
 /// | [`digits`](Config::digits) | [`DigitStyle::Keep`] | digit script |
 /// | [`spacing`](Config::spacing) | `true` | collapse spaces, no space before Arabic punctuation, reattach cut-off marks, trim line ends |
+/// | [`placeholders`](Config::placeholders) | `true` | restore the letters behind placeholders (U+FFFD, private use, `(cid:N)`, glyph names) |
+/// | [`placeholder_letters`](Config::placeholder_letters) | `بتثنيئىك` | the letters a U+FFFD is tried as |
+/// | [`min_confidence`](Config::min_confidence) | `0.9` | lexicon-based fixes below this confidence are not applied |
 ///
 /// ```
 /// use arabic_repair::{Config, DigitStyle, Repairer};
@@ -59,7 +62,14 @@ pub struct Config {
     pub(crate) mark_order: bool,
     pub(crate) digits: DigitStyle,
     pub(crate) spacing: bool,
+    pub(crate) placeholders: bool,
+    pub(crate) placeholder_letters: Vec<char>,
+    pub(crate) min_confidence: f32,
 }
+
+/// The letters a U+FFFD is tried as, by default: the letters that share the
+/// tooth and kaf shapes, whose glyphs fonts most often leave unmapped.
+pub const DEFAULT_PLACEHOLDER_LETTERS: &str = "بتثنيئىك";
 
 impl Default for Config {
     fn default() -> Config {
@@ -71,6 +81,9 @@ impl Default for Config {
             mark_order: true,
             digits: DigitStyle::Keep,
             spacing: true,
+            placeholders: true,
+            placeholder_letters: DEFAULT_PLACEHOLDER_LETTERS.chars().collect(),
+            min_confidence: 0.9,
         }
     }
 }
@@ -188,6 +201,77 @@ impl Config {
     pub fn spacing(mut self, yes: bool) -> Config {
         self.spacing = yes;
         self
+    }
+
+    /// Restore the letters behind placeholders: U+FFFD (per word, with the
+    /// lexicon and the document's statistics), private-use code points,
+    /// `(cid:N)`, glyph ids and raw ASCII codes (solved per document as a
+    /// substitution), glyph names such as `/uni0628` (decoded). Default
+    /// `true`.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// let on = Repairer::new(Config::new());
+    /// assert_eq!(on.repair("المهاجر�ن"), "المهاجرين");
+    /// let off = Repairer::new(Config::new().placeholders(false));
+    /// assert_eq!(off.repair("المهاجر�ن"), "المهاجر�ن");
+    /// ```
+    pub fn placeholders(mut self, yes: bool) -> Config {
+        self.placeholders = yes;
+        self
+    }
+
+    /// The letters a U+FFFD may stand for. Default
+    /// [`DEFAULT_PLACEHOLDER_LETTERS`] (the tooth and kaf shapes); widen it
+    /// for fonts that lose other glyphs.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// let wide = Repairer::new(Config::new().placeholder_letters("بتثنيئىكإ"));
+    /// assert_eq!(wide.repair("�نشاء"), "إنشاء");
+    /// ```
+    pub fn placeholder_letters(mut self, letters: &str) -> Config {
+        self.placeholder_letters = letters.chars().collect();
+        self
+    }
+
+    /// The confidence (0..=1) a lexicon-based fix needs to be applied;
+    /// fixes below it are left undone. Default `0.9`.
+    ///
+    /// ```
+    /// use arabic_repair::Config;
+    /// assert_eq!(Config::new().min_confidence(0.99).get_min_confidence(), 0.99);
+    /// ```
+    pub fn min_confidence(mut self, confidence: f32) -> Config {
+        self.min_confidence = confidence.clamp(0.0, 1.0);
+        self
+    }
+
+    /// Whether placeholders are restored.
+    ///
+    /// ```
+    /// assert!(arabic_repair::Config::new().get_placeholders());
+    /// ```
+    pub fn get_placeholders(&self) -> bool {
+        self.placeholders
+    }
+
+    /// The letters a U+FFFD may stand for.
+    ///
+    /// ```
+    /// assert_eq!(arabic_repair::Config::new().get_placeholder_letters(), &['ب', 'ت', 'ث', 'ن', 'ي', 'ئ', 'ى', 'ك']);
+    /// ```
+    pub fn get_placeholder_letters(&self) -> &[char] {
+        &self.placeholder_letters
+    }
+
+    /// The confidence a lexicon-based fix needs.
+    ///
+    /// ```
+    /// assert_eq!(arabic_repair::Config::new().get_min_confidence(), 0.9);
+    /// ```
+    pub fn get_min_confidence(&self) -> f32 {
+        self.min_confidence
     }
 
     /// Whether bidi controls and zero-width characters are removed.

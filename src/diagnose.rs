@@ -5,7 +5,11 @@ use std::ops::Range;
 use crate::config::Config;
 use crate::edit::Edits;
 use crate::fix::FixKind;
-use crate::pipeline::{body_start, first_phase, paragraph_languages, paragraphs, LineContext, Paragraph, StageFn};
+use crate::language::Language;
+use crate::pipeline::{
+    body_start, document_placeholders, first_phase, paragraph_languages, paragraphs, LineContext, Paragraph, StageFn,
+};
+use crate::placeholders::count_placeholders;
 use crate::script::{has_arabic_script, words};
 use crate::{farsi_letters, invisible_controls, presentation_forms, tatweel};
 
@@ -42,7 +46,9 @@ pub struct Diagnosis {
     /// Whitespace-separated words of Arabic lines holding Arabic-script text
     /// or only placeholders.
     pub arabic_words: usize,
-    /// Placeholders (U+FFFD, private-use code points) in Arabic words.
+    /// Placeholders in Arabic words: U+FFFD, private-use code points,
+    /// `(cid:N)`, glyph ids `/gN`, and raw ASCII codes that the document's
+    /// code table decodes.
     pub placeholders: usize,
     /// Farsi yeh and keheh in Arabic paragraphs.
     pub farsi_letters: usize,
@@ -58,11 +64,6 @@ pub struct Diagnosis {
     pub damaged_words: usize,
     /// `damaged_words / arabic_words`, in `0.0..=1.0`.
     pub damage_score: f64,
-}
-
-/// A placeholder: what an extractor writes for a glyph it could not map.
-fn is_placeholder(c: char) -> bool {
-    matches!(c, '\u{FFFD}' | '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}')
 }
 
 /// Counts the damage in `text`. See [`Diagnosis`] for what is counted and
@@ -87,17 +88,22 @@ pub fn diagnose(text: &str) -> Diagnosis {
     let mut edits = Edits::new(true);
     let mut damaged: Vec<Range<usize>> = Vec::new();
     let paragraphs: Vec<Paragraph<'_>> = paragraphs(text, body_start(text)).collect();
-    let languages = paragraph_languages(&config, &first_phase(&paragraphs, &config, false));
+    let model = document_placeholders(&paragraphs, &config);
+    let unknown = LineContext::new(&config, Language::Unknown, model.as_ref());
+    let languages = paragraph_languages(&config, &first_phase(&paragraphs, &unknown, false));
     for (paragraph, language) in paragraphs.iter().zip(languages) {
-        let ctx = LineContext::new(&config, language);
+        let ctx = LineContext::new(&config, language, model.as_ref());
         for line in &paragraph.lines {
             d.lines += 1;
             let content = line.content;
-            if !has_arabic_script(content) {
+            let placeholders = count_placeholders(content, model.as_ref());
+            if !has_arabic_script(content) && placeholders.is_empty() {
                 continue;
             }
             d.arabic_lines += 1;
+            d.placeholders += placeholders.len();
             damaged.clear();
+            damaged.extend(placeholders.iter().cloned());
             for (stage, kind) in stages {
                 edits.list.clear();
                 stage(content, &ctx, &mut edits);
@@ -113,16 +119,14 @@ pub fn diagnose(text: &str) -> Diagnosis {
                 }
             }
             for (start, word) in words(content) {
-                // A word of placeholders alone on an Arabic line is a piece
-                // of an Arabic word that the extractor cut off.
-                if !has_arabic_script(word) && !word.chars().all(is_placeholder) {
+                let span = start..start + word.len();
+                let hit = |r: &Range<usize>| r.start < span.end && span.start < r.end;
+                // A word of placeholders only is a piece of an Arabic word.
+                if !has_arabic_script(word) && !placeholders.iter().any(hit) {
                     continue;
                 }
                 d.arabic_words += 1;
-                let placeholders = word.chars().filter(|&c| is_placeholder(c)).count();
-                d.placeholders += placeholders;
-                let span = start..start + word.len();
-                if placeholders > 0 || damaged.iter().any(|r| r.start < span.end && span.start < r.end) {
+                if damaged.iter().any(hit) {
                     d.damaged_words += 1;
                 }
             }

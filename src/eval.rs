@@ -109,7 +109,8 @@ pub fn score_lines(gold: &[&str], candidate: &[&str], first: usize, last: Option
     let first = first.max(1);
     let last = last.map_or(gold.len(), |l| l.min(gold.len()));
     let g: &[&str] = if first <= last { &gold[first - 1..last] } else { &[] };
-    let c: Option<&[&str]> = (candidate.len() >= last).then(|| if first <= last { &candidate[first - 1..last] } else { &[][..] });
+    let c: Option<&[&str]> =
+        (candidate.len() >= last).then(|| if first <= last { &candidate[first - 1..last] } else { &[][..] });
     let g_squashed: Vec<String> = g.iter().map(|l| squash(l)).collect();
     let gchars = g_squashed.iter().map(|l| l.chars().count()).sum::<usize>().max(1) as f64;
     let mut scores = Scores { line_cer: None, wer: None, exact_lines: None, doc_cer: 0.0, lines: g.len() };
@@ -120,7 +121,8 @@ pub fn score_lines(gold: &[&str], candidate: &[&str], first: usize, last: Option
         let gwords = g.iter().map(|l| l.split(is_py_space).filter(|w| !w.is_empty()).count()).sum::<usize>().max(1);
         let words: usize = g.iter().zip(c).map(|(a, b)| word_distance(a, b)).sum();
         scores.wer = Some(words as f64 / gwords as f64);
-        let nonempty: Vec<(&String, &String)> = g_squashed.iter().zip(&c_squashed).filter(|(a, _)| !a.is_empty()).collect();
+        let nonempty: Vec<(&String, &String)> =
+            g_squashed.iter().zip(&c_squashed).filter(|(a, _)| !a.is_empty()).collect();
         let exact = nonempty.iter().filter(|(a, b)| a == b).count();
         scores.exact_lines = Some(exact as f64 / nonempty.len().max(1) as f64);
     }
@@ -174,9 +176,117 @@ pub fn find_documents(dir: &Path) -> std::io::Result<Vec<Document>> {
     Ok(found)
 }
 
-/// A placeholder as the evaluation counts it.
-fn is_placeholder(c: char) -> bool {
-    matches!(c, '\u{FFFD}' | '\u{E000}'..='\u{F8FF}')
+/// The placeholders of a line as the evaluation counts them: U+FFFD,
+/// private-use code points, `(cid:N)` and glyph ids (raw ASCII codes are
+/// only candidates, and are not counted).
+fn placeholder_ranges(line: &str) -> Vec<std::ops::Range<usize>> {
+    crate::placeholders::scan(line)
+        .into_iter()
+        .flat_map(|w| w.items)
+        .filter_map(|item| match item {
+            crate::placeholders::Item::Placeholder(code, range)
+                if !matches!(code, crate::placeholders::Code::Ascii(_)) =>
+            {
+                Some(range)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Restored letters right and wrong on one line: `unrestored` is the line
+/// repaired without placeholder restoration, `restored` with it.
+fn judge_restored(unrestored: &str, restored: &str, gold: &str) -> (usize, usize) {
+    let ranges = placeholder_ranges(unrestored);
+    if ranges.is_empty() {
+        return (0, 0);
+    }
+    // Both lines with every placeholder token as one character (U+FFFD),
+    // remembering which token each came from: a `(cid:N)` token then aligns
+    // with the letter it became, or with itself if it stayed, as one unit.
+    let collapse = |line: &str, ranges: &[std::ops::Range<usize>]| -> (Vec<char>, Vec<Option<usize>>) {
+        let (mut chars, mut tokens) = (Vec::new(), Vec::new());
+        let mut pos = 0;
+        for (t, r) in ranges.iter().enumerate() {
+            for c in line[pos..r.start].chars() {
+                chars.push(c);
+                tokens.push(None);
+            }
+            chars.push('\u{FFFD}');
+            tokens.push(Some(t));
+            pos = r.end;
+        }
+        for c in line[pos..].chars() {
+            chars.push(c);
+            tokens.push(None);
+        }
+        (chars, tokens)
+    };
+    let (uc, token_of) = collapse(unrestored, &ranges);
+    let (o, _) = collapse(restored, &placeholder_ranges(restored));
+    let g: Vec<char> = gold.chars().collect();
+    let u_to_o = align(&uc, &o);
+    let o_to_g = align(&o, &g);
+    // A restored letter is also right if the word it stands in is a word of
+    // the gold line: the alignment misjudges lines whose order is wrong.
+    let gold_words: std::collections::HashSet<&str> = gold.split(is_py_space).collect();
+    let word_of = |oi: usize| -> String {
+        let start = o[..oi].iter().rposition(|c| is_py_space(*c)).map_or(0, |p| p + 1);
+        let end = o[oi..].iter().position(|c| is_py_space(*c)).map_or(o.len(), |p| oi + p);
+        o[start..end].iter().collect()
+    };
+    // Per placeholder token: right if the letter it became is the gold's.
+    let mut verdicts: Vec<Option<bool>> = vec![None; ranges.len()];
+    for (ui, token) in token_of.iter().enumerate() {
+        let (Some(t), Some(oi)) = (*token, u_to_o[ui]) else { continue };
+        if o[oi] == '\u{FFFD}' {
+            continue; // not restored
+        }
+        let ok = match o_to_g[oi] {
+            Some(gi) if g[gi] == o[oi] => true,
+            _ => gold_words.contains(word_of(oi).as_str()),
+        };
+        verdicts[t] = Some(ok);
+    }
+    let right = verdicts.iter().filter(|v| **v == Some(true)).count();
+    let wrong = verdicts.iter().filter(|v| **v == Some(false)).count();
+    (right, wrong)
+}
+
+/// A minimal edit alignment of `a` to `b`: for each character of `a`, the
+/// index of the character of `b` it is kept as or substituted by, `None` if
+/// it is deleted. Matches are preferred on ties.
+pub(crate) fn align(a: &[char], b: &[char]) -> Vec<Option<usize>> {
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![0u32; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in 0..=n {
+        d[at(i, 0)] = i as u32;
+    }
+    for j in 0..=m {
+        d[at(0, j)] = j as u32;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let sub = d[at(i - 1, j - 1)] + u32::from(a[i - 1] != b[j - 1]);
+            d[at(i, j)] = sub.min(d[at(i - 1, j)] + 1).min(d[at(i, j - 1)] + 1);
+        }
+    }
+    let mut out = vec![None; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 && j > 0 {
+        let here = d[at(i, j)];
+        if here == d[at(i - 1, j - 1)] + u32::from(a[i - 1] != b[j - 1]) {
+            out[i - 1] = Some(j - 1);
+            i -= 1;
+            j -= 1;
+        } else if here == d[at(i - 1, j)] + 1 {
+            i -= 1;
+        } else {
+            j -= 1;
+        }
+    }
+    out
 }
 
 /// What is left of each damage class after a repair, over the lines the
@@ -232,6 +342,12 @@ pub fn evaluate(broken: &str, gold: &str, repairer: &Repairer) -> Report {
     let started = Instant::now();
     let output = repairer.repair(broken).into_owned();
     let seconds = started.elapsed().as_secs_f64();
+    // The same repair without placeholder restoration shows where each
+    // placeholder ended up; aligning the two outputs finds the letters that
+    // were restored, aligning those with the gold judges them.
+    let without = Repairer::new(repairer.config().clone().placeholders(false));
+    let unrestored = without.repair(broken).into_owned();
+    let unrestored_lines = lines_of(&unrestored);
     let gold_lines = lines_of(gold);
     let broken_lines = lines_of(broken);
     let output_lines = lines_of(&output);
@@ -241,8 +357,14 @@ pub fn evaluate(broken: &str, gold: &str, repairer: &Repairer) -> Report {
     for (i, g) in gold_lines.iter().enumerate() {
         let b = broken_lines.get(i).copied().unwrap_or("");
         let o = output_lines.get(i).copied().unwrap_or("");
-        classes.placeholders += b.chars().filter(|&c| is_placeholder(c)).count();
-        classes.placeholders_left += o.chars().filter(|&c| is_placeholder(c)).count();
+        classes.placeholders += placeholder_ranges(b).len();
+        classes.placeholders_left += placeholder_ranges(o).len();
+        if repairer.config().get_placeholders() {
+            let u = unrestored_lines.get(i).copied().unwrap_or("");
+            let (right, wrong) = judge_restored(u, o, g);
+            classes.placeholders_right += right;
+            classes.placeholders_wrong += wrong;
+        }
         classes.tatweel_left += o.chars().filter(|&c| c == '\u{0640}').count();
         classes.farsi_left += o.chars().filter(|&c| matches!(c, '\u{06CC}' | '\u{06A9}')).count();
         if !squash(g).is_empty() {
@@ -330,6 +452,13 @@ mod tests {
     fn squash_like_python() {
         assert_eq!(squash("  أ \t ب\u{00A0}\u{1F}ج  "), "أ ب ج");
         assert_eq!(squash(" \u{3000} "), "");
+    }
+
+    #[test]
+    fn restored_letters_are_judged_against_the_gold() {
+        assert_eq!(judge_restored("المهاجر\u{FFFD}ن و\u{FFFD}ان", "المهاجرين وكان", "المهاجرين وبان"), (1, 1));
+        assert_eq!(judge_restored("(cid:3)ان", "كان", "كان"), (1, 0));
+        assert_eq!(judge_restored("المهاجرين", "المهاجرين", "المهاجرين"), (0, 0));
     }
 
     #[test]

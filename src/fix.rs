@@ -16,6 +16,8 @@ use std::ops::Range;
 pub enum FixKind {
     /// A bidi control or stray zero-width character removed.
     InvisibleControl,
+    /// A placeholder replaced by the letter it stands for.
+    Placeholder,
     /// A presentation form or ligature turned into base letters.
     PresentationForm,
     /// Justification tatweel removed.
@@ -38,8 +40,9 @@ impl FixKind {
     /// ```
     /// assert_eq!(arabic_repair::FixKind::ALL[0].name(), "invisible-control");
     /// ```
-    pub const ALL: [FixKind; 8] = [
+    pub const ALL: [FixKind; 9] = [
         FixKind::InvisibleControl,
+        FixKind::Placeholder,
         FixKind::PresentationForm,
         FixKind::Tatweel,
         FixKind::FarsiLetter,
@@ -57,6 +60,7 @@ impl FixKind {
     pub fn name(self) -> &'static str {
         match self {
             FixKind::InvisibleControl => "invisible-control",
+            FixKind::Placeholder => "placeholder",
             FixKind::PresentationForm => "presentation-form",
             FixKind::Tatweel => "tatweel",
             FixKind::FarsiLetter => "farsi-letter",

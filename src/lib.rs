@@ -77,17 +77,22 @@ mod farsi_letters;
 mod fix;
 mod invisible_controls;
 mod language;
+mod letter_model;
+pub mod lexicon;
 mod mark_order;
 mod pipeline;
+mod placeholders;
 mod presentation_forms;
+mod rng;
 mod script;
 mod spacing;
+mod substitution;
 #[cfg(feature = "eval")]
 pub mod synthetic;
 mod tables;
 mod tatweel;
 
-pub use config::{Config, DigitStyle};
+pub use config::{Config, DigitStyle, DEFAULT_PLACEHOLDER_LETTERS};
 pub use diagnose::{diagnose, Diagnosis};
 pub use fix::{Explained, Fix, FixKind};
 

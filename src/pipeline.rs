@@ -25,6 +25,7 @@ use crate::config::Config;
 use crate::edit::{ChangeMap, Edits};
 use crate::fix::Fix;
 use crate::language::{Evidence, Language};
+use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{digits, farsi_letters, invisible_controls, mark_order, presentation_forms, spacing, tatweel};
 
@@ -41,11 +42,13 @@ pub(crate) const PARAGRAPH_WINDOW_LINES: usize = 64;
 pub(crate) struct LineContext<'c> {
     pub config: &'c Config,
     language: Language,
+    /// What the document tells about its placeholders, if it has any.
+    pub placeholders: Option<&'c PlaceholderModel>,
 }
 
 impl<'c> LineContext<'c> {
-    pub fn new(config: &'c Config, language: Language) -> LineContext<'c> {
-        LineContext { config, language }
+    pub fn new(config: &'c Config, language: Language, placeholders: Option<&'c PlaceholderModel>) -> LineContext<'c> {
+        LineContext { config, language, placeholders }
     }
 
     /// The language of the paragraph; [`Language::Unknown`] in the first
@@ -65,8 +68,9 @@ pub(crate) struct Stage {
 }
 
 /// The text stages in pipeline order.
-pub(crate) const STAGES: [Stage; 6] = [
+pub(crate) const STAGES: [Stage; 7] = [
     Stage { run: invisible_controls::remove_invisible_controls, enabled: |c| c.invisible_controls },
+    Stage { run: placeholders::restore_placeholders, enabled: |c| c.placeholders },
     Stage { run: presentation_forms::presentation_form_to_base, enabled: |c| c.presentation_forms },
     Stage { run: tatweel::remove_justification_tatweel, enabled: |c| c.tatweel },
     Stage { run: farsi_letters::farsi_letter_to_arabic, enabled: |c| c.farsi_letters },
@@ -137,14 +141,17 @@ pub(crate) fn body_start(text: &str) -> usize {
 /// Judging on text that the language-independent repairs have settled makes
 /// the decision the same when the output is repaired again (idempotence).
 pub(crate) fn repair_text<'a>(text: &'a str, config: &Config, mut fixes: Option<&mut Vec<Fix>>) -> Cow<'a, str> {
-    if !has_arabic_script(text) {
+    // Text without Arabic letters is returned as it is, unless it may be
+    // Arabic written entirely in placeholder codes.
+    if !(has_arabic_script(text) || config.placeholders && placeholders::may_hold_codes(text)) {
         return Cow::Borrowed(text);
     }
     let recording = fixes.is_some();
     let paragraphs: Vec<Paragraph<'a>> = paragraphs(text, body_start(text)).collect();
-    let unknown = LineContext::new(config, Language::Unknown);
-    let mut states = first_phase(&paragraphs, config, recording);
-    let arabic = LineContext::new(config, Language::Arabic);
+    let model = document_placeholders(&paragraphs, config);
+    let unknown = LineContext::new(config, Language::Unknown, model.as_ref());
+    let mut states = first_phase(&paragraphs, &unknown, recording);
+    let arabic = LineContext::new(config, Language::Arabic, model.as_ref());
     let languages = paragraph_languages(config, &states);
     for (paragraph, language) in states.iter_mut().zip(languages) {
         if language == Language::Arabic {
@@ -180,10 +187,22 @@ pub(crate) fn repair_text<'a>(text: &'a str, config: &Config, mut fixes: Option<
     }
 }
 
+/// What the document tells about its placeholders (`None` when it has none,
+/// or the repair is off).
+pub(crate) fn document_placeholders(paragraphs: &[Paragraph<'_>], config: &Config) -> Option<PlaceholderModel> {
+    if !config.placeholders {
+        return None;
+    }
+    PlaceholderModel::of_document(paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| l.content)), config)
+}
+
 /// The lines of every paragraph after the first phase: the stages with the
-/// language unknown.
-pub(crate) fn first_phase<'a>(paragraphs: &[Paragraph<'a>], config: &Config, recording: bool) -> Vec<Vec<LineState<'a>>> {
-    let unknown = LineContext::new(config, Language::Unknown);
+/// language unknown (`unknown` is such a context).
+pub(crate) fn first_phase<'a>(
+    paragraphs: &[Paragraph<'a>],
+    unknown: &LineContext<'_>,
+    recording: bool,
+) -> Vec<Vec<LineState<'a>>> {
     paragraphs
         .iter()
         .map(|p| {
@@ -191,7 +210,7 @@ pub(crate) fn first_phase<'a>(paragraphs: &[Paragraph<'a>], config: &Config, rec
                 .iter()
                 .map(|line| {
                     let mut state = LineState::new(line.content, recording);
-                    state.run_stages(&unknown);
+                    state.run_stages(unknown);
                     state
                 })
                 .collect()
@@ -270,7 +289,11 @@ impl<'a> LineState<'a> {
     /// joins it to a tatweel, say); the extra round is cheap, as every stage
     /// first checks whether it has anything to do.
     pub fn run_stages(&mut self, ctx: &LineContext<'_>) {
-        if !has_arabic_script(&self.text) {
+        // Lines without Arabic are never touched, but for codes that the
+        // document's placeholder model decodes into Arabic.
+        if !has_arabic_script(&self.text)
+            && !ctx.placeholders.is_some_and(|m| m.decodes_into_arabic(&self.text, ctx.config.min_confidence))
+        {
             return;
         }
         for _round in 0..MAX_ROUNDS {
@@ -306,7 +329,7 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn run_stage_with<'a>(stage: StageFn, line: &'a str, config: &Config) -> Cow<'a, str> {
-        let ctx = LineContext::new(config, Evidence::of(line).decide());
+        let ctx = LineContext::new(config, Evidence::of(line).decide(), None);
         let mut edits = Edits::new(true);
         let out = stage(line, &ctx, &mut edits);
         let mut changes = ChangeMap::default();

@@ -105,6 +105,45 @@ pub(crate) fn is_arabic_word_char(c: char) -> bool {
     is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL || c == REPLACEMENT
 }
 
+/// Whether a base letter joins on both sides (Joining_Type D in the Unicode
+/// file ArabicShaping.txt), so that the letter after it is drawn joined.
+/// Right-joining letters (ا د ذ ر ز و ة ى and the hamza seats آ أ إ ؤ) and
+/// the hamza do not join the letter after them.
+pub(crate) fn joins_both_sides(c: char) -> bool {
+    matches!(
+        c,
+        'ب' | 'ت'
+            | 'ث'
+            | 'ج'
+            | 'ح'
+            | 'خ'
+            | 'س'
+            | 'ش'
+            | 'ص'
+            | 'ض'
+            | 'ط'
+            | 'ظ'
+            | 'ع'
+            | 'غ'
+            | 'ف'
+            | 'ق'
+            | 'ك'
+            | 'ل'
+            | 'م'
+            | 'ن'
+            | 'ه'
+            | 'ي'
+            | 'ئ'
+            | 'پ'
+            | 'چ'
+            | 'ڤ'
+            | 'گ'
+            | '\u{06CC}'
+            | '\u{06A9}'
+            | TATWEEL
+    )
+}
+
 /// The whitespace-separated words of `s`, with their byte offsets.
 pub(crate) fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = 0;

@@ -33,37 +33,9 @@ use std::sync::LazyLock;
 
 use unicode_bidi::{BidiInfo, Level};
 
+use crate::rng::Rng;
 use crate::script::{is_arabic_letter, is_arabic_mark, TATWEEL};
 use crate::tables::{PositionalForm, PRESENTATION_FORMS_FB50, PRESENTATION_FORMS_FE70};
-
-/// A small, fast, seedable generator (SplitMix64): the damage must be the
-/// same on every platform and with every version of every dependency.
-#[derive(Clone, Debug)]
-pub(crate) struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// True with probability `p`.
-    pub fn chance(&mut self, p: f64) -> bool {
-        p > 0.0 && (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-}
 
 /// How a glyph without a Unicode mapping comes out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,7 +119,13 @@ impl Damage {
     /// let d = Damage::new(1).placeholders(PlaceholderStyle::Cid, "", false, 1.0).apply("لا\n");
     /// assert!(d.broken.starts_with("(cid:"));
     /// ```
-    pub fn placeholders(mut self, style: PlaceholderStyle, letters: &str, joining_forms_only: bool, rate: f64) -> Damage {
+    pub fn placeholders(
+        mut self,
+        style: PlaceholderStyle,
+        letters: &str,
+        joining_forms_only: bool,
+        rate: f64,
+    ) -> Damage {
         self.placeholders = Some(Placeholders { style, letters: letters.chars().collect(), joining_forms_only, rate });
         self
     }
@@ -302,13 +280,14 @@ impl Damage {
         let rendered: Vec<String> = units.iter().map(|u| self.render(u, rng, codes)).collect();
         // 5. Order.
         let order_roll = rng.next_u64();
-        let line_out = if self.visual_order > 0.0 && (order_roll >> 11) as f64 / (1u64 << 53) as f64 <= self.visual_order {
-            visual_order(&rendered)
-        } else if self.run_reversal > 0.0 && rng.chance(self.run_reversal) {
-            reverse_runs(&units, &rendered, rng)
-        } else {
-            rendered.concat()
-        };
+        let line_out =
+            if self.visual_order > 0.0 && (order_roll >> 11) as f64 / (1u64 << 53) as f64 <= self.visual_order {
+                visual_order(&rendered)
+            } else if self.run_reversal > 0.0 && rng.chance(self.run_reversal) {
+                reverse_runs(&units, &rendered, rng)
+            } else {
+                rendered.concat()
+            };
         match number {
             Some(n) => format!("{line_out}   -{n}"),
             None => line_out,
@@ -337,7 +316,9 @@ impl Damage {
                 let code = *codes.entry((key, *form)).or_insert(next);
                 match p.style {
                     PlaceholderStyle::Replacement => out.push('\u{FFFD}'),
-                    PlaceholderStyle::PrivateUse => out.push(char::from_u32(0xE000 + code as u32).unwrap_or('\u{FFFD}')),
+                    PlaceholderStyle::PrivateUse => {
+                        out.push(char::from_u32(0xE000 + code as u32).unwrap_or('\u{FFFD}'))
+                    }
                     PlaceholderStyle::Cid => out.push_str(&format!("(cid:{})", 3 + code)),
                 }
             }
@@ -387,8 +368,8 @@ struct ShapingTable {
 
 static SHAPING: LazyLock<ShapingTable> = LazyLock::new(|| {
     let mut forms = HashMap::new();
-    let blocks: [(u32, &[Option<(&str, PositionalForm)>]); 2] =
-        [(0xFB50, &PRESENTATION_FORMS_FB50[..]), (0xFE70, &PRESENTATION_FORMS_FE70[..])];
+    type Block<'a> = (u32, &'a [Option<(&'static str, PositionalForm)>]);
+    let blocks: [Block; 2] = [(0xFB50, &PRESENTATION_FORMS_FB50[..]), (0xFE70, &PRESENTATION_FORMS_FE70[..])];
     for (base_cp, table) in blocks {
         for (i, entry) in table.iter().enumerate() {
             if let Some((base, form)) = entry {
@@ -398,7 +379,14 @@ static SHAPING: LazyLock<ShapingTable> = LazyLock::new(|| {
                         // The first entry wins: Presentation Forms-B holds the
                         // forms fonts for Arabic use.
                         let cp = char::from_u32(base_cp + i as u32).unwrap();
-                        forms.entry((c, *form)).and_modify(|e| if base_cp == 0xFE70 { *e = cp }).or_insert(cp);
+                        forms
+                            .entry((c, *form))
+                            .and_modify(|e| {
+                                if base_cp == 0xFE70 {
+                                    *e = cp
+                                }
+                            })
+                            .or_insert(cp);
                     }
                 }
             }
@@ -559,7 +547,9 @@ fn word_spans(text: &[char]) -> Vec<(usize, usize)> {
 
 /// Positions inside a word where a cut leaves letters on both sides.
 fn inner_cuts(text: &[char], (start, end): (usize, usize)) -> Vec<usize> {
-    (start + 1..end).filter(|&k| is_arabic_letter(text[k]) && (is_arabic_letter(text[k - 1]) || is_arabic_mark(text[k - 1]))).collect()
+    (start + 1..end)
+        .filter(|&k| is_arabic_letter(text[k]) && (is_arabic_letter(text[k - 1]) || is_arabic_mark(text[k - 1])))
+        .collect()
 }
 
 fn split_words(text: &[char], rate: f64, rng: &mut Rng) -> Vec<char> {
@@ -596,7 +586,7 @@ fn insert_kashida(text: &[char], rate: f64, rng: &mut Rng) -> Vec<char> {
     let mut next = 0;
     for (i, &c) in text.iter().enumerate() {
         if next < cuts.len() && cuts[next] == i {
-            out.extend(std::iter::repeat(TATWEEL).take(lengths[next]));
+            out.extend(std::iter::repeat_n(TATWEEL, lengths[next]));
             next += 1;
         }
         out.push(c);

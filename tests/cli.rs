@@ -163,7 +163,7 @@ fn explain_prints_one_line_per_fix() {
 #[test]
 fn closed_stdout_is_not_a_crash() {
     let path = sample("ctoc-wg4-2018-3.broken.txt");
-    let args: Vec<&str> = std::iter::once("fix").chain(std::iter::repeat(path.as_str()).take(200)).collect();
+    let args: Vec<&str> = std::iter::once("fix").chain(std::iter::repeat_n(path.as_str(), 200)).collect();
     let mut child = bin().args(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut stdout = child.stdout.take().unwrap();
     let mut first = [0u8; 16];

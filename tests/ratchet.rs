@@ -1,5 +1,6 @@
 //! The accuracy ratchet: no document of `corpus/in-the-wild` or
-//! `corpus/synthetic` may score worse than `corpus/scores.json` records.
+//! `corpus/synthetic` may score worse than `corpus/scores.json` records
+//! (line and document CER; placeholders restored right and wrong).
 //!
 //! When a change improves the scores, record them
 //! (`arabic-repair eval --record corpus/scores.json`); a score is never
@@ -30,7 +31,8 @@ fn no_document_scores_worse_than_recorded() {
                 continue;
             };
             seen.push(name.clone());
-            let now = [("line_cer", report.repaired.line_cer.unwrap_or(f64::INFINITY)), ("doc_cer", report.repaired.doc_cer)];
+            let now =
+                [("line_cer", report.repaired.line_cer.unwrap_or(f64::INFINITY)), ("doc_cer", report.repaired.doc_cer)];
             for (metric, value) in now {
                 let limit = rec[metric].as_f64().unwrap_or_else(|| panic!("{name}: no {metric} recorded"));
                 if value > limit + 1e-9 {
@@ -38,6 +40,18 @@ fn no_document_scores_worse_than_recorded() {
                 } else if value < limit - 0.001 {
                     improved.push(format!("{name}: {metric} {value:.4} (recorded {limit:.4})"));
                 }
+            }
+            // Placeholders: no fewer restored right, no more wrong.
+            let c = report.classes;
+            let (right, wrong) =
+                (rec["placeholders_right"].as_u64().unwrap_or(0), rec["placeholders_wrong"].as_u64().unwrap_or(0));
+            if (c.placeholders_right as u64) < right {
+                failures
+                    .push(format!("{name}: {} placeholders restored right, recorded {right}", c.placeholders_right));
+            }
+            if c.placeholders_wrong as u64 > wrong {
+                failures
+                    .push(format!("{name}: {} placeholders restored wrong, recorded {wrong}", c.placeholders_wrong));
             }
         }
     }

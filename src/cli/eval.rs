@@ -55,6 +55,8 @@ pub(crate) fn eval(args: EvalArgs, outcome: &mut Outcome) -> Result<(), CliError
                     "doc_cer": round4(r.repaired.doc_cer),
                     "wer": r.repaired.wer.map(round4),
                     "exact_lines": r.repaired.exact_lines.map(|v| (v * 10_000.0).floor() / 10_000.0),
+                    "placeholders_right": r.classes.placeholders_right,
+                    "placeholders_wrong": r.classes.placeholders_wrong,
                 });
                 (name.clone(), v)
             })

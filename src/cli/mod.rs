@@ -83,6 +83,15 @@ pub(crate) struct RepairOptions {
     /// Leave spacing as it is.
     #[arg(long)]
     no_spacing: bool,
+    /// Leave placeholders as they are.
+    #[arg(long)]
+    no_placeholders: bool,
+    /// The letters a U+FFFD may stand for.
+    #[arg(long, default_value = arabic_repair::DEFAULT_PLACEHOLDER_LETTERS)]
+    placeholder_letters: String,
+    /// The confidence (0..1) a lexicon-based fix needs to be applied.
+    #[arg(long, default_value_t = 0.9)]
+    min_confidence: f32,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -106,6 +115,9 @@ impl RepairOptions {
             .invisible_controls(!self.no_invisible_controls)
             .mark_order(!self.no_mark_order)
             .spacing(!self.no_spacing)
+            .placeholders(!self.no_placeholders)
+            .placeholder_letters(&self.placeholder_letters)
+            .min_confidence(self.min_confidence)
     }
 }
 

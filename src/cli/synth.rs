@@ -122,8 +122,11 @@ pub(crate) fn synth(args: SynthArgs, outcome: &mut Outcome) -> Result<(), CliErr
     let mut round = 0u64;
     loop {
         let damaged = args.damage(args.seed.wrapping_add(round)).apply(&clean);
-        broken.write_all(damaged.broken.as_bytes()).map_err(|source| CliError::Write { path: args.broken.clone(), source })?;
-        gold.write_all(damaged.gold.as_bytes()).map_err(|source| CliError::Write { path: args.gold.clone(), source })?;
+        broken
+            .write_all(damaged.broken.as_bytes())
+            .map_err(|source| CliError::Write { path: args.broken.clone(), source })?;
+        gold.write_all(damaged.gold.as_bytes())
+            .map_err(|source| CliError::Write { path: args.gold.clone(), source })?;
         written += damaged.broken.len() as u64;
         round += 1;
         if written >= target {

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Regenerates data/lexicon.fst from the wordfreq export in ../shared/data.
+# The crate's build and tests never run this; its output is committed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+src=${1:-../shared/data/wordfreq_ar.tsv.gz}
+tmp=$(mktemp data/lexicon.fst.XXXXXX)
+zcat "$src" | cargo run --release --quiet --example build_lexicon -- "$tmp"
+chmod 644 "$tmp"
+mv "$tmp" data/lexicon.fst
+ls -l data/lexicon.fst

@@ -1,0 +1,408 @@
+//! The embedded Arabic lexicon: words with their frequencies.
+//!
+//! The word list is derived from the Arabic list of the `wordfreq` package
+//! (CC BY-SA 4.0, see `data/README.md` and `NOTICE`): 583,550 words written
+//! only with Arabic letters, each with its frequency in centibels. It is
+//! stored as an [`fst::Map`] over a one-byte letter alphabet and embedded
+//! in the binary (`data/lexicon.fst`), loaded on first use without copying.
+//! `scripts/make_lexicon.sh` regenerates it; the build never does.
+//!
+//! # Lookup normalization
+//!
+//! Every lookup, and the generator, go through [`normalize`]: combining marks
+//! and tatweel are removed, presentation forms become base letters, Farsi
+//! yeh and keheh become Arabic yeh and kaf, and the result is in NFC. Hamza
+//! and alef forms, alef maksura and teh marbuta are **not** folded: they are
+//! letters a placeholder can stand for, and the list keeps them apart.
+//!
+//! ```
+//! use arabic_repair::lexicon::{normalize, Lexicon, Slot};
+//!
+//! let lexicon = Lexicon::embedded();
+//! assert_eq!(normalize("المهاجرـــین"), "المهاجرين");
+//! assert!(lexicon.zipf("المهاجرين").unwrap() > 3.0);
+//! // A word with unknown letters, each from a set.
+//! let found = lexicon.matches(&[Slot::Letter('ك'), Slot::OneOf(vec!['ب', 'ي', 'ا']), Slot::Letter('ن')]);
+//! assert!(found.iter().any(|(w, _)| w == "كان"));
+//! // A word known through its clitics.
+//! let analysis = lexicon.analyze("وبالمهاجرين").unwrap();
+//! assert!(analysis.stem.ends_with("مهاجرين"));
+//! ```
+
+use std::sync::LazyLock;
+
+use fst::{Automaton, IntoStreamer, Streamer};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::script::{is_arabic_mark, presentation_form, TATWEEL};
+
+/// The letters of the key alphabet; a key byte is the letter's index + 1.
+/// The order is code-point order, so keys sort as the words do.
+#[rustfmt::skip]
+const ALPHABET: [char; 42] = [
+    'ء', 'آ', 'أ', 'ؤ', 'إ', 'ئ', 'ا', 'ب', 'ة', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص',
+    'ض', 'ط', 'ظ', 'ع', 'غ', 'ف', 'ق', 'ك', 'ل', 'م', 'ن', 'ه', 'و', 'ى', 'ي', 'ٱ', 'پ', 'چ', 'ژ', 'ڤ', 'گ',
+];
+
+/// The key byte of a letter of the alphabet.
+pub(crate) fn letter_byte(c: char) -> Option<u8> {
+    ALPHABET.binary_search(&c).ok().map(|i| i as u8 + 1)
+}
+
+/// The letter of a key byte (U+FFFD for a byte that is none).
+pub(crate) fn byte_letter(b: u8) -> char {
+    ALPHABET.get(usize::from(b.wrapping_sub(1))).copied().unwrap_or('\u{FFFD}')
+}
+
+/// The lookup normalization (see the module documentation): marks and
+/// tatweel removed, presentation forms to base letters, Farsi yeh and keheh
+/// to Arabic yeh and kaf, NFC. Characters that are not Arabic letters are
+/// kept, so a word holding one is simply not found.
+///
+/// ```
+/// use arabic_repair::lexicon::normalize;
+/// assert_eq!(normalize("ﺍﻟﻌﻀـــﻮﻳّﺔ"), "العضوية");
+/// assert_eq!(normalize("الذین"), "الذين");
+/// assert_eq!(normalize("إلى"), "إلى");
+/// ```
+pub fn normalize(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfc() {
+        match presentation_form(c) {
+            Some((base, _)) => base.chars().for_each(|b| push_folded(b, &mut out)),
+            None => push_folded(c, &mut out),
+        }
+    }
+    out
+}
+
+fn push_folded(c: char, out: &mut String) {
+    match c {
+        TATWEEL => {}
+        '\u{06CC}' => out.push('ي'),
+        '\u{06A9}' => out.push('ك'),
+        c if is_arabic_mark(c) => {}
+        c => out.push(c),
+    }
+}
+
+/// The key of a normalized word, or `None` if it holds a character outside
+/// the alphabet.
+pub(crate) fn key_of_normalized(word: &str) -> Option<Vec<u8>> {
+    word.chars().map(letter_byte).collect()
+}
+
+/// The key of any word: [`normalize`], then encode.
+pub fn key(word: &str) -> Option<Vec<u8>> {
+    key_of_normalized(&normalize(word))
+}
+
+/// One position of a [`Lexicon::matches`] pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// This letter.
+    Letter(char),
+    /// Any one of these letters.
+    OneOf(Vec<char>),
+}
+
+/// A word read as proclitics + stem + enclitics.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// Conjunction, preposition and article before the stem (`وبال`), or empty.
+    pub proclitic: String,
+    /// The word found in the lexicon.
+    pub stem: String,
+    /// Pronoun after the stem (`ها`), or empty.
+    pub enclitic: String,
+    /// Zipf frequency of the word if the list holds it; else estimated: the
+    /// stem's, lowered by the measured cost of each clitic.
+    pub zipf: f32,
+}
+
+/// The proclitic sequences tried, longest first: conjunction (و ف), then
+/// preposition (ب ك ل), then the article (`ل` + `ال` is written `لل`), each
+/// with how much less frequent (in Zipf units) a word with it is than the
+/// bare stem, measured on the wordfreq list by `scripts/measure_clitics.py`
+/// (rounded; rare combinations measured noisily are set to the sum of their
+/// parts).
+#[rustfmt::skip]
+const PROCLITICS: &[(&str, f32)] = &[
+    ("وبال", 2.4), ("فبال", 2.8), ("وكال", 3.4), ("فكال", 4.0), ("ولل", 3.2), ("فلل", 3.7),
+    ("بال", 1.7), ("كال", 3.0), ("وال", 1.6), ("فال", 2.9), ("لل", 1.6),
+    ("وب", 2.2), ("فب", 2.5), ("وك", 2.0), ("فك", 2.4), ("ول", 2.0), ("فل", 2.6),
+    ("ال", 0.4), ("و", 1.15), ("ف", 1.6), ("ب", 1.2), ("ك", 1.4), ("ل", 1.2),
+];
+
+/// Pronoun suffixes tried, longest first, with their cost measured the same
+/// way.
+#[rustfmt::skip]
+const ENCLITICS: &[(&str, f32)] = &[
+    ("هما", 2.7), ("كما", 3.8), ("ها", 1.5), ("هم", 1.8), ("هن", 3.0), ("كم", 2.2), ("كن", 2.5),
+    ("نا", 1.8), ("ني", 1.6), ("ه", 1.2), ("ك", 1.4), ("ي", 1.0),
+];
+
+/// The embedded lexicon; see the module documentation.
+pub struct Lexicon {
+    map: fst::Map<&'static [u8]>,
+}
+
+static EMBEDDED: &[u8] = include_bytes!("../data/lexicon.fst");
+
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon { map: fst::Map::new(EMBEDDED).expect("data/lexicon.fst is a valid fst map") });
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon").field("words", &self.map.len()).finish()
+    }
+}
+
+/// Zipf frequency (log10 of occurrences per billion words) from a stored
+/// value (centibels + 900).
+fn zipf_of_value(v: u64) -> f32 {
+    v as f32 / 100.0
+}
+
+impl Lexicon {
+    /// The lexicon embedded in the crate, loaded on first use.
+    ///
+    /// ```
+    /// assert!(arabic_repair::lexicon::Lexicon::embedded().len() > 500_000);
+    /// ```
+    pub fn embedded() -> &'static Lexicon {
+        &LEXICON
+    }
+
+    /// Number of words.
+    ///
+    /// ```
+    /// assert!(!arabic_repair::lexicon::Lexicon::embedded().is_empty());
+    /// ```
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the lexicon has no word (never true of the embedded one).
+    ///
+    /// ```
+    /// assert!(!arabic_repair::lexicon::Lexicon::embedded().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The Zipf frequency of `word` (log10 of its occurrences per billion
+    /// words: 7 for `في`, 1 for the rarest words), after [`normalize`].
+    ///
+    /// ```
+    /// use arabic_repair::lexicon::Lexicon;
+    /// let lexicon = Lexicon::embedded();
+    /// assert!(lexicon.zipf("في").unwrap() > 7.0);
+    /// assert_eq!(lexicon.zipf("ققققق"), None);
+    /// ```
+    pub fn zipf(&self, word: &str) -> Option<f32> {
+        self.zipf_of_key(&key(word)?)
+    }
+
+    pub(crate) fn zipf_of_key(&self, key: &[u8]) -> Option<f32> {
+        self.map.get(key).map(zipf_of_value)
+    }
+
+    /// Whether `word` is in the lexicon (after [`normalize`]).
+    ///
+    /// ```
+    /// assert!(arabic_repair::lexicon::Lexicon::embedded().contains("الجريمة"));
+    /// ```
+    pub fn contains(&self, word: &str) -> bool {
+        self.zipf(word).is_some()
+    }
+
+    /// The words that match a pattern, with their Zipf frequencies, most
+    /// frequent first.
+    ///
+    /// ```
+    /// use arabic_repair::lexicon::{Lexicon, Slot};
+    /// let tooth = vec!['ب', 'ت', 'ث', 'ن', 'ي'];
+    /// let found = Lexicon::embedded().matches(&[
+    ///     Slot::Letter('ت'), Slot::Letter('ه'), Slot::Letter('ر'), Slot::OneOf(tooth), Slot::Letter('ب'),
+    /// ]);
+    /// assert_eq!(found[0].0, "تهريب");
+    /// ```
+    pub fn matches(&self, pattern: &[Slot]) -> Vec<(String, f32)> {
+        let sets: Vec<u64> = pattern
+            .iter()
+            .map(|slot| match slot {
+                Slot::Letter(c) => letter_byte(*c).map_or(0, |b| 1u64 << b),
+                Slot::OneOf(cs) => cs.iter().filter_map(|c| letter_byte(*c)).fold(0, |m, b| m | 1u64 << b),
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut stream = self.map.search(PatternAutomaton { sets: &sets }).into_stream();
+        while let Some((k, v)) = stream.next() {
+            out.push((k.iter().map(|&b| byte_letter(b)).collect(), zipf_of_value(v)));
+        }
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out
+    }
+
+    /// The reading of `word`: as it is if the lexicon holds it, else the best
+    /// reading as proclitics + stem + enclitic, with its estimated
+    /// frequency; `None` if no reading finds a stem in the lexicon.
+    ///
+    /// ```
+    /// use arabic_repair::lexicon::Lexicon;
+    /// let lexicon = Lexicon::embedded();
+    /// let a = lexicon.analyze("في").unwrap();
+    /// assert_eq!((a.proclitic.as_str(), a.stem.as_str(), a.enclitic.as_str()), ("", "في", ""));
+    /// // A form the list does not hold, read through its clitics.
+    /// let a = lexicon.analyze("فبمدرستهم").unwrap();
+    /// assert_eq!((a.proclitic.as_str(), a.stem.as_str(), a.enclitic.as_str()), ("فب", "مدرسة", "هم"));
+    /// ```
+    pub fn analyze(&self, word: &str) -> Option<Analysis> {
+        let word = normalize(word);
+        let key = key_of_normalized(&word)?;
+        self.analyze_key(&key).map(|(p, s, e, zipf)| {
+            let text = |bytes: &[u8]| bytes.iter().map(|&b| byte_letter(b)).collect::<String>();
+            let stem = if s.is_empty() { text(&key[p..key.len() - e]) } else { text(&s) };
+            Analysis { proclitic: text(&key[..p]), stem, enclitic: text(&key[key.len() - e..]), zipf }
+        })
+    }
+
+    /// The best analysis of a key: (proclitic length, stem if it is not the
+    /// middle of the key as it stands, enclitic length, zipf).
+    fn analyze_key(&self, key: &[u8]) -> Option<(usize, Vec<u8>, usize, f32)> {
+        if !is_well_formed(key) {
+            return None;
+        }
+        // A word the list holds is judged by its own frequency.
+        if let Some(z) = self.zipf_of_key(key) {
+            return Some((0, Vec::new(), 0, z));
+        }
+        let mut best: Option<(usize, Vec<u8>, usize, f32)> = None;
+        for &(pro, pro_cost) in std::iter::once(&("", 0.0)).chain(PROCLITICS) {
+            let Some(pro_key) = key_of_normalized(pro) else { continue };
+            if !key.starts_with(&pro_key) {
+                continue;
+            }
+            for &(enc, enc_cost) in std::iter::once(&("", 0.0)).chain(ENCLITICS) {
+                if pro.is_empty() && enc.is_empty() {
+                    continue;
+                }
+                // The article takes no pronoun suffix.
+                if pro.ends_with("ال") && !enc.is_empty() || pro.ends_with("لل") && !enc.is_empty() {
+                    continue;
+                }
+                let Some(enc_key) = key_of_normalized(enc) else { continue };
+                if !key.ends_with(&enc_key) || key.len() < pro_key.len() + enc_key.len() + 2 {
+                    continue;
+                }
+                let stem = &key[pro_key.len()..key.len() - enc_key.len()];
+                let penalty = pro_cost + enc_cost;
+                let mut consider = |stem_key: Vec<u8>, rewritten: bool| {
+                    if let Some(z) = self.zipf_of_key(&stem_key) {
+                        let z = z - penalty;
+                        if best.as_ref().is_none_or(|b| z > b.3) {
+                            best =
+                                Some((pro_key.len(), if rewritten { stem_key } else { Vec::new() }, enc_key.len(), z));
+                        }
+                    }
+                };
+                consider(stem.to_vec(), false);
+                // Before a pronoun, teh marbuta is written teh (مدرستها) and
+                // alef maksura yeh (عليه).
+                if !enc.is_empty() {
+                    for (written, base) in [('ت', 'ة'), ('ي', 'ى')] {
+                        if stem.last() == letter_byte(written).as_ref() {
+                            let mut s = stem.to_vec();
+                            *s.last_mut().unwrap() = letter_byte(base).unwrap();
+                            consider(s, true);
+                        }
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// The Zipf frequency of a key as it is or through its clitics.
+    pub(crate) fn zipf_with_clitics(&self, key: &[u8]) -> Option<f32> {
+        self.analyze_key(key).map(|a| a.3)
+    }
+
+    /// Every word of the lexicon with its Zipf frequency, in key order.
+    pub(crate) fn for_each(&self, mut f: impl FnMut(&[u8], f32)) {
+        let mut stream = self.map.stream();
+        while let Some((k, v)) = stream.next() {
+            f(k, zipf_of_value(v));
+        }
+    }
+}
+
+/// Whether a key is spelled as Arabic can be: alef maksura and teh marbuta
+/// only end a word (before a suffix they are written yeh and teh). Guards
+/// the clitic analysis against readings like `على` + `ه` for `علىه`.
+fn is_well_formed(key: &[u8]) -> bool {
+    let (Some(maksura), Some(marbuta)) = (letter_byte('ى'), letter_byte('ة')) else { return true };
+    match key.split_last() {
+        Some((_, body)) => !body.iter().any(|&b| b == maksura || b == marbuta),
+        None => true,
+    }
+}
+
+/// Matches keys of exactly the pattern's length whose byte at each position
+/// is in that position's set.
+struct PatternAutomaton<'p> {
+    sets: &'p [u64],
+}
+
+impl Automaton for PatternAutomaton<'_> {
+    /// Position in the pattern, or `None` once the key left it.
+    type State = Option<usize>;
+
+    fn start(&self) -> Option<usize> {
+        Some(0)
+    }
+
+    fn is_match(&self, state: &Option<usize>) -> bool {
+        *state == Some(self.sets.len())
+    }
+
+    fn can_match(&self, state: &Option<usize>) -> bool {
+        state.is_some()
+    }
+
+    fn accept(&self, state: &Option<usize>, byte: u8) -> Option<usize> {
+        let pos = (*state)?;
+        let set = *self.sets.get(pos)?;
+        (byte < 64 && set & (1u64 << byte) != 0).then_some(pos + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alphabet_is_sorted_so_keys_sort_like_words() {
+        assert!(ALPHABET.windows(2).all(|w| w[0] < w[1]));
+        assert!(ALPHABET.len() < 63, "key bytes must fit a u64 bit set");
+    }
+
+    #[test]
+    fn clitic_analysis() {
+        let lexicon = Lexicon::embedded();
+        // Either reading is fine; the stem carries the word.
+        let a = lexicon.analyze("وللمهاجرين").unwrap();
+        assert!(a.stem.ends_with("مهاجرين") && a.proclitic.starts_with('و'), "{a:?}");
+        assert!(lexicon.analyze("فبمدرستهم").is_none_or(|a| a.stem == "مدرسة"));
+        assert!(lexicon.analyze("ققققق").is_none());
+    }
+
+    #[test]
+    fn frequencies_are_ordered_sensibly() {
+        let lexicon = Lexicon::embedded();
+        assert!(lexicon.zipf("كان").unwrap() > lexicon.zipf("بان").unwrap());
+        assert!(lexicon.zipf("الجريمة").unwrap() > lexicon.zipf("الجر").unwrap_or(0.0));
+    }
+}
