@@ -41,6 +41,7 @@ pub enum DigitStyle {
 /// | [`mark_order`](Config::mark_order) | `true` | canonical mark order (NFC) on the lines the repair changes |
 /// | [`digits`](Config::digits) | [`DigitStyle::Keep`] | digit script |
 /// | [`spacing`](Config::spacing) | `true` | collapse spaces, no space before Arabic punctuation, reattach cut-off marks, trim line ends |
+/// | [`reading_order`](Config::reading_order) | `true` | put lines with reversed runs, misplaced labels or visual order back into reading order |
 /// | [`placeholders`](Config::placeholders) | `true` | restore the letters behind placeholders (U+FFFD, private use, `(cid:N)`, glyph names) |
 /// | [`placeholder_letters`](Config::placeholder_letters) | `بتثنيئىك` | the letters a U+FFFD is tried as |
 /// | [`min_confidence`](Config::min_confidence) | `0.9` | lexicon-based fixes below this confidence are not applied |
@@ -62,6 +63,7 @@ pub struct Config {
     pub(crate) mark_order: bool,
     pub(crate) digits: DigitStyle,
     pub(crate) spacing: bool,
+    pub(crate) reading_order: bool,
     pub(crate) placeholders: bool,
     pub(crate) placeholder_letters: Vec<char>,
     pub(crate) min_confidence: f32,
@@ -81,6 +83,7 @@ impl Default for Config {
             mark_order: true,
             digits: DigitStyle::Keep,
             spacing: true,
+            reading_order: true,
             placeholders: true,
             placeholder_letters: DEFAULT_PLACEHOLDER_LETTERS.chars().collect(),
             min_confidence: 0.9,
@@ -201,6 +204,34 @@ impl Config {
     pub fn spacing(mut self, yes: bool) -> Config {
         self.spacing = yes;
         self
+    }
+
+    /// Put lines whose runs came out in reverse order, whose paragraph label
+    /// ended up at the wrong end, or that are in visual order, back into
+    /// reading order, joining the word pieces that the cuts left. Only lines
+    /// that show this damage are considered, and only a clearly better
+    /// reading replaces a line. Default `true`.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// // ctoc-wg4-2018-3.broken.txt, line 60
+    /// let broken = "  ينبغي أن تقوم الدول الأطراف بما يلي:   -٧";
+    /// assert_eq!(Repairer::new(Config::new()).repair(broken), "٧- ينبغي أن تقوم الدول الأطراف بما يلي:");
+    /// let off = Repairer::new(Config::new().reading_order(false));
+    /// assert_eq!(off.repair(broken), "  ينبغي أن تقوم الدول الأطراف بما يلي: -٧");
+    /// ```
+    pub fn reading_order(mut self, yes: bool) -> Config {
+        self.reading_order = yes;
+        self
+    }
+
+    /// Whether reading order is restored.
+    ///
+    /// ```
+    /// assert!(arabic_repair::Config::new().get_reading_order());
+    /// ```
+    pub fn get_reading_order(&self) -> bool {
+        self.reading_order
     }
 
     /// Restore the letters behind placeholders: U+FFFD (per word, with the

@@ -5,10 +5,7 @@ use std::ops::Range;
 use crate::config::Config;
 use crate::edit::Edits;
 use crate::fix::FixKind;
-use crate::language::Language;
-use crate::pipeline::{
-    body_start, document_placeholders, first_phase, paragraph_languages, paragraphs, LineContext, Paragraph, StageFn,
-};
+use crate::pipeline::{body_start, paragraph_languages, paragraphs, prepare, LineContext, Paragraph, Prepared, StageFn};
 use crate::placeholders::count_placeholders;
 use crate::script::{has_arabic_script, words};
 use crate::{farsi_letters, invisible_controls, presentation_forms, tatweel};
@@ -58,7 +55,8 @@ pub struct Diagnosis {
     pub presentation_forms: usize,
     /// Bidi controls and stray zero-width characters.
     pub invisible_controls: usize,
-    /// Lines in visual order (reserved for the reading-order stage; 0 now).
+    /// Lines in visual order or with their runs reversed: the lines the
+    /// reading-order repair would reorder.
     pub visual_order_lines: usize,
     /// Arabic words with at least one damage.
     pub damaged_words: usize,
@@ -88,13 +86,24 @@ pub fn diagnose(text: &str) -> Diagnosis {
     let mut edits = Edits::new(true);
     let mut damaged: Vec<Range<usize>> = Vec::new();
     let paragraphs: Vec<Paragraph<'_>> = paragraphs(text, body_start(text)).collect();
-    let model = document_placeholders(&paragraphs, &config);
-    let unknown = LineContext::new(&config, Language::Unknown, model.as_ref());
-    let languages = paragraph_languages(&config, &first_phase(&paragraphs, &unknown, false));
+    let Prepared { states, model, .. } = prepare(&paragraphs, &config, true);
+    let languages = paragraph_languages(&config, &states);
+    // Lines that phase 0 put back into reading order.
+    let reordered: Vec<bool> = states
+        .iter()
+        .flatten()
+        .map(|s| s.changed_by(crate::fix::FixKind::ReadingOrder))
+        .collect();
+    let mut line_index = 0;
     for (paragraph, language) in paragraphs.iter().zip(languages) {
         let ctx = LineContext::new(&config, language, model.as_ref());
         for line in &paragraph.lines {
             d.lines += 1;
+            let visual = reordered[line_index];
+            line_index += 1;
+            if visual {
+                d.visual_order_lines += 1;
+            }
             let content = line.content;
             let placeholders = count_placeholders(content, model.as_ref());
             if !has_arabic_script(content) && placeholders.is_empty() {
@@ -126,7 +135,7 @@ pub fn diagnose(text: &str) -> Diagnosis {
                     continue;
                 }
                 d.arabic_words += 1;
-                if damaged.iter().any(hit) {
+                if visual || damaged.iter().any(hit) {
                     d.damaged_words += 1;
                 }
             }

@@ -228,6 +228,11 @@ impl ChangeMap {
         self.changes = out;
     }
 
+    /// Whether a change of this kind is in the map.
+    pub fn has_kind(&self, kind: FixKind) -> bool {
+        self.changes.iter().any(|c| c.kind == kind)
+    }
+
     /// The fixes, given the original line, the final line and the line's
     /// byte offset in the document. Changes that a later stage undid (same
     /// text before and after) are dropped.

@@ -16,6 +16,9 @@ use std::ops::Range;
 pub enum FixKind {
     /// A bidi control or stray zero-width character removed.
     InvisibleControl,
+    /// A line put back into reading order (runs reversed, word pieces joined,
+    /// a paragraph label moved to the start, a visual-order line reversed).
+    ReadingOrder,
     /// A placeholder replaced by the letter it stands for.
     Placeholder,
     /// A presentation form or ligature turned into base letters.
@@ -40,8 +43,9 @@ impl FixKind {
     /// ```
     /// assert_eq!(arabic_repair::FixKind::ALL[0].name(), "invisible-control");
     /// ```
-    pub const ALL: [FixKind; 9] = [
+    pub const ALL: [FixKind; 10] = [
         FixKind::InvisibleControl,
+        FixKind::ReadingOrder,
         FixKind::Placeholder,
         FixKind::PresentationForm,
         FixKind::Tatweel,
@@ -60,6 +64,7 @@ impl FixKind {
     pub fn name(self) -> &'static str {
         match self {
             FixKind::InvisibleControl => "invisible-control",
+            FixKind::ReadingOrder => "reading-order",
             FixKind::Placeholder => "placeholder",
             FixKind::PresentationForm => "presentation-form",
             FixKind::Tatweel => "tatweel",

@@ -25,7 +25,26 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
         return Cow::Borrowed(line);
     }
     let mut out = Rewriter::new(line, edits);
+    // Depth of right-to-left embeddings around the current character, and
+    // the end of a left-to-right embedding already rewritten as a whole.
+    let mut rtl_depth = 0usize;
+    let mut skip_to = 0usize;
     for (i, c) in line.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        match c {
+            '\u{202B}' | '\u{202E}' | '\u{2067}' => rtl_depth += 1,
+            '\u{202C}' | '\u{2069}' => rtl_depth = rtl_depth.saturating_sub(1),
+            '\u{202A}' | '\u{2066}' if rtl_depth > 0 => {
+                if let Some((end, logical)) = ltr_embedding_in_logical_order(line, i) {
+                    out.replace(i..end, &logical, FixKind::ReadingOrder, 0.95);
+                    skip_to = end;
+                    continue;
+                }
+            }
+            _ => {}
+        }
         let remove = if is_bidi_control(c) {
             true
         } else if is_zero_width(c) {
@@ -43,6 +62,33 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
     out.finish()
 }
 
+/// A left-to-right embedding (LRE or LRI at `start`) inside right-to-left
+/// text, rewritten for reading without controls: its end (after the PDF or
+/// PDI), and its content with the neutral characters it starts with moved
+/// behind it, in reverse. pdftotext puts a number's or a bracket's
+/// surroundings in visual order inside the embedding (`LRE " -٣" PDF` is
+/// the label `٣-`, `LRE " ١٤" PDF` is `١٤ `, `LRE " )UNEP" PDF` is `UNEP) `).
+/// `None` when the embedding needs nothing beyond removing its controls.
+fn ltr_embedding_in_logical_order(line: &str, start: usize) -> Option<(usize, String)> {
+    let opener = line[start..].chars().next()?;
+    let content_start = start + opener.len_utf8();
+    let closer = if opener == '\u{2066}' { '\u{2069}' } else { '\u{202C}' };
+    let content_len = line[content_start..].find(|c: char| is_bidi_control(c))?;
+    let content = &line[content_start..content_start + content_len];
+    if !line[content_start + content_len..].starts_with(closer) {
+        // Nested controls: left as they are, only removed.
+        return None;
+    }
+    let strong_at = content.find(|c: char| c.is_alphanumeric()).unwrap_or(content.len());
+    if strong_at == 0 || content.chars().any(|c| c == '\n') {
+        return None;
+    }
+    let mut logical = String::with_capacity(content.len());
+    logical.push_str(&content[strong_at..]);
+    logical.extend(content[..strong_at].chars().rev());
+    Some((content_start + content_len + closer.len_utf8(), logical))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::pipeline::tests::run_stage;
@@ -53,6 +99,20 @@ mod tests {
     fn removes_embeddings_around_numbers() {
         let line = "\u{202B}عقد الاجتماع في \u{202A}2018\u{202C} في فيينا\u{202C}";
         assert_eq!(run_stage(remove_invisible_controls, line), "عقد الاجتماع في 2018 في فيينا");
+    }
+
+    #[test]
+    fn neutrals_of_a_left_to_right_embedding_read_in_logical_order() {
+        // pdf-amiri-pdftotext.broken.txt, lines 2 and 5
+        let label = "\u{202B}أولاً\u{202A} -\u{202C}مقدمة\u{202C}";
+        assert_eq!(run_stage(remove_invisible_controls, label), "أولاً- مقدمة");
+        let numbers = "\u{202B}\u{202A} -٣\u{202C}ويستند التقرير إلى بيانات جمعتها الوزارة من \u{202A} ١٤\u{202C}مدينة رئيسية\u{202A}.\u{202C}\u{202C}";
+        assert_eq!(
+            run_stage(remove_invisible_controls, numbers),
+            "٣- ويستند التقرير إلى بيانات جمعتها الوزارة من ١٤ مدينة رئيسية."
+        );
+        // Outside right-to-left text an embedding is only unwrapped.
+        assert_eq!(run_stage(remove_invisible_controls, "a\u{202A} -3\u{202C}b"), "a -3b");
     }
 
     #[test]

@@ -83,6 +83,7 @@ mod mark_order;
 mod pipeline;
 mod placeholders;
 mod presentation_forms;
+mod reading_order;
 mod rng;
 mod script;
 mod spacing;
@@ -111,7 +112,7 @@ pub use fix::{Explained, Fix, FixKind};
 /// assert!(matches!(arabic_repair::repair(clean), Cow::Borrowed(_)));
 /// ```
 pub fn repair(text: &str) -> Cow<'_, str> {
-    pipeline::repair_text(text, &DEFAULT_CONFIG, None)
+    pipeline::repair_document(text, &DEFAULT_CONFIG, None)
 }
 
 /// Repairs `text` with the default [`Config`] and reports every fix.
@@ -181,7 +182,7 @@ impl Repairer {
     /// assert_eq!(repairer.repair("ﺍﻟﻌﻀﻮﻳﺔ"), "العضوية");
     /// ```
     pub fn repair<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        pipeline::repair_text(text, &self.config, None)
+        pipeline::repair_document(text, &self.config, None)
     }
 
     /// Repairs `text` and reports every fix, located in `text`.
@@ -198,7 +199,7 @@ impl Repairer {
     /// ```
     pub fn repair_explained<'a>(&self, text: &'a str) -> Explained<'a> {
         let mut fixes = Vec::new();
-        let text = pipeline::repair_text(text, &self.config, Some(&mut fixes));
+        let text = pipeline::repair_document(text, &self.config, Some(&mut fixes));
         Explained { text, fixes }
     }
 }

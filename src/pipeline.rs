@@ -27,7 +27,7 @@ use crate::fix::Fix;
 use crate::language::{Evidence, Language};
 use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
-use crate::{digits, farsi_letters, invisible_controls, mark_order, presentation_forms, spacing, tatweel};
+use crate::{digits, farsi_letters, invisible_controls, mark_order, presentation_forms, reading_order, spacing, tatweel};
 
 /// How often the stages run over a line at most; the fixed point is
 /// normally reached after the second round.
@@ -44,11 +44,22 @@ pub(crate) struct LineContext<'c> {
     language: Language,
     /// What the document tells about its placeholders, if it has any.
     pub placeholders: Option<&'c PlaceholderModel>,
+    /// Whether the document shows lines with reversed runs elsewhere (then a
+    /// wide gap in a line is taken for a run boundary).
+    pub reversal_damage: bool,
+    /// Word scores for the reading-order search, remembered across the
+    /// document's lines.
+    scorer: std::cell::OnceCell<reading_order::WordScorer>,
 }
 
 impl<'c> LineContext<'c> {
     pub fn new(config: &'c Config, language: Language, placeholders: Option<&'c PlaceholderModel>) -> LineContext<'c> {
-        LineContext { config, language, placeholders }
+        LineContext { config, language, placeholders, reversal_damage: false, scorer: std::cell::OnceCell::new() }
+    }
+
+    /// The document's word scorer, made on first use.
+    pub fn word_scorer(&self) -> &reading_order::WordScorer {
+        self.scorer.get_or_init(|| reading_order::WordScorer::new(&self.config.placeholder_letters))
     }
 
     /// The language of the paragraph; [`Language::Unknown`] in the first
@@ -65,17 +76,24 @@ pub(crate) type StageFn = for<'a> fn(&'a str, &LineContext<'_>, &mut Edits) -> C
 pub(crate) struct Stage {
     pub run: StageFn,
     pub enabled: fn(&Config) -> bool,
+    /// Whether the stage moves words (then the document's placeholder model,
+    /// which knows words, must be read again).
+    pub moves_words: bool,
 }
 
-/// The text stages in pipeline order.
-pub(crate) const STAGES: [Stage; 7] = [
-    Stage { run: invisible_controls::remove_invisible_controls, enabled: |c| c.invisible_controls },
-    Stage { run: placeholders::restore_placeholders, enabled: |c| c.placeholders },
-    Stage { run: presentation_forms::presentation_form_to_base, enabled: |c| c.presentation_forms },
-    Stage { run: tatweel::remove_justification_tatweel, enabled: |c| c.tatweel },
-    Stage { run: farsi_letters::farsi_letter_to_arabic, enabled: |c| c.farsi_letters },
-    Stage { run: digits::convert_digits, enabled: |c| c.digits != crate::DigitStyle::Keep },
-    Stage { run: spacing::normalize_spacing, enabled: |c| c.spacing },
+/// The text stages in pipeline order. Reading order runs first of all in
+/// phase 0 (so that the placeholder model sees whole words), and again here,
+/// so that the output is settled for it too after the other stages (a number
+/// glued to a word may only show once tatweel is gone).
+pub(crate) const STAGES: [Stage; 8] = [
+    Stage { run: invisible_controls::remove_invisible_controls, enabled: |c| c.invisible_controls, moves_words: false },
+    Stage { run: reading_order::restore_reading_order, enabled: |c| c.reading_order, moves_words: true },
+    Stage { run: placeholders::restore_placeholders, enabled: |c| c.placeholders, moves_words: false },
+    Stage { run: presentation_forms::presentation_form_to_base, enabled: |c| c.presentation_forms, moves_words: false },
+    Stage { run: tatweel::remove_justification_tatweel, enabled: |c| c.tatweel, moves_words: false },
+    Stage { run: farsi_letters::farsi_letter_to_arabic, enabled: |c| c.farsi_letters, moves_words: false },
+    Stage { run: digits::convert_digits, enabled: |c| c.digits != crate::DigitStyle::Keep, moves_words: false },
+    Stage { run: spacing::normalize_spacing, enabled: |c| c.spacing, moves_words: false },
 ];
 
 /// One line of a text: its byte offset and its content without the line
@@ -130,8 +148,48 @@ pub(crate) fn body_start(text: &str) -> usize {
     }
 }
 
-/// Repairs a whole text. `fixes`, when given, receives the fixes located in
-/// `text`.
+/// Repairs a whole text to a fixed point: the repair runs again on its own
+/// output until that no longer changes it (at most [`MAX_PASSES`] times; the
+/// second pass almost always finds nothing), so `repair` is idempotent by
+/// construction even where one stage's result gives another new evidence
+/// (a reordered line whose words the placeholder model had not seen).
+/// `fixes`, when given, receives the fixes located in `text`.
+pub(crate) fn repair_document<'a>(text: &'a str, config: &Config, fixes: Option<&mut Vec<Fix>>) -> Cow<'a, str> {
+    let recording = fixes.is_some();
+    let mut pass_fixes = Vec::new();
+    let first = repair_text(text, config, recording.then_some(&mut pass_fixes));
+    let Cow::Owned(mut current) = first else {
+        return first;
+    };
+    let mut changes = ChangeMap::default();
+    let as_edits = |fixes: &[Fix]| -> Vec<crate::edit::Edit> {
+        fixes
+            .iter()
+            .map(|f| crate::edit::Edit { range: f.span.clone(), new_len: f.after.len(), kind: f.kind, confidence: f.confidence })
+            .collect()
+    };
+    changes.compose(&as_edits(&pass_fixes));
+    for _ in 1..MAX_PASSES {
+        pass_fixes.clear();
+        match repair_text(&current, config, recording.then_some(&mut pass_fixes)) {
+            Cow::Borrowed(_) => break,
+            Cow::Owned(next) => {
+                changes.compose(&as_edits(&pass_fixes));
+                current = next;
+            }
+        }
+    }
+    if let Some(fixes) = fixes {
+        changes.fixes(text, &current, 0, fixes);
+    }
+    Cow::Owned(current)
+}
+
+/// Passes of the whole repair at most (see [`repair_document`]).
+const MAX_PASSES: usize = 3;
+
+/// One pass of the repair over a whole text. `fixes`, when given, receives
+/// the fixes located in `text`.
 ///
 /// Every line first goes through the stages with the language unknown, so
 /// that the language-dependent repairs (Farsi letters, joiner controls) do
@@ -148,10 +206,10 @@ pub(crate) fn repair_text<'a>(text: &'a str, config: &Config, mut fixes: Option<
     }
     let recording = fixes.is_some();
     let paragraphs: Vec<Paragraph<'a>> = paragraphs(text, body_start(text)).collect();
-    let model = document_placeholders(&paragraphs, config);
+    let Prepared { mut states, model, reversal_damage } = prepare(&paragraphs, config, recording);
     let unknown = LineContext::new(config, Language::Unknown, model.as_ref());
-    let mut states = first_phase(&paragraphs, &unknown, recording);
-    let arabic = LineContext::new(config, Language::Arabic, model.as_ref());
+    let mut arabic = LineContext::new(config, Language::Arabic, model.as_ref());
+    arabic.reversal_damage = reversal_damage;
     let languages = paragraph_languages(config, &states);
     for (paragraph, language) in states.iter_mut().zip(languages) {
         if language == Language::Arabic {
@@ -187,35 +245,84 @@ pub(crate) fn repair_text<'a>(text: &'a str, config: &Config, mut fixes: Option<
     }
 }
 
-/// What the document tells about its placeholders (`None` when it has none,
-/// or the repair is off).
-pub(crate) fn document_placeholders(paragraphs: &[Paragraph<'_>], config: &Config) -> Option<PlaceholderModel> {
-    if !config.placeholders {
-        return None;
-    }
-    PlaceholderModel::of_document(paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| l.content)), config)
+/// A document after the first phase, and what it tells about its
+/// placeholders.
+pub(crate) struct Prepared<'a> {
+    pub states: Vec<Vec<LineState<'a>>>,
+    pub model: Option<PlaceholderModel>,
+    /// Whether the document shows reversed runs (see `LineContext`).
+    pub reversal_damage: bool,
 }
 
-/// The lines of every paragraph after the first phase: the stages with the
-/// language unknown (`unknown` is such a context).
-pub(crate) fn first_phase<'a>(
-    paragraphs: &[Paragraph<'a>],
-    unknown: &LineContext<'_>,
-    recording: bool,
-) -> Vec<Vec<LineState<'a>>> {
-    paragraphs
+/// How often the placeholder model is read at most (see `prepare`).
+const MAX_MODEL_READINGS: usize = 3;
+
+/// Lines with Arabic, and lines of them with strong signs of reversed runs,
+/// from which on a document counts as showing this damage.
+const REVERSAL_DAMAGE_SHARE: f64 = 0.1;
+const REVERSAL_DAMAGE_LINES: usize = 3;
+
+/// Whether a document (its lines with invisible controls removed) shows
+/// lines with reversed runs.
+fn reversal_damage<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let (mut arabic, mut damaged) = (0usize, 0usize);
+    for line in lines {
+        if has_arabic_script(line) {
+            arabic += 1;
+            if reading_order::evidence(line).is_strong() {
+                damaged += 1;
+            }
+        }
+    }
+    damaged >= REVERSAL_DAMAGE_LINES && damaged as f64 >= REVERSAL_DAMAGE_SHARE * arabic as f64
+}
+
+/// Phase 0 and the first phase: every line has its invisible controls
+/// removed and its reading order restored; then the document is read for
+/// its placeholders (on lines whose words are whole again); then every line
+/// goes through the stages with the language unknown.
+pub(crate) fn prepare<'a>(paragraphs: &[Paragraph<'a>], config: &Config, recording: bool) -> Prepared<'a> {
+    let mut states: Vec<Vec<LineState<'a>>> = paragraphs
         .iter()
-        .map(|p| {
-            p.lines
-                .iter()
-                .map(|line| {
-                    let mut state = LineState::new(line.content, recording);
-                    state.run_stages(unknown);
-                    state
-                })
-                .collect()
-        })
-        .collect()
+        .map(|p| p.lines.iter().map(|line| LineState::new(line.content, recording)).collect())
+        .collect();
+    let mut damaged = false;
+    if config.reading_order {
+        let mut ctx = LineContext::new(config, Language::Unknown, None);
+        if config.invisible_controls {
+            for state in states.iter_mut().flatten() {
+                if has_arabic_script(&state.text) {
+                    state.run(invisible_controls::remove_invisible_controls, &ctx);
+                }
+            }
+        }
+        damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text));
+        ctx.reversal_damage = damaged;
+        for state in states.iter_mut().flatten() {
+            state.restore_reading_order(&ctx);
+        }
+    }
+    // The placeholder model is read from the words as they stand; if the
+    // stages moved words again (reading order after tatweel went), it is read
+    // again from the result and the stages rerun, as a second repair would.
+    let mut model = None;
+    for _ in 0..MAX_MODEL_READINGS {
+        model = if config.placeholders {
+            PlaceholderModel::of_document(states.iter().flatten().map(|s| &*s.text), config)
+        } else {
+            None
+        };
+        let mut unknown = LineContext::new(config, Language::Unknown, model.as_ref());
+        unknown.reversal_damage = damaged;
+        let mut moved = false;
+        for state in states.iter_mut().flatten() {
+            moved |= state.run_stages(&unknown);
+        }
+        if !moved {
+            break;
+        }
+    }
+    Prepared { states, model, reversal_damage: damaged }
 }
 
 /// The language of each paragraph, given as its lines after the first phase:
@@ -265,7 +372,7 @@ impl<'a> LineState<'a> {
     }
 
     /// Runs one stage; true if it changed the line.
-    fn run(&mut self, stage: StageFn, ctx: &LineContext<'_>) -> bool {
+    pub fn run(&mut self, stage: StageFn, ctx: &LineContext<'_>) -> bool {
         self.edits.list.clear();
         let next = match &self.text {
             Cow::Borrowed(s) => stage(s, ctx, &mut self.edits),
@@ -288,24 +395,42 @@ impl<'a> LineState<'a> {
     /// expose work for an earlier one (a space removed before a cut-off mark
     /// joins it to a tatweel, say); the extra round is cheap, as every stage
     /// first checks whether it has anything to do.
-    pub fn run_stages(&mut self, ctx: &LineContext<'_>) {
+    ///
+    /// Returns whether a stage moved words (see [`Stage::moves_words`]).
+    pub fn run_stages(&mut self, ctx: &LineContext<'_>) -> bool {
         // Lines without Arabic are never touched, but for codes that the
         // document's placeholder model decodes into Arabic.
         if !has_arabic_script(&self.text)
             && !ctx.placeholders.is_some_and(|m| m.decodes_into_arabic(&self.text, ctx.config.min_confidence))
         {
-            return;
+            return false;
         }
+        let mut moved = false;
         for _round in 0..MAX_ROUNDS {
             let mut changed = false;
             for stage in &STAGES {
                 if (stage.enabled)(ctx.config) {
-                    changed |= self.run(stage.run, ctx);
+                    let c = self.run(stage.run, ctx);
+                    moved |= c && stage.moves_words;
+                    changed |= c;
                 }
             }
             if !changed {
                 break;
             }
+        }
+        moved
+    }
+
+    /// Whether a change of this kind was made (when recording).
+    pub fn changed_by(&self, kind: crate::fix::FixKind) -> bool {
+        self.changes.has_kind(kind)
+    }
+
+    /// Phase 0: reading order (after the invisible controls went).
+    pub fn restore_reading_order(&mut self, ctx: &LineContext<'_>) {
+        if has_arabic_script(&self.text) {
+            self.run(reading_order::restore_reading_order, ctx);
         }
     }
 
@@ -329,7 +454,13 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn run_stage_with<'a>(stage: StageFn, line: &'a str, config: &Config) -> Cow<'a, str> {
-        let ctx = LineContext::new(config, Evidence::of(line).decide(), None);
+        run_stage_with_damage(stage, line, config, false)
+    }
+
+    /// As [`run_stage_with`], saying whether the document shows reversed runs.
+    pub(crate) fn run_stage_with_damage<'a>(stage: StageFn, line: &'a str, config: &Config, damaged: bool) -> Cow<'a, str> {
+        let mut ctx = LineContext::new(config, Evidence::of(line).decide(), None);
+        ctx.reversal_damage = damaged;
         let mut edits = Edits::new(true);
         let out = stage(line, &ctx, &mut edits);
         let mut changes = ChangeMap::default();

@@ -1,0 +1,1115 @@
+//! Stage: reading order — lines whose runs came out in the wrong order,
+//! lines in visual order, paragraph labels at the wrong end.
+//!
+//! Extractors that sort a line's text runs left to right emit a
+//! right-to-left line with its runs in reverse order, each run in logical
+//! order; the runs are cut wherever the PDF started a new text object, inside
+//! words too (`ية، في -١ يمة المنظمة عبر الوطن حة الجر كاف ...` for `١- أقرَّ
+//! مؤتمر الأطراف في اتفاقية ...`). Other extractors emit whole lines in
+//! visual order (`ةيبرعلا`).
+//!
+//! For one line the stage works on *pieces*: the line's words, further cut
+//! where two runs were glued together (a number against a word, punctuation
+//! against the next word, Latin against Arabic). Then:
+//!
+//! 1. **Labels.** A paragraph label that ended up at the wrong end (`-١`,
+//!    `- 16`, `-ألف`, `(أ)` after a wide gap) goes back to the start in its
+//!    logical form (`١-`, `16-`, `ألف-`, `(أ)`); a sentence period left at
+//!    the start goes to the end.
+//! 2. **Runs.** The remaining pieces are read as runs in reverse order: a
+//!    set of run boundaries (between pieces) defines the logical line (the
+//!    runs reversed, each kept), whose word pieces are joined where they
+//!    make words. A local search over the boundaries maximizes the lexicon
+//!    score of the resulting words (log-probability, a letter-trigram model
+//!    for words the lexicon lacks, U+FFFD as a wildcard) minus a cost per
+//!    boundary; a boundary at a wide gap (two spaces or more) is free in a
+//!    document that shows this damage elsewhere, and costs the most
+//!    otherwise.
+//! 3. **Visual order.** The line with its characters reversed (numbers and
+//!    Latin kept left to right, marks on their letters, brackets mirrored,
+//!    lam-alef readings chosen by the lexicon) is scored the same way.
+//!
+//! The best reading replaces the line only if it beats the line as it is by
+//! a clear margin and the line shows damage of this kind (a label, a cut
+//! word, tatweel at a cut, glued runs, a wide gap in a damaged document):
+//! a correct line, however its words score, is never reordered.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::edit::{Edits, Rewriter};
+use crate::fix::FixKind;
+use crate::letter_model::TRIGRAMS;
+use crate::lexicon::{letter_byte, normalize, Lexicon};
+use crate::pipeline::LineContext;
+use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, TATWEEL};
+
+/// Log-probabilities of words, with the lexicon, the letter model and the
+/// placeholder wildcard; remembered, as the search asks about the same
+/// words many times.
+pub(crate) struct WordScorer {
+    candidates: Vec<u8>,
+    cache: RefCell<HashMap<String, f64>>,
+}
+
+/// Share of running words the lexicon does not hold.
+const OUT_OF_LEXICON: f64 = 0.02;
+
+/// Score of what is not an Arabic word in a token (a number, Latin, a
+/// symbol): the same in every reading, so it never decides.
+const NEUTRAL: f64 = 0.0;
+
+/// The score from which a word counts as known: a word of the lexicon has
+/// at least Zipf 1 (10^-8 per word, ln ≈ -18.4); a word it lacks gets 2% of
+/// the letter model's probability, below that for all but the shortest
+/// letter strings.
+const KNOWN_AT: f64 = -18.5;
+
+/// Placeholders per word above which a word is scored as unknown.
+const MAX_WILDCARDS: usize = 3;
+
+impl WordScorer {
+    pub fn new(placeholder_letters: &[char]) -> WordScorer {
+        WordScorer {
+            candidates: placeholder_letters.iter().filter_map(|&c| letter_byte(c)).collect(),
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The log-probability of a token as a word.
+    pub fn word(&self, token: &str) -> f64 {
+        if let Some(&s) = self.cache.borrow().get(token) {
+            return s;
+        }
+        let s = self.compute(token);
+        self.cache.borrow_mut().insert(token.to_string(), s);
+        s
+    }
+
+    /// The score of a token: the sum of its Arabic words (stretches of
+    /// letters, marks, tatweel and placeholders); numbers, Latin and
+    /// punctuation count nothing, so that gluing them to a word gains nothing.
+    fn compute(&self, token: &str) -> f64 {
+        token
+            .split(|c: char| !is_word_char(c))
+            .filter(|part| part.chars().any(|c| is_arabic_letter(c) || c == '\u{FFFD}'))
+            .map(|part| self.arabic_word(part))
+            .sum::<f64>()
+            + NEUTRAL
+    }
+
+    /// How many Arabic words of a token the lexicon does not know (through
+    /// clitics, placeholders as wildcards).
+    pub fn unknown(&self, token: &str) -> usize {
+        token
+            .split(|c: char| !is_word_char(c))
+            .filter(|part| part.chars().any(|c| is_arabic_letter(c) || c == '\u{FFFD}'))
+            .filter(|part| self.arabic_word(part) < KNOWN_AT)
+            .count()
+    }
+
+    fn arabic_word(&self, core: &str) -> f64 {
+        let folded = normalize(core);
+        if folded.chars().any(|c| !(is_arabic_letter(c) || c == '\u{FFFD}')) {
+            // Digits or another script inside: not an Arabic word.
+            return NEUTRAL;
+        }
+        let mut key: Vec<u8> = Vec::with_capacity(folded.len());
+        let mut holes = Vec::new();
+        for c in folded.chars() {
+            if c == '\u{FFFD}' {
+                holes.push(key.len());
+                key.push(0);
+            } else {
+                key.push(letter_byte(c).unwrap_or(0));
+            }
+        }
+        if key.contains(&0) && holes.is_empty() {
+            return (OUT_OF_LEXICON.ln()) + f64::from(TRIGRAMS.score(&key));
+        }
+        if holes.len() > MAX_WILDCARDS || (holes.len() == key.len()) {
+            return OUT_OF_LEXICON.ln() - 4.0 * key.len() as f64;
+        }
+        let lexicon = Lexicon::embedded();
+        let mut best_lexicon = 0f64;
+        let mut best_trigram = f64::NEG_INFINITY;
+        let mut choice = vec![0usize; holes.len()];
+        loop {
+            for (h, &slot) in holes.iter().enumerate() {
+                key[slot] = self.candidates.get(choice[h]).copied().unwrap_or(0);
+            }
+            if let Some(z) = lexicon.zipf_with_clitics(&key) {
+                best_lexicon = best_lexicon.max(10f64.powf(f64::from(z) - 9.0));
+            }
+            best_trigram = best_trigram.max(f64::from(TRIGRAMS.score(&key)));
+            let mut h = 0;
+            while h < choice.len() {
+                choice[h] += 1;
+                if choice[h] < self.candidates.len() {
+                    break;
+                }
+                choice[h] = 0;
+                h += 1;
+            }
+            if h == choice.len() {
+                break;
+            }
+        }
+        let p = (1.0 - OUT_OF_LEXICON) * best_lexicon + OUT_OF_LEXICON * best_trigram.exp();
+        p.max(1e-300).ln()
+    }
+}
+
+/// How two neighbouring pieces were separated in the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gap {
+    /// Glued: the pieces were one token (a number against a word, ...).
+    Glued,
+    /// This many spaces.
+    Spaces(usize),
+}
+
+/// A piece of a line.
+#[derive(Clone, Debug)]
+struct Piece<'a> {
+    text: &'a str,
+}
+
+/// Whether `c` belongs to a left-to-right run: Latin letters, digits.
+fn is_ltr(c: char) -> bool {
+    c.is_ascii_alphanumeric() || is_arabic_digit(c) || (c.is_alphabetic() && !is_arabic_script(c))
+}
+
+fn is_sentence_punct(c: char) -> bool {
+    matches!(c, '،' | '؛' | '.' | ':' | '؟' | '!')
+}
+
+fn is_word_char(c: char) -> bool {
+    is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL || c == '\u{FFFD}'
+}
+
+/// Cuts a token where two runs were glued: where a number or Latin run is
+/// followed by Arabic letters (`2021تشرين`, `٤/٤مقرَّره`), where sentence
+/// punctuation after an Arabic word is followed by a letter or a number
+/// (`ممكنة؛هم`, `جلسات.2021`). Arabic followed by a number (`الـ75`, `و٣`)
+/// and everything inside a Latin token (`WG.7`) is ordinary and stays.
+fn split_token(token: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let mut before_prev: Option<char> = None;
+    for (i, c) in token.char_indices() {
+        if let Some(p) = prev {
+            let after_arabic = before_prev.is_some_and(is_word_char);
+            let cut = (is_ltr(p) && is_arabic_letter(c))
+                || (is_sentence_punct(p) && after_arabic && (is_arabic_letter(c) || is_ltr(c)))
+                || (is_sentence_punct(p) && i == p.len_utf8() && (is_arabic_digit(c) || c.is_ascii_digit()));
+            if cut && i > start {
+                parts.push(&token[start..i]);
+                start = i;
+            }
+        }
+        before_prev = prev;
+        prev = Some(c);
+    }
+    parts.push(&token[start..]);
+    parts
+}
+
+/// The pieces of a line and the gaps between them.
+fn pieces(line: &str) -> (Vec<Piece<'_>>, Vec<Gap>) {
+    let mut pieces = Vec::new();
+    let mut gaps = Vec::new();
+    let mut spaces = 0;
+    let mut pos = 0;
+    let bytes = line.as_bytes();
+    while pos < line.len() {
+        if bytes[pos] == b' ' {
+            spaces += 1;
+            pos += 1;
+            continue;
+        }
+        let end = line[pos..].find(' ').map_or(line.len(), |e| pos + e);
+        let token = &line[pos..end];
+        for (k, part) in split_token(token).into_iter().enumerate() {
+            if !pieces.is_empty() {
+                gaps.push(if k == 0 { Gap::Spaces(spaces) } else { Gap::Glued });
+            }
+            pieces.push(Piece { text: part });
+        }
+        spaces = 0;
+        pos = end;
+    }
+    (pieces, gaps)
+}
+
+/// Arabic ordinals and letter names that label sections (`أولاً-`, `ألف-`).
+#[rustfmt::skip]
+const LABEL_WORDS: &[&str] = &[
+    "أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا",
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون",
+    "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد", "ظاء", "غين",
+];
+
+/// The label a piece (or two) at `i` forms, in logical form, and how many
+/// pieces it takes: `-١` → `١-`, `-` `16` → `16-`, `-ألف` → `ألف-`,
+/// `(أ)` / `)أ(` → `(أ)`.
+fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usize)> {
+    let t = pieces[i].text;
+    let is_number = |s: &str| !s.is_empty() && s.chars().count() <= 3 && s.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c));
+    let is_label_word = |s: &str| {
+        let n: String = normalize(s).chars().filter(|c| is_arabic_letter(*c) || *c == '\u{FFFD}').collect();
+        LABEL_WORDS.iter().any(|w| w.chars().count() == n.chars().count() && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}'))
+    };
+    if let Some(rest) = t.strip_prefix('-') {
+        if is_number(rest) || is_label_word(rest) {
+            return Some((format!("{rest}-"), 1));
+        }
+        if rest.is_empty() && i + 1 < pieces.len() && gaps[i] == Gap::Spaces(1) {
+            let next = pieces[i + 1].text;
+            if is_number(next) || is_label_word(next) {
+                return Some((format!("{next}-"), 2));
+            }
+        }
+    }
+    let inner = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')).or_else(|| t.strip_prefix(')').and_then(|r| r.strip_suffix('(')));
+    if let Some(inner) = inner {
+        let letters = inner.chars().count();
+        if (1..=2).contains(&letters) && inner.chars().all(|c| is_arabic_letter(c) || c.is_ascii_digit() || is_arabic_digit(c)) {
+            return Some((format!("({inner})"), 1));
+        }
+    }
+    None
+}
+
+/// Removes `taken` pieces at `i`; the pieces on either side become
+/// neighbours, separated by the wider of the two gaps they had.
+fn remove_pieces(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>, i: usize, taken: usize) {
+    let before = i.checked_sub(1).map(|b| gaps[b]);
+    let after = (i + taken < pieces.len()).then(|| gaps[i + taken - 1]);
+    pieces.drain(i..i + taken);
+    match (before, after) {
+        (Some(b), Some(a)) => {
+            gaps.drain(i - 1..i + taken);
+            let wider = match (b, a) {
+                (Gap::Spaces(x), Gap::Spaces(y)) => Gap::Spaces(x.max(y)),
+                (Gap::Spaces(x), Gap::Glued) | (Gap::Glued, Gap::Spaces(x)) => Gap::Spaces(x),
+                (Gap::Glued, Gap::Glued) => Gap::Glued,
+            };
+            gaps.insert(i - 1, wider);
+        }
+        (Some(_), None) => {
+            gaps.truncate(i - 1);
+        }
+        (None, Some(_)) => {
+            gaps.drain(0..taken);
+        }
+        (None, None) => gaps.clear(),
+    }
+}
+
+/// Evidence that a line's runs are out of order, without the lexicon.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Evidence {
+    /// A paragraph label not at the start.
+    pub label: bool,
+    /// Tatweel at the edge of a word: a cut inside a stretched word.
+    pub cut_tatweel: bool,
+    /// Runs glued together (punctuation or a number against a word).
+    pub glued: bool,
+    /// Two spaces or more between words.
+    pub wide_gap: bool,
+    /// Letters in the place visual order puts them: teh marbuta or alef
+    /// maksura starting words, the article ending them (`ةيبرعلا`).
+    pub visual: bool,
+}
+
+impl Evidence {
+    /// Evidence strong enough alone (the wide gap is not: a poem may have one).
+    pub fn is_strong(&self) -> bool {
+        self.label || self.cut_tatweel || self.glued || self.visual
+    }
+}
+
+/// Looks for signs of reversed runs in a line.
+pub(crate) fn evidence(line: &str) -> Evidence {
+    let mut e = Evidence::default();
+    if !crate::script::has_arabic_script(line) {
+        return e;
+    }
+    let (pieces, gaps) = pieces(line);
+    for (i, p) in pieces.iter().enumerate() {
+        if i > 0 && label_at(&pieces, &gaps, i).is_some_and(|(l, _)| l.ends_with('-')) {
+            e.label = true;
+        }
+        let t = p.text;
+        let word = t.chars().any(is_arabic_letter);
+        if word && (t.starts_with(TATWEEL) || t.trim_end_matches(|c: char| !is_word_char(c)).ends_with(TATWEEL)) {
+            // A one-letter word with a stroke is the Hijri هـ or a proclitic.
+            if normalize(t).chars().filter(|c| is_arabic_letter(*c)).count() > 1 {
+                e.cut_tatweel = true;
+            }
+        }
+    }
+    // Visual order: words that start with a letter that only ends words,
+    // more words ending in a reversed article than starting with one.
+    let words: Vec<String> = pieces
+        .iter()
+        .map(|p| normalize(p.text).chars().filter(|c| is_arabic_letter(*c)).collect::<String>())
+        .filter(|w| w.chars().count() > 1)
+        .collect();
+    let final_first = words.iter().filter(|w| w.starts_with(['ة', 'ى'])).count();
+    // The article reversed: `لا`, or `لأا` where a lam-alef ligature stayed a
+    // unit (`الأول` written `لولأا`).
+    let article_last = words
+        .iter()
+        .filter(|w| w.chars().count() > 3 && (w.ends_with("لا") || ["لأا", "لإا", "لآا"].iter().any(|e| w.ends_with(e))))
+        .count();
+    let article_first = words.iter().filter(|w| w.chars().count() > 3 && w.starts_with("ال")).count();
+    if final_first >= 2 || (article_last >= 2 && article_last > article_first) || (final_first >= 1 && article_last > article_first) {
+        e.visual = true;
+    }
+    for (i, g) in gaps.iter().enumerate() {
+        match g {
+            Gap::Glued => {
+                // A number with a one-letter suffix (2021م) is ordinary.
+                let b = normalize(pieces[i + 1].text);
+                let a_last = pieces[i].text.chars().next_back().unwrap_or(' ');
+                if !(is_ltr(a_last) && b.chars().filter(|c| is_arabic_letter(*c)).count() <= 1) {
+                    e.glued = true;
+                }
+            }
+            Gap::Spaces(n) if *n >= 2 && i > 0 && i + 1 < gaps.len() + 1 => e.wide_gap = true,
+            _ => {}
+        }
+    }
+    // A period glued before the number that ends the line (`.٢٠٢٣`).
+    if let (Some(last), true) = (pieces.last(), pieces.len() >= 2) {
+        let before = pieces[pieces.len() - 2].text;
+        if before.chars().all(is_sentence_punct) && last.text.chars().all(|c| is_ltr(c) || c == '/') && gaps[gaps.len() - 1] == Gap::Glued {
+            e.glued = true;
+        }
+    }
+    // A label at the end, alone, after a wide gap.
+    if let Some(last) = pieces.len().checked_sub(1) {
+        if last > 0 && label_at(&pieces, &gaps, last).is_some() && matches!(gaps[last - 1], Gap::Spaces(n) if n >= 2) {
+            e.label = true;
+        }
+    }
+    e
+}
+
+/// How the search reads a line: pieces in logical order with the joins
+/// between them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Join {
+    Space,
+    Glue,
+    /// A run boundary: glue or space, whichever reads better.
+    Free,
+}
+
+/// The best score of a sequence of pieces with its joins, and the joins
+/// chosen: a word is a stretch of pieces with no space join inside.
+fn segment(scorer: &WordScorer, pieces: &[&str], joins: &[Join]) -> (f64, Vec<bool>) {
+    #[cfg(test)]
+    SEGMENT_CALLS.with(|c| c.set(c.get() + 1));
+    let n = pieces.len();
+    let mut best = vec![f64::NEG_INFINITY; n + 1];
+    let mut from = vec![0usize; n + 1];
+    best[0] = 0.0;
+    for i in 1..=n {
+        for j in (i.saturating_sub(MAX_PIECES_PER_WORD)..i).rev() {
+            // Pieces j..i form one word: every join inside must allow glue,
+            // and the joins at its edges must allow a space.
+            if (j + 1..i).any(|k| joins[k - 1] == Join::Space) {
+                break;
+            }
+            if j > 0 && joins[j - 1] == Join::Glue {
+                continue;
+            }
+            if best[j] == f64::NEG_INFINITY {
+                continue;
+            }
+            let word: String = pieces[j..i].concat();
+            // Gluing at a run boundary needs the word to be worth it.
+            let free_glued = (j + 1..i).filter(|&k| joins[k - 1] == Join::Free).count();
+            let s = best[j] + scorer.word(&word) - GLUE_COST * free_glued as f64;
+            if s > best[i] {
+                best[i] = s;
+                from[i] = j;
+            }
+        }
+    }
+    // Which joins are glued.
+    let mut glued = vec![false; n.saturating_sub(1)];
+    let mut i = n;
+    while i > 0 {
+        let j = from[i];
+        for k in j + 1..i {
+            glued[k - 1] = true;
+        }
+        i = j;
+    }
+    (best[n], glued)
+}
+
+/// Cost of gluing two pieces at a run boundary.
+const GLUE_COST: f64 = 0.5;
+
+#[cfg(test)]
+thread_local! {
+    /// Calls of `segment`, to bound the work of the search in tests.
+    static SEGMENT_CALLS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Pieces one word may be made of.
+const MAX_PIECES_PER_WORD: usize = 4;
+
+/// A reading of a line: the pieces in logical order and their joins.
+struct Reading {
+    order: Vec<usize>,
+    joins: Vec<Join>,
+}
+
+/// The reading defined by run boundaries: runs reversed, each kept.
+fn reading(gaps: &[Gap], boundaries: &[bool]) -> Reading {
+    let n = gaps.len() + 1;
+    let runs = runs_between(boundaries);
+    let mut order = Vec::with_capacity(n);
+    let mut joins = Vec::with_capacity(n);
+    for (r, &(s, e)) in runs.iter().rev().enumerate() {
+        if r > 0 {
+            joins.push(Join::Free);
+        }
+        for k in s..e {
+            if k > s {
+                joins.push(match gaps[k - 1] {
+                    Gap::Glued => Join::Glue,
+                    Gap::Spaces(_) => Join::Space,
+                });
+            }
+            order.push(k);
+        }
+    }
+    Reading { order, joins }
+}
+
+/// The runs (piece ranges) that boundaries after pieces cut a line into;
+/// `boundaries[i]` is the gap after piece `i`.
+fn runs_between(boundaries: &[bool]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for (i, &cut) in boundaries.iter().enumerate() {
+        if cut {
+            runs.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    runs.push((start, boundaries.len() + 1));
+    runs
+}
+
+/// Cost (in log-probability) of a run boundary at a gap after the piece
+/// `before`.
+fn boundary_cost(gap: Gap, before: &str, damaged_document: bool) -> f64 {
+    match gap {
+        // A sentence's punctuation glued to the next word (`استعراضها.ذاتيٍّ`):
+        // no typist writes that, the boundary is certain.
+        Gap::Glued if before.ends_with(is_sentence_punct) => -MARGIN,
+        // Runs glued together: a boundary is all but certain.
+        Gap::Glued => -2.0,
+        // In a document that shows reversed runs, a wide gap inside a line is a
+        // run boundary: it alone makes the reversed reading clear the margin.
+        Gap::Spaces(n) if n >= 2 => {
+            if damaged_document {
+                -MARGIN
+            } else {
+                6.0
+            }
+        }
+        Gap::Spaces(_) => 3.5,
+    }
+}
+
+/// The margin (log-probability) by which a reading must beat the line as
+/// it is to replace it.
+const MARGIN: f64 = 3.0;
+
+/// The best reading of the pieces by local search over run boundaries, with
+/// its score (word scores minus boundary costs).
+fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: bool) -> (f64, Vec<bool>) {
+    let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
+    let score = |b: &[bool]| -> f64 {
+        let r = reading(gaps, b);
+        let ordered: Vec<&str> = r.order.iter().map(|&i| texts[i]).collect();
+        let (w, _) = segment(scorer, &ordered, &r.joins);
+        w + leading_punctuation_cost(ordered.first().copied())
+            - b.iter().zip(gaps).enumerate().filter(|(_, (on, _))| **on).map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged)).sum::<f64>()
+    };
+    // Local search from three starts: the boundaries the line itself shows,
+    // every gap a boundary (every piece its own run), no boundary.
+    let starts: [Vec<bool>; 3] = [
+        gaps.iter().enumerate().map(|(i, g)| boundary_cost(*g, texts[i], damaged) < 0.0).collect(),
+        vec![true; gaps.len()],
+        vec![false; gaps.len()],
+    ];
+    let mut best: Option<(f64, Vec<bool>)> = None;
+    for mut b in starts {
+        let s = climb(&score, &mut b);
+        if best.as_ref().is_none_or(|(bs, _)| s > *bs) {
+            best = Some((s, b));
+        }
+    }
+    best.unwrap_or((f64::NEG_INFINITY, vec![false; gaps.len()]))
+}
+
+/// Hill climbing over boundaries: single toggles, and pairs of neighbouring
+/// toggles, which isolate a one-piece run (`فاق` between `ات` and `ية`)
+/// that neither boundary alone rewards.
+fn climb(score: &impl Fn(&[bool]) -> f64, b: &mut [bool]) -> f64 {
+    let mut current = score(b);
+    for _ in 0..MAX_SWEEPS {
+        let mut improved = false;
+        for i in 0..b.len() {
+            b[i] = !b[i];
+            let s = score(b);
+            if s > current + 1e-9 {
+                current = s;
+                improved = true;
+            } else {
+                b[i] = !b[i];
+            }
+        }
+        for i in 0..b.len().saturating_sub(1) {
+            let (x, y) = (b[i], b[i + 1]);
+            b[i] = !x;
+            b[i + 1] = !y;
+            let s = score(b);
+            if s > current + 1e-9 {
+                current = s;
+                improved = true;
+            } else {
+                b[i] = x;
+                b[i + 1] = y;
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    current
+}
+
+/// Runs above which the order of runs is not searched (the search is
+/// exponential in them).
+const MAX_RUNS_PERMUTED: usize = 9;
+
+/// Bonus for two runs that keep the order the dominant damage implies: the
+/// run emitted just after another comes just before it.
+const REVERSE_ADJACENT: f64 = 3.0;
+
+/// Bonus for joining two pieces cut inside a tatweel (one ends with it, the
+/// other starts with it): the cut is in a stretched word.
+const TATWEEL_JOIN: f64 = 6.0;
+
+/// The runs of a line put in the order that maximizes the joins between
+/// neighbours (word pieces that make a word, tatweel meeting tatweel) plus
+/// a bonus for keeping the reverse order, by dynamic programming over
+/// subsets (Held-Karp). Returns the reading's full score (words minus
+/// boundary costs, as `best_runs` counts it) and text.
+fn best_permutation(
+    scorer: &WordScorer,
+    texts: &[&str],
+    gaps: &[Gap],
+    boundaries: &[bool],
+    damaged: bool,
+) -> Option<(f64, String)> {
+    // Runs: the boundaries found, plus a cut wherever a piece ends or starts
+    // with tatweel.
+    let mut cut = boundaries.to_vec();
+    for i in 0..gaps.len() {
+        if texts[i].ends_with(TATWEEL) || texts[i + 1].starts_with(TATWEEL) {
+            cut[i] = true;
+        }
+    }
+    let runs = runs_between(&cut);
+    let k = runs.len();
+    if !(3..=MAX_RUNS_PERMUTED).contains(&k) {
+        return None;
+    }
+    let join = |a: usize, b: usize| -> f64 {
+        let last = texts[runs[a].1 - 1];
+        let first = texts[runs[b].0];
+        let mut j = 0.0;
+        if b + 1 == a {
+            j += REVERSE_ADJACENT;
+        }
+        let glued = format!("{last}{first}");
+        let gain = scorer.word(&glued) - scorer.word(last) - scorer.word(first) - GLUE_COST;
+        if gain > 0.0 {
+            j += gain;
+        }
+        if last.ends_with(TATWEEL) && first.starts_with(TATWEEL) {
+            j += TATWEEL_JOIN;
+        }
+        j
+    };
+    let pair: Vec<Vec<f64>> = (0..k).map(|a| (0..k).map(|b| if a == b { 0.0 } else { join(a, b) }).collect()).collect();
+    let full = 1usize << k;
+    let mut dp = vec![f64::NEG_INFINITY; full * k];
+    let mut from = vec![usize::MAX; full * k];
+    for a in 0..k {
+        dp[(1 << a) * k + a] = 0.0;
+    }
+    for mask in 1..full {
+        for last in 0..k {
+            let here = dp[mask * k + last];
+            if here == f64::NEG_INFINITY {
+                continue;
+            }
+            for next in 0..k {
+                if mask & (1 << next) != 0 {
+                    continue;
+                }
+                let m = mask | (1 << next);
+                let v = here + pair[last][next];
+                if v > dp[m * k + next] {
+                    dp[m * k + next] = v;
+                    from[m * k + next] = last;
+                }
+            }
+        }
+    }
+    let mut last = (0..k).max_by(|&a, &b| dp[(full - 1) * k + a].total_cmp(&dp[(full - 1) * k + b]))?;
+    let mut order = Vec::with_capacity(k);
+    let mut mask = full - 1;
+    while order.len() < k {
+        order.push(last);
+        let prev = from[mask * k + last];
+        mask &= !(1 << last);
+        if prev == usize::MAX {
+            break;
+        }
+        last = prev;
+    }
+    order.reverse();
+    if order.len() != k {
+        return None;
+    }
+    // The reading: runs in that order, pieces as in the line inside a run.
+    let mut ordered: Vec<&str> = Vec::new();
+    let mut joins: Vec<Join> = Vec::new();
+    for (r, &run) in order.iter().enumerate() {
+        let (s, e) = runs[run];
+        if r > 0 {
+            joins.push(Join::Free);
+        }
+        for i in s..e {
+            if i > s {
+                joins.push(if gaps[i - 1] == Gap::Glued { Join::Glue } else { Join::Space });
+            }
+            ordered.push(texts[i]);
+        }
+    }
+    let (w, glued) = segment(scorer, &ordered, &joins);
+    let costs: f64 = cut.iter().zip(gaps).enumerate().filter(|(_, (on, _))| **on).map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged)).sum();
+    Some((w + leading_punctuation_cost(ordered.first().copied()) - costs, write(&ordered, &glued)))
+}
+
+/// Pieces of a line the search takes on at most: a printed line holds far
+/// fewer; the bound keeps the work per line constant.
+const MAX_PIECES: usize = 64;
+
+/// Sweeps of the local search at most.
+const MAX_SWEEPS: usize = 6;
+
+/// What a reading that starts with a comma or semicolon costs: no line of
+/// text starts with one, but a run that ended a sentence does (`، بأنَّ ...`).
+fn leading_punctuation_cost(first: Option<&str>) -> f64 {
+    if first.is_some_and(|t| t.starts_with(['،', '؛'])) {
+        -LEADING_PUNCTUATION
+    } else {
+        0.0
+    }
+}
+
+/// See `leading_punctuation_cost`.
+const LEADING_PUNCTUATION: f64 = 4.0;
+
+/// Writes a reading out: pieces in order, one space or nothing between; a
+/// piece of punctuation alone (the comma a run started with) goes on the
+/// piece before it.
+fn write(pieces: &[&str], glued: &[bool]) -> String {
+    let mut out = String::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if i > 0 && !glued[i - 1] && !p.chars().all(is_sentence_punct) {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// Mirrors a bracket.
+fn mirror(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        _ => c,
+    }
+}
+
+/// The line read as visual order: the order of its left-to-right runs and
+/// of everything else reversed, right-to-left text reversed character by
+/// character (a letter keeps its marks), brackets mirrored.
+fn reverse_visual(line: &str) -> String {
+    // Units: a left-to-right run (with the dots, slashes and commas inside
+    // a number), or one grapheme of right-to-left text (a base and its marks).
+    let chars: Vec<char> = line.chars().collect();
+    let mut units: Vec<(bool, String)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_ltr(c) {
+            let mut s = String::new();
+            while i < chars.len()
+                && (is_ltr(chars[i])
+                    || (matches!(chars[i], '.' | ',' | '/' | ':' | '-' | '%' | '_' | '@')
+                        && i + 1 < chars.len()
+                        && is_ltr(chars[i + 1])
+                        && !s.is_empty()))
+            {
+                s.push(chars[i]);
+                i += 1;
+            }
+            units.push((true, s));
+        } else {
+            let mut s = String::new();
+            s.push(mirror(c));
+            i += 1;
+            while i < chars.len() && is_arabic_mark(chars[i]) {
+                s.push(chars[i]);
+                i += 1;
+            }
+            units.push((false, s));
+        }
+    }
+    units.reverse();
+    units.into_iter().map(|(_, s)| s).collect()
+}
+
+/// In a line read back from visual order, each alef + lam (`ال`, `أل`,
+/// `إل`, `آل`) may be a lam-alef ligature that the reversal turned around:
+/// per word, the lexicon picks which to turn back.
+fn fix_reversed_ligatures(scorer: &WordScorer, line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for (i, word) in line.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        // Clusters: a base and the marks on it.
+        let mut clusters: Vec<String> = Vec::new();
+        for c in word.chars() {
+            match clusters.last_mut() {
+                Some(last) if is_arabic_mark(c) => last.push(c),
+                _ => clusters.push(c.to_string()),
+            }
+        }
+        let base = |k: usize| clusters[k].chars().next().unwrap_or(' ');
+        let spots: Vec<usize> = (0..clusters.len().saturating_sub(1))
+            .filter(|&k| matches!(base(k), 'ا' | 'أ' | 'إ' | 'آ') && base(k + 1) == 'ل')
+            .collect();
+        if spots.is_empty() || spots.len() > 3 {
+            out.push_str(word);
+            continue;
+        }
+        let mut best = (scorer.word(word), word.to_string());
+        for mask in 1u32..(1 << spots.len()) {
+            let mut w = clusters.clone();
+            for (k, &p) in spots.iter().enumerate() {
+                if mask & (1 << k) != 0 {
+                    w.swap(p, p + 1);
+                }
+            }
+            let w: String = w.concat();
+            let s = scorer.word(&w);
+            if s > best.0 {
+                best = (s, w);
+            }
+        }
+        out.push_str(&best.1);
+    }
+    out
+}
+
+/// Restores the reading order of one line.
+///
+/// A reading is taken only if it is stable: read again, it stays as it is
+/// (a line whose runs are in an order the search cannot express could
+/// otherwise move on at every repair). The search goes on from its own
+/// result a few times; a line that does not settle stays as it was.
+pub(crate) fn restore_reading_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    let scorer = ctx.word_scorer();
+    // In a damaged document the line is read both as such and as if the
+    // document were clean, and the result must be settled for both: a second
+    // repair of the output may no longer find the document damaged.
+    let settings: &[bool] = if ctx.reversal_damage { &[true, false] } else { &[false] };
+    let read = |text: &str| settings.iter().find_map(|&damaged| read_line(text, scorer, damaged));
+    let Some((mut text, mut confidence)) = read(line) else {
+        return Cow::Borrowed(line);
+    };
+    let mut stable = false;
+    for _ in 0..MAX_REREADS {
+        match read(&text) {
+            Some((again, c)) if again != text => {
+                text = again;
+                confidence = confidence.min(c);
+            }
+            _ => {
+                stable = true;
+                break;
+            }
+        }
+    }
+    if !stable || text == line {
+        return Cow::Borrowed(line);
+    }
+    let mut rw = Rewriter::new(line, edits);
+    rw.replace(0..line.len(), &text, FixKind::ReadingOrder, confidence);
+    rw.finish()
+}
+
+/// Times a reading is read again at most to see it settle.
+const MAX_REREADS: usize = 3;
+
+/// The reading of one line and its confidence, if one beats the line.
+fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, f32)> {
+    // Control characters and invisible ones at the ends (a stray carriage
+    // return) are not part of the reading; they are kept at the end.
+    let edge = |c: char| c == ' ' || c.is_control() || crate::script::is_bidi_control(c) || crate::script::is_zero_width(c);
+    let body = line.trim_matches(edge);
+    // Tabs and other controls inside a line are layout this stage does not
+    // read: such a line stays as it is.
+    if body.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    let tail: String = line.trim_end_matches(' ').chars().rev().take_while(|&c| edge(c) && c != ' ').collect::<Vec<_>>().into_iter().rev().collect();
+    if body.is_empty() || !body.chars().any(is_arabic_letter) {
+        return None;
+    }
+    let ev = evidence(body);
+    // A line without signs of its own is read again only in a document that
+    // shows the damage elsewhere.
+    if !ev.is_strong() && !damaged {
+        return None;
+    }
+    let unknown = |text: &str| text.split(' ').map(|t| scorer.unknown(t)).sum::<usize>();
+    let (mut pieces, mut gaps) = pieces(body);
+    // 1. Labels and a leading period.
+    let mut label: Option<String> = None;
+    // A line that starts with a number has its label where it belongs
+    // (pypdf's `٣ ويستند ... من -٤١ مدينة` is not `٤١-`).
+    let starts_with_number = pieces.first().is_some_and(|p| p.text.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c)));
+    for i in (0..pieces.len()).rev() {
+        if starts_with_number {
+            break;
+        }
+        if let Some((text, taken)) = label_at(&pieces, &gaps, i) {
+            let at_end = i + taken == pieces.len();
+            let wide_before = i > 0 && matches!(gaps[i - 1], Gap::Spaces(n) if n >= 2);
+            // `... الاجتماع؛ (أ)`: in a damaged document, a bracketed label
+            // after the sentence's end punctuation is the line's label.
+            let after_sentence = damaged && i > 0 && pieces[i - 1].text.ends_with(is_sentence_punct);
+            // `-١` at the very start is the label too, flipped as pdftotext
+            // leaves it (`-١يتناول`).
+            let flipped_at_start = i == 0 && pieces[0].text.starts_with('-') && text.ends_with('-');
+            if flipped_at_start || i > 0 && (text.ends_with('-') || at_end && (wide_before || after_sentence)) {
+                label = Some(text);
+                remove_pieces(&mut pieces, &mut gaps, i, taken);
+                break;
+            }
+        }
+    }
+    let mut trailing = String::new();
+    if let Some(first) = pieces.first() {
+        if first.text == "." || first.text == ":" {
+            trailing = first.text.to_string();
+            pieces.remove(0);
+            if !gaps.is_empty() {
+                gaps.remove(0);
+            }
+        }
+    }
+    // `عام .٢٠٢٣`: the sentence's period left before the number that ends
+    // the line (the number was a left-to-right run of its own).
+    if trailing.is_empty() && pieces.len() >= 2 {
+        let last = pieces[pieces.len() - 1].text;
+        let before = pieces[pieces.len() - 2].text;
+        if before.chars().all(is_sentence_punct) && last.chars().all(|c| is_ltr(c) || c == '/') && gaps[gaps.len() - 1] == Gap::Glued {
+            trailing = before.to_string();
+            let n = pieces.len();
+            remove_pieces(&mut pieces, &mut gaps, n - 2, 1);
+        }
+    }
+    if pieces.is_empty() || pieces.len() > MAX_PIECES {
+        // Nothing left, or a line longer than any a page holds: the search
+        // would not stay bounded, so the line stays as it is.
+        return None;
+    }
+    // 2. Runs, against the line as it is.
+    let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
+    let as_is_joins: Vec<Join> = gaps.iter().map(|g| if *g == Gap::Glued { Join::Glue } else { Join::Space }).collect();
+    let (as_is, _) = segment(scorer, &texts, &as_is_joins);
+    let as_is = as_is + leading_punctuation_cost(texts.first().copied());
+    let unknown_as_is = unknown(&texts.join(" "));
+    let (runs_score, boundaries) = best_runs(scorer, &pieces, &gaps, damaged);
+    let r = reading(&gaps, &boundaries);
+    let ordered: Vec<&str> = r.order.iter().map(|&i| texts[i]).collect();
+    let (_, glued) = segment(scorer, &ordered, &r.joins);
+    let mut best = (runs_score, write(&ordered, &glued));
+    // The same runs (and cuts at tatweel edges) in the best order, which
+    // need not be the exact reverse.
+    if let Some((score, text)) = best_permutation(scorer, &texts, &gaps, &boundaries, damaged) {
+        if score > best.0 + 1e-9 {
+            best = (score, text);
+        }
+    }
+    // 3. Visual order.
+    // The pieces as they stood (glued ones without a space), reversed.
+    let mut as_written = String::new();
+    for (i, t) in texts.iter().enumerate() {
+        if i > 0 && gaps[i - 1] != Gap::Glued {
+            as_written.push(' ');
+        }
+        as_written.push_str(t);
+    }
+    let visual = fix_reversed_ligatures(scorer, &reverse_visual(&as_written));
+    let (v_pieces, v_gaps) = self::pieces(&visual);
+    let v_texts: Vec<&str> = v_pieces.iter().map(|p| p.text).collect();
+    let v_joins: Vec<Join> = v_gaps.iter().map(|g| if *g == Gap::Glued { Join::Glue } else { Join::Space }).collect();
+    let (v_score, _) = segment(scorer, &v_texts, &v_joins);
+    if v_score - VISUAL_COST > best.0 {
+        best = (v_score - VISUAL_COST, visual);
+    }
+    // A reading replaces the line only if it reads clearly better and leaves
+    // fewer unknown words (pieces of cut words become words) — or as few, for
+    // a line with runs glued together or, in a document that shows reversed
+    // runs, a wide gap.
+    let unknown_best = unknown(&best.1);
+    let fewer_unknown =
+        unknown_best < unknown_as_is || ((ev.glued || damaged) && unknown_best <= unknown_as_is);
+    let gain = best.0 - as_is;
+    let reorder = (gain >= MARGIN && fewer_unknown) || (gain >= STRONG_MARGIN && unknown_best <= unknown_as_is);
+    let moved_something = label.is_some() || !trailing.is_empty();
+    if !reorder && !moved_something {
+        return None;
+    }
+    let text = if reorder { best.1 } else { write(&texts, &vec![false; texts.len().saturating_sub(1)]) };
+    let gain = gain.max(0.0) + if label.is_some() { LABEL_GAIN } else { 0.0 };
+    let mut out = String::new();
+    if let Some(l) = label {
+        out.push_str(&l);
+        out.push(' ');
+    }
+    out.push_str(&text);
+    out.push_str(&trailing);
+    out.push_str(&tail);
+    let confidence = 1.0 / (1.0 + (-(gain.max(MARGIN) - 1.0)).exp());
+    Some((out, confidence as f32))
+}
+
+/// The margin by which a reading that leaves as many unknown words must beat
+/// the line (its pieces became more frequent words: `مشت` + `ركة` →
+/// `مشتركة`).
+const STRONG_MARGIN: f64 = 8.0;
+
+/// Cost of reading a line as visual order rather than as runs.
+const VISUAL_COST: f64 = 2.0;
+
+/// What moving a label to the start is worth, in the same units.
+const LABEL_GAIN: f64 = 4.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::tests::run_stage_with;
+    use crate::Config;
+
+    fn fix(line: &str) -> String {
+        let config = Config::default();
+        crate::pipeline::tests::run_stage_with_damage(restore_reading_order, line, &config, true).into_owned()
+    }
+
+    #[test]
+    fn pieces_cut_at_glued_runs() {
+        let (p, g) = pieces("ممكنة؛هم في 2021تشرين");
+        let texts: Vec<&str> = p.iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["ممكنة؛", "هم", "في", "2021", "تشرين"]);
+        assert_eq!(g, [Gap::Glued, Gap::Spaces(1), Gap::Spaces(1), Gap::Glued]);
+    }
+
+    #[test]
+    fn reversed_runs_with_cut_words() {
+        // ctoc-wg4-2018-3.broken.txt, line 7
+        let line = "ية، في   -١ يمة المنظمة عبر الوطن حة الجر كاف حدة لم ية الأمم المت فاق أقرَّ مؤتمر الأطراف في ات";
+        assert_eq!(fix(line), "١- أقرَّ مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية، في");
+    }
+
+    #[test]
+    fn label_at_the_end() {
+        // ctoc-wg4-2018-3.broken.txt, line 60
+        assert_eq!(fix("  ينبغي أن تقوم الدول الأطراف بما يلي:   -٧"), "٧- ينبغي أن تقوم الدول الأطراف بما يلي:");
+    }
+
+    #[test]
+    fn labels_of_every_form() {
+        // ctoc-wg7-2021-5.broken.txt, lines 109 and 111; ctoc-wg4-2018-3, line 53
+        assert_eq!(fix(" المسائل التنظيمية: -1 "), "1- المسائل التنظيمية:");
+        assert_eq!(fix(" افتتاح الاجتماع؛ (أ)  "), "(أ) افتتاح الاجتماع؛");
+        assert_eq!(fix("    التوصيات  -ثانياً  "), "ثانياً- التوصيات");
+    }
+
+    #[test]
+    fn visual_order_line() {
+        // Made by `synthetic::Damage::visual_order` from ctoc-wg4-2018-3.gold.txt, line 8
+        let line = "،لافطلأاو ءاسنلا ةصاخبو ،صاخشلأاب راجتِّلاا ةبقاعمو عمقو عنم لوكوتورب نَّأب ،٤/٤ هررَّقم";
+        assert_eq!(fix(line), "مقرَّره ٤/٤، بأنَّ بروتوكول منع وقمع ومعاقبة الاتِّجار بالأشخاص، وبخاصة النساء والأطفال،");
+    }
+
+    #[test]
+    fn work_is_bounded_per_line() {
+        // A line of many pieces: the search stays within a constant number of
+        // segmentations, whatever the line's length.
+        let piece = "ــحة الجر كاف ";
+        let config = Config::default();
+        for repeat in [4, 16, 64, 8000] {
+            let line = piece.repeat(repeat);
+            SEGMENT_CALLS.with(|c| c.set(0));
+            let _ = crate::pipeline::tests::run_stage_with_damage(restore_reading_order, &line, &config, true);
+            let calls = SEGMENT_CALLS.with(|c| c.get());
+            assert!(calls <= 40_000, "{repeat} repeats ({} chars): {calls} segmentations", line.len());
+        }
+    }
+
+    #[test]
+    fn correct_lines_stay() {
+        let config = Config::default();
+        for line in [
+            "١- أقرَّ مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية، في",
+            "وفقاً للفقرة الفرعية (أ) من المادة 5 من الاتفاقية",
+            "قفا نبك من ذكرى حبيب ومنزل   بسقط اللوى بين الدخول فحومل",
+        ] {
+            assert_eq!(run_stage_with(restore_reading_order, line, &config), line, "{line}");
+        }
+    }
+}

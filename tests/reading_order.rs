@@ -1,0 +1,95 @@
+//! Reading order on real and synthetic damage.
+
+mod common;
+
+use arabic_repair::eval::{evaluate, lines_of};
+use arabic_repair::synthetic::Damage;
+use arabic_repair::{repair, repair_explained, FixKind, Repairer};
+
+fn corpus(rel: &str) -> String {
+    common::read(&common::corpus_dir().join(rel))
+}
+
+/// Words with the damage that other stages repair folded away, so that
+/// only their order is compared.
+fn words(line: &str) -> Vec<String> {
+    line.split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| !matches!(c, '\u{0640}' | '\u{064B}'..='\u{0652}'))
+                .map(|c| match c {
+                    '\u{06CC}' => 'ي',
+                    '\u{06A9}' => 'ك',
+                    c => c,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn lines_already_in_order_stay_in_order_in_damaged_documents() {
+    for name in ["ctoc-wg4-2018-3", "ctoc-wg7-2021-5"] {
+        let broken = corpus(&format!("in-the-wild/{name}.broken.txt"));
+        let gold = corpus(&format!("in-the-wild/{name}.gold.txt"));
+        let explained = repair_explained(&broken);
+        let out = explained.text.to_string();
+        let (b, g, o) = (lines_of(&broken), lines_of(&gold), lines_of(&out));
+        let mut in_order = 0;
+        for i in 0..g.len() {
+            let (bw, gw) = (words(b[i]), words(g[i]));
+            let same_order = !gw.is_empty()
+                && bw.len() == gw.len()
+                && bw.iter().zip(&gw).all(|(x, y)| x == y || (x.contains('\u{FFFD}') && x.chars().count() == y.chars().count()));
+            if same_order {
+                in_order += 1;
+                assert_eq!(words(o[i]).len(), gw.len(), "{name}:{}: {}", i + 1, o[i]);
+            }
+        }
+        assert!(in_order > 10, "{name}: {in_order} lines in order");
+        // Every reordering is reported as one fix of its line.
+        assert!(explained.fixes.iter().any(|f| f.kind == FixKind::ReadingOrder));
+    }
+}
+
+#[test]
+fn synthetic_visual_order_is_read_back() {
+    // Fresh damage (not the committed fixture) of the other gold document.
+    let clean = corpus("in-the-wild/ctoc-wg7-2021-5.gold.txt");
+    let d = Damage::new(2027).visual_order(1.0).paragraph_numbers(true).apply(&clean);
+    let r = evaluate(&d.broken, &d.gold, &Repairer::default());
+    let exact = r.repaired.exact_lines.unwrap();
+    assert!(exact >= 0.9, "exact lines {exact}");
+    assert!(r.repaired.line_cer.unwrap() < 0.01, "{:?}", r.repaired);
+}
+
+#[test]
+fn reversed_runs_improve_the_real_reports() {
+    for (name, at_most) in [("ctoc-wg4-2018-3", 0.26), ("ctoc-wg7-2021-5", 0.18)] {
+        let r = evaluate(
+            &corpus(&format!("in-the-wild/{name}.broken.txt")),
+            &corpus(&format!("in-the-wild/{name}.gold.txt")),
+            &Repairer::default(),
+        );
+        let cer = r.repaired.line_cer.unwrap();
+        assert!(cer <= at_most, "{name}: line CER {cer}");
+        let without = evaluate(
+            &corpus(&format!("in-the-wild/{name}.broken.txt")),
+            &corpus(&format!("in-the-wild/{name}.gold.txt")),
+            &Repairer::new(arabic_repair::Config::new().reading_order(false)),
+        );
+        assert!(without.repaired.line_cer.unwrap() > cer + 0.05, "{name}: reading order gains little");
+    }
+}
+
+#[test]
+fn a_very_long_line_is_left_alone_quickly() {
+    // 100,000 characters of cut words with tatweel, one line: far more pieces
+    // than the search takes on, so it stays as it is (bounded work).
+    let line = "ــحة الجر كاف حدة لم ".repeat(5000);
+    assert!(line.chars().count() >= 100_000);
+    let doc = format!("{line}\n{}", corpus("in-the-wild/ctoc-wg4-2018-3.broken.txt"));
+    let out = repair(&doc);
+    let first = out.lines().next().unwrap();
+    assert!(first.starts_with("حة الجر"), "{}", &first[..60]);
+}
