@@ -5,8 +5,11 @@ use std::ops::Range;
 use crate::config::Config;
 use crate::edit::Edits;
 use crate::fix::FixKind;
-use crate::pipeline::{body_start, paragraph_languages, paragraphs, prepare, LineContext, Paragraph, Prepared, StageFn};
+use crate::pipeline::{
+    body_start, paragraph_languages, paragraphs, prepare, LineContext, Paragraph, Prepared, StageFn,
+};
 use crate::placeholders::count_placeholders;
+use crate::reading_order::ReadingMemo;
 use crate::script::{has_arabic_script, words};
 use crate::{farsi_letters, invisible_controls, presentation_forms, tatweel};
 
@@ -86,17 +89,15 @@ pub fn diagnose(text: &str) -> Diagnosis {
     let mut edits = Edits::new(true);
     let mut damaged: Vec<Range<usize>> = Vec::new();
     let paragraphs: Vec<Paragraph<'_>> = paragraphs(text, body_start(text)).collect();
-    let Prepared { states, model, .. } = prepare(&paragraphs, &config, true);
+    let memo = ReadingMemo::new(&config);
+    let Prepared { states, model, .. } = prepare(&paragraphs, &config, true, &memo);
     let languages = paragraph_languages(&config, &states);
     // Lines that phase 0 put back into reading order.
-    let reordered: Vec<bool> = states
-        .iter()
-        .flatten()
-        .map(|s| s.changed_by(crate::fix::FixKind::ReadingOrder))
-        .collect();
+    let reordered: Vec<bool> =
+        states.iter().flatten().map(|s| s.changed_by(crate::fix::FixKind::ReadingOrder)).collect();
     let mut line_index = 0;
     for (paragraph, language) in paragraphs.iter().zip(languages) {
-        let ctx = LineContext::new(&config, language, model.as_ref());
+        let ctx = LineContext::new(&config, language, model.as_ref(), &memo);
         for line in &paragraph.lines {
             d.lines += 1;
             let visual = reordered[line_index];
@@ -127,20 +128,52 @@ pub fn diagnose(text: &str) -> Diagnosis {
                     damaged.push(e.range.clone());
                 }
             }
+            // Words and ranges are both in line order: one sweep each (a
+            // line of a million words is counted in linear time).
+            let mut placeholder_spans = Sweep::new(placeholders.to_vec());
+            let mut damaged_spans = Sweep::new(std::mem::take(&mut damaged));
             for (start, word) in words(content) {
                 let span = start..start + word.len();
-                let hit = |r: &Range<usize>| r.start < span.end && span.start < r.end;
                 // A word of placeholders only is a piece of an Arabic word.
-                if !has_arabic_script(word) && !placeholders.iter().any(hit) {
+                if !has_arabic_script(word) && !placeholder_spans.hits(&span) {
                     continue;
                 }
                 d.arabic_words += 1;
-                if visual || damaged.iter().any(hit) {
+                if visual || damaged_spans.hits(&span) {
                     d.damaged_words += 1;
                 }
             }
+            damaged = damaged_spans.ranges;
         }
     }
     d.damage_score = if d.arabic_words == 0 { 0.0 } else { d.damaged_words as f64 / d.arabic_words as f64 };
     d
+}
+
+/// Byte ranges, sorted and merged, asked in order whether they meet a span.
+struct Sweep {
+    ranges: Vec<Range<usize>>,
+    next: usize,
+}
+
+impl Sweep {
+    fn new(mut ranges: Vec<Range<usize>>) -> Sweep {
+        ranges.sort_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        Sweep { ranges: merged, next: 0 }
+    }
+
+    /// Whether a range meets `span`; spans must come in increasing order.
+    fn hits(&mut self, span: &Range<usize>) -> bool {
+        while self.next < self.ranges.len() && self.ranges[self.next].end <= span.start {
+            self.next += 1;
+        }
+        self.ranges.get(self.next).is_some_and(|r| r.start < span.end)
+    }
 }

@@ -46,8 +46,27 @@ const ALPHABET: [char; 42] = [
 
 /// The key byte of a letter of the alphabet.
 pub(crate) fn letter_byte(c: char) -> Option<u8> {
-    ALPHABET.binary_search(&c).ok().map(|i| i as u8 + 1)
+    let offset = (c as u32).checked_sub(FIRST_LETTER as u32)?;
+    match LETTER_BYTES.get(offset as usize) {
+        Some(&b) if b != 0 => Some(b),
+        _ => None,
+    }
 }
+
+/// The first letter of the alphabet; `LETTER_BYTES` starts there.
+const FIRST_LETTER: char = ALPHABET[0];
+
+/// Key bytes by code point from `FIRST_LETTER` (0: not a letter of the
+/// alphabet): a table, since every lookup of the search encodes its word.
+static LETTER_BYTES: [u8; 0x06B0 - 0x0621] = {
+    let mut table = [0u8; 0x06B0 - 0x0621];
+    let mut i = 0;
+    while i < ALPHABET.len() {
+        table[ALPHABET[i] as usize - FIRST_LETTER as usize] = i as u8 + 1;
+        i += 1;
+    }
+    table
+};
 
 /// The letter of a key byte (U+FFFD for a byte that is none).
 pub(crate) fn byte_letter(b: u8) -> char {
@@ -67,11 +86,15 @@ pub(crate) fn byte_letter(b: u8) -> char {
 /// ```
 pub fn normalize(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.nfc() {
-        match presentation_form(c) {
-            Some((base, _)) => base.chars().for_each(|b| push_folded(b, &mut out)),
-            None => push_folded(c, &mut out),
-        }
+    let mut fold = |c: char| match presentation_form(c) {
+        Some((base, _)) => base.chars().for_each(|b| push_folded(b, &mut out)),
+        None => push_folded(c, &mut out),
+    };
+    // Most words are in NFC already (the search looks up thousands of them).
+    if unicode_normalization::is_nfc_quick(word.chars()) == unicode_normalization::IsNormalized::Yes {
+        word.chars().for_each(&mut fold);
+    } else {
+        word.nfc().for_each(&mut fold);
     }
     out
 }
@@ -91,6 +114,53 @@ fn push_folded(c: char, out: &mut String) {
 pub(crate) fn key_of_normalized(word: &str) -> Option<Vec<u8>> {
     word.chars().map(letter_byte).collect()
 }
+
+/// `key.starts_with(prefix)` for the short keys of clitics, without a call
+/// to `memcmp` (the analysis tests dozens of clitics per lookup).
+#[inline]
+fn starts_with(key: &[u8], prefix: &[u8]) -> bool {
+    key.len() >= prefix.len() && key.iter().zip(prefix).all(|(a, b)| a == b)
+}
+
+/// `key.ends_with(suffix)`, as [`starts_with`].
+#[inline]
+fn ends_with(key: &[u8], suffix: &[u8]) -> bool {
+    key.len() >= suffix.len() && key.iter().rev().zip(suffix.iter().rev()).all(|(a, b)| a == b)
+}
+
+/// Enclitics a key can end with at most (the empty one, and suffixes of
+/// one another: `ه`, `ها`, `تها` ...).
+const MAX_CLITICS: usize = 16;
+
+/// A clitic as a key, with its cost.
+struct CliticKey {
+    key: Vec<u8>,
+    cost: f32,
+    /// The article (`ال`, `لل` after a proclitic): takes no pronoun suffix.
+    is_article: bool,
+}
+
+/// The clitics encoded once, each list led by the empty clitic.
+struct CliticKeys {
+    proclitics: Vec<CliticKey>,
+    enclitics: Vec<CliticKey>,
+}
+
+static CLITIC_KEYS: LazyLock<CliticKeys> = LazyLock::new(|| {
+    let encode = |list: &[(&str, f32)]| -> Vec<CliticKey> {
+        std::iter::once(&("", 0.0))
+            .chain(list)
+            .filter_map(|&(text, cost)| {
+                Some(CliticKey {
+                    key: key_of_normalized(text)?,
+                    cost,
+                    is_article: text.ends_with("ال") || text.ends_with("لل"),
+                })
+            })
+            .collect()
+    };
+    CliticKeys { proclitics: encode(PROCLITICS), enclitics: encode(ENCLITICS) }
+});
 
 /// The key of any word: [`normalize`], then encode.
 pub fn key(word: &str) -> Option<Vec<u8>> {
@@ -280,43 +350,49 @@ impl Lexicon {
             return Some((0, Vec::new(), 0, z));
         }
         let mut best: Option<(usize, Vec<u8>, usize, f32)> = None;
-        for &(pro, pro_cost) in std::iter::once(&("", 0.0)).chain(PROCLITICS) {
-            let Some(pro_key) = key_of_normalized(pro) else { continue };
-            if !key.starts_with(&pro_key) {
-                continue;
+        let clitics = &*CLITIC_KEYS;
+        // The clitics the key starts and ends with, found once (a handful of
+        // the dozens listed).
+        let mut enclitics = [None; MAX_CLITICS];
+        let mut n_enclitics = 0;
+        for enc in &clitics.enclitics {
+            if ends_with(key, &enc.key) && n_enclitics < MAX_CLITICS {
+                enclitics[n_enclitics] = Some(enc);
+                n_enclitics += 1;
             }
-            for &(enc, enc_cost) in std::iter::once(&("", 0.0)).chain(ENCLITICS) {
-                if pro.is_empty() && enc.is_empty() {
+        }
+        for pro in clitics.proclitics.iter().filter(|p| starts_with(key, &p.key)) {
+            for enc in enclitics[..n_enclitics].iter().flatten() {
+                if pro.key.is_empty() && enc.key.is_empty() {
                     continue;
                 }
                 // The article takes no pronoun suffix.
-                if pro.ends_with("ال") && !enc.is_empty() || pro.ends_with("لل") && !enc.is_empty() {
+                if pro.is_article && !enc.key.is_empty() {
                     continue;
                 }
-                let Some(enc_key) = key_of_normalized(enc) else { continue };
-                if !key.ends_with(&enc_key) || key.len() < pro_key.len() + enc_key.len() + 2 {
+                if key.len() < pro.key.len() + enc.key.len() + 2 {
                     continue;
                 }
-                let stem = &key[pro_key.len()..key.len() - enc_key.len()];
-                let penalty = pro_cost + enc_cost;
-                let mut consider = |stem_key: Vec<u8>, rewritten: bool| {
-                    if let Some(z) = self.zipf_of_key(&stem_key) {
+                let stem = &key[pro.key.len()..key.len() - enc.key.len()];
+                let penalty = pro.cost + enc.cost;
+                let mut consider = |stem_key: &[u8], rewritten: bool| {
+                    if let Some(z) = self.zipf_of_key(stem_key) {
                         let z = z - penalty;
                         if best.as_ref().is_none_or(|b| z > b.3) {
-                            best =
-                                Some((pro_key.len(), if rewritten { stem_key } else { Vec::new() }, enc_key.len(), z));
+                            let stem = if rewritten { stem_key.to_vec() } else { Vec::new() };
+                            best = Some((pro.key.len(), stem, enc.key.len(), z));
                         }
                     }
                 };
-                consider(stem.to_vec(), false);
+                consider(stem, false);
                 // Before a pronoun, teh marbuta is written teh (مدرستها) and
                 // alef maksura yeh (عليه).
-                if !enc.is_empty() {
+                if !enc.key.is_empty() {
                     for (written, base) in [('ت', 'ة'), ('ي', 'ى')] {
                         if stem.last() == letter_byte(written).as_ref() {
                             let mut s = stem.to_vec();
                             *s.last_mut().unwrap() = letter_byte(base).unwrap();
-                            consider(s, true);
+                            consider(&s, true);
                         }
                     }
                 }

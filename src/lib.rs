@@ -74,6 +74,7 @@ mod edit;
 #[cfg(feature = "eval")]
 pub mod eval;
 mod farsi_letters;
+mod fast_path;
 mod fix;
 mod invisible_controls;
 mod language;
@@ -84,6 +85,7 @@ mod pipeline;
 mod placeholders;
 mod presentation_forms;
 mod reading_order;
+#[cfg_attr(not(feature = "eval"), allow(dead_code))]
 mod rng;
 mod script;
 mod spacing;

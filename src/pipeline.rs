@@ -27,7 +27,9 @@ use crate::fix::Fix;
 use crate::language::{Evidence, Language};
 use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
-use crate::{digits, farsi_letters, invisible_controls, mark_order, presentation_forms, reading_order, spacing, tatweel};
+use crate::{
+    digits, farsi_letters, invisible_controls, mark_order, presentation_forms, reading_order, spacing, tatweel,
+};
 
 /// How often the stages run over a line at most; the fixed point is
 /// normally reached after the second round.
@@ -47,19 +49,19 @@ pub(crate) struct LineContext<'c> {
     /// Whether the document shows lines with reversed runs elsewhere (then a
     /// wide gap in a line is taken for a run boundary).
     pub reversal_damage: bool,
-    /// Word scores for the reading-order search, remembered across the
-    /// document's lines.
-    scorer: std::cell::OnceCell<reading_order::WordScorer>,
+    /// What the reading-order search learnt about the document (word
+    /// scores, lines already read), kept across phases and passes.
+    pub reading: &'c reading_order::ReadingMemo,
 }
 
 impl<'c> LineContext<'c> {
-    pub fn new(config: &'c Config, language: Language, placeholders: Option<&'c PlaceholderModel>) -> LineContext<'c> {
-        LineContext { config, language, placeholders, reversal_damage: false, scorer: std::cell::OnceCell::new() }
-    }
-
-    /// The document's word scorer, made on first use.
-    pub fn word_scorer(&self) -> &reading_order::WordScorer {
-        self.scorer.get_or_init(|| reading_order::WordScorer::new(&self.config.placeholder_letters))
+    pub fn new(
+        config: &'c Config,
+        language: Language,
+        placeholders: Option<&'c PlaceholderModel>,
+        reading: &'c reading_order::ReadingMemo,
+    ) -> LineContext<'c> {
+        LineContext { config, language, placeholders, reversal_damage: false, reading }
     }
 
     /// The language of the paragraph; [`Language::Unknown`] in the first
@@ -155,9 +157,19 @@ pub(crate) fn body_start(text: &str) -> usize {
 /// (a reordered line whose words the placeholder model had not seen).
 /// `fixes`, when given, receives the fixes located in `text`.
 pub(crate) fn repair_document<'a>(text: &'a str, config: &Config, fixes: Option<&mut Vec<Fix>>) -> Cow<'a, str> {
+    // Text with nothing to repair is recognized in one scan of its bytes.
+    if crate::fast_path::is_clean(text, config) {
+        return Cow::Borrowed(text);
+    }
+    repair_document_fully(text, config, fixes)
+}
+
+/// [`repair_document`] without the fast path.
+pub(crate) fn repair_document_fully<'a>(text: &'a str, config: &Config, fixes: Option<&mut Vec<Fix>>) -> Cow<'a, str> {
     let recording = fixes.is_some();
     let mut pass_fixes = Vec::new();
-    let first = repair_text(text, config, recording.then_some(&mut pass_fixes));
+    let memo = reading_order::ReadingMemo::new(config);
+    let first = repair_text(text, config, recording.then_some(&mut pass_fixes), &memo);
     let Cow::Owned(mut current) = first else {
         return first;
     };
@@ -165,13 +177,18 @@ pub(crate) fn repair_document<'a>(text: &'a str, config: &Config, fixes: Option<
     let as_edits = |fixes: &[Fix]| -> Vec<crate::edit::Edit> {
         fixes
             .iter()
-            .map(|f| crate::edit::Edit { range: f.span.clone(), new_len: f.after.len(), kind: f.kind, confidence: f.confidence })
+            .map(|f| crate::edit::Edit {
+                range: f.span.clone(),
+                new_len: f.after.len(),
+                kind: f.kind,
+                confidence: f.confidence,
+            })
             .collect()
     };
     changes.compose(&as_edits(&pass_fixes));
     for _ in 1..MAX_PASSES {
         pass_fixes.clear();
-        match repair_text(&current, config, recording.then_some(&mut pass_fixes)) {
+        match repair_text(&current, config, recording.then_some(&mut pass_fixes), &memo) {
             Cow::Borrowed(_) => break,
             Cow::Owned(next) => {
                 changes.compose(&as_edits(&pass_fixes));
@@ -186,7 +203,7 @@ pub(crate) fn repair_document<'a>(text: &'a str, config: &Config, fixes: Option<
 }
 
 /// Passes of the whole repair at most (see [`repair_document`]).
-const MAX_PASSES: usize = 3;
+const MAX_PASSES: usize = 8;
 
 /// One pass of the repair over a whole text. `fixes`, when given, receives
 /// the fixes located in `text`.
@@ -198,7 +215,12 @@ const MAX_PASSES: usize = 3;
 /// Arabic paragraphs go through the stages again with that knowledge.
 /// Judging on text that the language-independent repairs have settled makes
 /// the decision the same when the output is repaired again (idempotence).
-pub(crate) fn repair_text<'a>(text: &'a str, config: &Config, mut fixes: Option<&mut Vec<Fix>>) -> Cow<'a, str> {
+pub(crate) fn repair_text<'a>(
+    text: &'a str,
+    config: &Config,
+    mut fixes: Option<&mut Vec<Fix>>,
+    memo: &reading_order::ReadingMemo,
+) -> Cow<'a, str> {
     // Text without Arabic letters is returned as it is, unless it may be
     // Arabic written entirely in placeholder codes.
     if !(has_arabic_script(text) || config.placeholders && placeholders::may_hold_codes(text)) {
@@ -206,9 +228,9 @@ pub(crate) fn repair_text<'a>(text: &'a str, config: &Config, mut fixes: Option<
     }
     let recording = fixes.is_some();
     let paragraphs: Vec<Paragraph<'a>> = paragraphs(text, body_start(text)).collect();
-    let Prepared { mut states, model, reversal_damage } = prepare(&paragraphs, config, recording);
-    let unknown = LineContext::new(config, Language::Unknown, model.as_ref());
-    let mut arabic = LineContext::new(config, Language::Arabic, model.as_ref());
+    let Prepared { mut states, model, reversal_damage } = prepare(&paragraphs, config, recording, memo);
+    let unknown = LineContext::new(config, Language::Unknown, model.as_ref(), memo);
+    let mut arabic = LineContext::new(config, Language::Arabic, model.as_ref(), memo);
     arabic.reversal_damage = reversal_damage;
     let languages = paragraph_languages(config, &states);
     for (paragraph, language) in states.iter_mut().zip(languages) {
@@ -281,14 +303,19 @@ fn reversal_damage<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
 /// removed and its reading order restored; then the document is read for
 /// its placeholders (on lines whose words are whole again); then every line
 /// goes through the stages with the language unknown.
-pub(crate) fn prepare<'a>(paragraphs: &[Paragraph<'a>], config: &Config, recording: bool) -> Prepared<'a> {
+pub(crate) fn prepare<'a>(
+    paragraphs: &[Paragraph<'a>],
+    config: &Config,
+    recording: bool,
+    memo: &reading_order::ReadingMemo,
+) -> Prepared<'a> {
     let mut states: Vec<Vec<LineState<'a>>> = paragraphs
         .iter()
         .map(|p| p.lines.iter().map(|line| LineState::new(line.content, recording)).collect())
         .collect();
     let mut damaged = false;
     if config.reading_order {
-        let mut ctx = LineContext::new(config, Language::Unknown, None);
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         if config.invisible_controls {
             for state in states.iter_mut().flatten() {
                 if has_arabic_script(&state.text) {
@@ -312,7 +339,7 @@ pub(crate) fn prepare<'a>(paragraphs: &[Paragraph<'a>], config: &Config, recordi
         } else {
             None
         };
-        let mut unknown = LineContext::new(config, Language::Unknown, model.as_ref());
+        let mut unknown = LineContext::new(config, Language::Unknown, model.as_ref(), memo);
         unknown.reversal_damage = damaged;
         let mut moved = false;
         for state in states.iter_mut().flatten() {
@@ -458,8 +485,14 @@ pub(crate) mod tests {
     }
 
     /// As [`run_stage_with`], saying whether the document shows reversed runs.
-    pub(crate) fn run_stage_with_damage<'a>(stage: StageFn, line: &'a str, config: &Config, damaged: bool) -> Cow<'a, str> {
-        let mut ctx = LineContext::new(config, Evidence::of(line).decide(), None);
+    pub(crate) fn run_stage_with_damage<'a>(
+        stage: StageFn,
+        line: &'a str,
+        config: &Config,
+        damaged: bool,
+    ) -> Cow<'a, str> {
+        let memo = reading_order::ReadingMemo::new(config);
+        let mut ctx = LineContext::new(config, Evidence::of(line).decide(), None, &memo);
         ctx.reversal_damage = damaged;
         let mut edits = Edits::new(true);
         let out = stage(line, &ctx, &mut edits);

@@ -36,7 +36,8 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
@@ -50,7 +51,7 @@ use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic
 /// words many times.
 pub(crate) struct WordScorer {
     candidates: Vec<u8>,
-    cache: RefCell<HashMap<String, f64>>,
+    cache: RefCell<FxHashMap<String, f64>>,
 }
 
 /// Share of running words the lexicon does not hold.
@@ -66,14 +67,17 @@ const NEUTRAL: f64 = 0.0;
 /// letter strings.
 const KNOWN_AT: f64 = -18.5;
 
+/// Word scores remembered at most (some 15 MB).
+const MAX_CACHED_WORDS: usize = 200_000;
+
 /// Placeholders per word above which a word is scored as unknown.
-const MAX_WILDCARDS: usize = 3;
+const MAX_WILDCARDS: usize = 2;
 
 impl WordScorer {
     pub fn new(placeholder_letters: &[char]) -> WordScorer {
         WordScorer {
             candidates: placeholder_letters.iter().filter_map(|&c| letter_byte(c)).collect(),
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(FxHashMap::default()),
         }
     }
 
@@ -83,7 +87,13 @@ impl WordScorer {
             return s;
         }
         let s = self.compute(token);
-        self.cache.borrow_mut().insert(token.to_string(), s);
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() >= MAX_CACHED_WORDS {
+            // A bound on memory for very large documents; the words of the
+            // lines at hand come back at once.
+            cache.clear();
+        }
+        cache.insert(token.to_string(), s);
         s
     }
 
@@ -178,7 +188,7 @@ struct Piece<'a> {
 
 /// Whether `c` belongs to a left-to-right run: Latin letters, digits.
 fn is_ltr(c: char) -> bool {
-    c.is_ascii_alphanumeric() || is_arabic_digit(c) || (c.is_alphabetic() && !is_arabic_script(c))
+    c.is_ascii_alphanumeric() || is_arabic_digit(c) || (!c.is_ascii() && !is_arabic_script(c) && c.is_alphabetic())
 }
 
 fn is_sentence_punct(c: char) -> bool {
@@ -257,10 +267,14 @@ const LABEL_WORDS: &[&str] = &[
 /// `(أ)` / `)أ(` → `(أ)`.
 fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usize)> {
     let t = pieces[i].text;
-    let is_number = |s: &str| !s.is_empty() && s.chars().count() <= 3 && s.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c));
+    let is_number = |s: &str| {
+        !s.is_empty() && s.chars().count() <= 3 && s.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c))
+    };
     let is_label_word = |s: &str| {
         let n: String = normalize(s).chars().filter(|c| is_arabic_letter(*c) || *c == '\u{FFFD}').collect();
-        LABEL_WORDS.iter().any(|w| w.chars().count() == n.chars().count() && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}'))
+        LABEL_WORDS.iter().any(|w| {
+            w.chars().count() == n.chars().count() && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}')
+        })
     };
     if let Some(rest) = t.strip_prefix('-') {
         if is_number(rest) || is_label_word(rest) {
@@ -273,10 +287,15 @@ fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usi
             }
         }
     }
-    let inner = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')).or_else(|| t.strip_prefix(')').and_then(|r| r.strip_suffix('(')));
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| t.strip_prefix(')').and_then(|r| r.strip_suffix('(')));
     if let Some(inner) = inner {
         let letters = inner.chars().count();
-        if (1..=2).contains(&letters) && inner.chars().all(|c| is_arabic_letter(c) || c.is_ascii_digit() || is_arabic_digit(c)) {
+        if (1..=2).contains(&letters)
+            && inner.chars().all(|c| is_arabic_letter(c) || c.is_ascii_digit() || is_arabic_digit(c))
+        {
             return Some((format!("({inner})"), 1));
         }
     }
@@ -367,7 +386,10 @@ pub(crate) fn evidence(line: &str) -> Evidence {
         .filter(|w| w.chars().count() > 3 && (w.ends_with("لا") || ["لأا", "لإا", "لآا"].iter().any(|e| w.ends_with(e))))
         .count();
     let article_first = words.iter().filter(|w| w.chars().count() > 3 && w.starts_with("ال")).count();
-    if final_first >= 2 || (article_last >= 2 && article_last > article_first) || (final_first >= 1 && article_last > article_first) {
+    if final_first >= 2
+        || (article_last >= 2 && article_last > article_first)
+        || (final_first >= 1 && article_last > article_first)
+    {
         e.visual = true;
     }
     for (i, g) in gaps.iter().enumerate() {
@@ -387,7 +409,10 @@ pub(crate) fn evidence(line: &str) -> Evidence {
     // A period glued before the number that ends the line (`.٢٠٢٣`).
     if let (Some(last), true) = (pieces.last(), pieces.len() >= 2) {
         let before = pieces[pieces.len() - 2].text;
-        if before.chars().all(is_sentence_punct) && last.text.chars().all(|c| is_ltr(c) || c == '/') && gaps[gaps.len() - 1] == Gap::Glued {
+        if before.chars().all(is_sentence_punct)
+            && last.text.chars().all(|c| is_ltr(c) || c == '/')
+            && gaps[gaps.len() - 1] == Gap::Glued
+        {
             e.glued = true;
         }
     }
@@ -410,12 +435,45 @@ enum Join {
     Free,
 }
 
-/// The best score of a sequence of pieces with its joins, and the joins
-/// chosen: a word is a stretch of pieces with no space join inside.
-fn segment(scorer: &WordScorer, pieces: &[&str], joins: &[Join]) -> (f64, Vec<bool>) {
+/// The pieces of one line with the scores of the words they form, kept by
+/// piece indices: the search asks for the same few combinations thousands of
+/// times, and a lookup by a packed index key costs far less than building
+/// the word's text and hashing it.
+struct LinePieces<'l, 's> {
+    texts: &'l [&'l str],
+    scorer: &'s WordScorer,
+    words: RefCell<FxHashMap<u32, f64>>,
+}
+
+impl<'l, 's> LinePieces<'l, 's> {
+    fn new(texts: &'l [&'l str], scorer: &'s WordScorer) -> LinePieces<'l, 's> {
+        debug_assert!(texts.len() <= MAX_PIECES && MAX_PIECES < 127);
+        LinePieces { texts, scorer, words: RefCell::new(FxHashMap::default()) }
+    }
+
+    /// The score of the word that the pieces `indices` (at most
+    /// `MAX_PIECES_PER_WORD`, in reading order) form.
+    fn word(&self, indices: &[usize]) -> f64 {
+        let key = indices.iter().fold(0u32, |k, &i| (k << 7) | (i as u32 + 1));
+        if let Some(&s) = self.words.borrow().get(&key) {
+            return s;
+        }
+        let s = match indices {
+            [i] => self.scorer.word(self.texts[*i]),
+            _ => self.scorer.word(&indices.iter().map(|&i| self.texts[i]).collect::<String>()),
+        };
+        self.words.borrow_mut().insert(key, s);
+        s
+    }
+}
+
+/// The best score of a sequence of pieces (indices into `line`) with its
+/// joins, and the joins chosen: a word is a stretch of pieces with no space
+/// join inside.
+fn segment(line: &LinePieces<'_, '_>, order: &[usize], joins: &[Join]) -> (f64, Vec<bool>) {
     #[cfg(test)]
     SEGMENT_CALLS.with(|c| c.set(c.get() + 1));
-    let n = pieces.len();
+    let n = order.len();
     let mut best = vec![f64::NEG_INFINITY; n + 1];
     let mut from = vec![0usize; n + 1];
     best[0] = 0.0;
@@ -432,10 +490,9 @@ fn segment(scorer: &WordScorer, pieces: &[&str], joins: &[Join]) -> (f64, Vec<bo
             if best[j] == f64::NEG_INFINITY {
                 continue;
             }
-            let word: String = pieces[j..i].concat();
             // Gluing at a run boundary needs the word to be worth it.
             let free_glued = (j + 1..i).filter(|&k| joins[k - 1] == Join::Free).count();
-            let s = best[j] + scorer.word(&word) - GLUE_COST * free_glued as f64;
+            let s = best[j] + line.word(&order[j..i]) - GLUE_COST * free_glued as f64;
             if s > best[i] {
                 best[i] = s;
                 from[i] = j;
@@ -541,12 +598,17 @@ const MARGIN: f64 = 3.0;
 /// its score (word scores minus boundary costs).
 fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: bool) -> (f64, Vec<bool>) {
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
+    let line = LinePieces::new(&texts, scorer);
     let score = |b: &[bool]| -> f64 {
         let r = reading(gaps, b);
-        let ordered: Vec<&str> = r.order.iter().map(|&i| texts[i]).collect();
-        let (w, _) = segment(scorer, &ordered, &r.joins);
-        w + leading_punctuation_cost(ordered.first().copied())
-            - b.iter().zip(gaps).enumerate().filter(|(_, (on, _))| **on).map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged)).sum::<f64>()
+        let (w, _) = segment(&line, &r.order, &r.joins);
+        w + leading_punctuation_cost(r.order.first().map(|&i| texts[i]))
+            - b.iter()
+                .zip(gaps)
+                .enumerate()
+                .filter(|(_, (on, _))| **on)
+                .map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged))
+                .sum::<f64>()
     };
     // Local search from three starts: the boundaries the line itself shows,
     // every gap a boundary (every piece its own run), no boundary.
@@ -699,7 +761,7 @@ fn best_permutation(
         return None;
     }
     // The reading: runs in that order, pieces as in the line inside a run.
-    let mut ordered: Vec<&str> = Vec::new();
+    let mut ordered: Vec<usize> = Vec::new();
     let mut joins: Vec<Join> = Vec::new();
     for (r, &run) in order.iter().enumerate() {
         let (s, e) = runs[run];
@@ -710,11 +772,18 @@ fn best_permutation(
             if i > s {
                 joins.push(if gaps[i - 1] == Gap::Glued { Join::Glue } else { Join::Space });
             }
-            ordered.push(texts[i]);
+            ordered.push(i);
         }
     }
-    let (w, glued) = segment(scorer, &ordered, &joins);
-    let costs: f64 = cut.iter().zip(gaps).enumerate().filter(|(_, (on, _))| **on).map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged)).sum();
+    let (w, glued) = segment(&LinePieces::new(texts, scorer), &ordered, &joins);
+    let ordered: Vec<&str> = ordered.iter().map(|&i| texts[i]).collect();
+    let costs: f64 = cut
+        .iter()
+        .zip(gaps)
+        .enumerate()
+        .filter(|(_, (on, _))| **on)
+        .map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged))
+        .sum();
     Some((w + leading_punctuation_cost(ordered.first().copied()) - costs, write(&ordered, &glued)))
 }
 
@@ -859,15 +928,58 @@ fn fix_reversed_ligatures(scorer: &WordScorer, line: &str) -> String {
 /// otherwise move on at every repair). The search goes on from its own
 /// result a few times; a line that does not settle stays as it was.
 pub(crate) fn restore_reading_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
-    let scorer = ctx.word_scorer();
+    let memo = ctx.reading;
+    let key = (Box::<str>::from(line), ctx.reversal_damage);
+    let known = memo.lines.borrow().get(&key).cloned();
+    let reading = match known {
+        Some(reading) => reading,
+        None => {
+            let reading = settled_reading(line, &memo.scorer, ctx.reversal_damage);
+            let mut lines = memo.lines.borrow_mut();
+            if let Some((text, _)) = &reading {
+                // A settled reading reads as itself: the next pass finds it
+                // here instead of searching it again.
+                lines.insert((Box::from(text.as_str()), ctx.reversal_damage), None);
+            }
+            lines.insert(key, reading.clone());
+            reading
+        }
+    };
+    let Some((text, confidence)) = reading else {
+        return Cow::Borrowed(line);
+    };
+    let mut rw = Rewriter::new(line, edits);
+    rw.replace(0..line.len(), &text, FixKind::ReadingOrder, confidence);
+    rw.finish()
+}
+
+/// The settled reading of a line and its confidence, or `None` to keep it.
+type SettledReading = Option<(String, f32)>;
+
+/// What the reading-order search knows of one document: word scores and
+/// the readings of the lines it has read. The repair reads a line several
+/// times (after each stage that may move words, in each pass to the fixed
+/// point); the answer is the same, so it is looked up.
+pub(crate) struct ReadingMemo {
+    scorer: WordScorer,
+    lines: RefCell<FxHashMap<(Box<str>, bool), SettledReading>>,
+}
+
+impl ReadingMemo {
+    pub fn new(config: &crate::Config) -> ReadingMemo {
+        ReadingMemo { scorer: WordScorer::new(&config.placeholder_letters), lines: RefCell::new(FxHashMap::default()) }
+    }
+}
+
+/// The settled reading of a line (see `restore_reading_order`), or `None`
+/// to keep it.
+fn settled_reading(line: &str, scorer: &WordScorer, reversal_damage: bool) -> Option<(String, f32)> {
     // In a damaged document the line is read both as such and as if the
     // document were clean, and the result must be settled for both: a second
     // repair of the output may no longer find the document damaged.
-    let settings: &[bool] = if ctx.reversal_damage { &[true, false] } else { &[false] };
+    let settings: &[bool] = if reversal_damage { &[true, false] } else { &[false] };
     let read = |text: &str| settings.iter().find_map(|&damaged| read_line(text, scorer, damaged));
-    let Some((mut text, mut confidence)) = read(line) else {
-        return Cow::Borrowed(line);
-    };
+    let (mut text, mut confidence) = read(line)?;
     let mut stable = false;
     for _ in 0..MAX_REREADS {
         match read(&text) {
@@ -882,11 +994,9 @@ pub(crate) fn restore_reading_order<'a>(line: &'a str, ctx: &LineContext<'_>, ed
         }
     }
     if !stable || text == line {
-        return Cow::Borrowed(line);
+        return None;
     }
-    let mut rw = Rewriter::new(line, edits);
-    rw.replace(0..line.len(), &text, FixKind::ReadingOrder, confidence);
-    rw.finish()
+    Some((text, confidence))
 }
 
 /// Times a reading is read again at most to see it settle.
@@ -896,14 +1006,23 @@ const MAX_REREADS: usize = 3;
 fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, f32)> {
     // Control characters and invisible ones at the ends (a stray carriage
     // return) are not part of the reading; they are kept at the end.
-    let edge = |c: char| c == ' ' || c.is_control() || crate::script::is_bidi_control(c) || crate::script::is_zero_width(c);
+    let edge =
+        |c: char| c == ' ' || c.is_control() || crate::script::is_bidi_control(c) || crate::script::is_zero_width(c);
     let body = line.trim_matches(edge);
     // Tabs and other controls inside a line are layout this stage does not
     // read: such a line stays as it is.
     if body.chars().any(|c| c.is_control()) {
         return None;
     }
-    let tail: String = line.trim_end_matches(' ').chars().rev().take_while(|&c| edge(c) && c != ' ').collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = line
+        .trim_end_matches(' ')
+        .chars()
+        .rev()
+        .take_while(|&c| edge(c) && c != ' ')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     if body.is_empty() || !body.chars().any(is_arabic_letter) {
         return None;
     }
@@ -919,7 +1038,8 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     let mut label: Option<String> = None;
     // A line that starts with a number has its label where it belongs
     // (pypdf's `٣ ويستند ... من -٤١ مدينة` is not `٤١-`).
-    let starts_with_number = pieces.first().is_some_and(|p| p.text.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c)));
+    let starts_with_number =
+        pieces.first().is_some_and(|p| p.text.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c)));
     for i in (0..pieces.len()).rev() {
         if starts_with_number {
             break;
@@ -955,7 +1075,10 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     if trailing.is_empty() && pieces.len() >= 2 {
         let last = pieces[pieces.len() - 1].text;
         let before = pieces[pieces.len() - 2].text;
-        if before.chars().all(is_sentence_punct) && last.chars().all(|c| is_ltr(c) || c == '/') && gaps[gaps.len() - 1] == Gap::Glued {
+        if before.chars().all(is_sentence_punct)
+            && last.chars().all(|c| is_ltr(c) || c == '/')
+            && gaps[gaps.len() - 1] == Gap::Glued
+        {
             trailing = before.to_string();
             let n = pieces.len();
             remove_pieces(&mut pieces, &mut gaps, n - 2, 1);
@@ -969,13 +1092,15 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     // 2. Runs, against the line as it is.
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
     let as_is_joins: Vec<Join> = gaps.iter().map(|g| if *g == Gap::Glued { Join::Glue } else { Join::Space }).collect();
-    let (as_is, _) = segment(scorer, &texts, &as_is_joins);
+    let line = LinePieces::new(&texts, scorer);
+    let identity: Vec<usize> = (0..texts.len()).collect();
+    let (as_is, _) = segment(&line, &identity, &as_is_joins);
     let as_is = as_is + leading_punctuation_cost(texts.first().copied());
     let unknown_as_is = unknown(&texts.join(" "));
     let (runs_score, boundaries) = best_runs(scorer, &pieces, &gaps, damaged);
     let r = reading(&gaps, &boundaries);
     let ordered: Vec<&str> = r.order.iter().map(|&i| texts[i]).collect();
-    let (_, glued) = segment(scorer, &ordered, &r.joins);
+    let (_, glued) = segment(&line, &r.order, &r.joins);
     let mut best = (runs_score, write(&ordered, &glued));
     // The same runs (and cuts at tatweel edges) in the best order, which
     // need not be the exact reverse.
@@ -997,7 +1122,12 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     let (v_pieces, v_gaps) = self::pieces(&visual);
     let v_texts: Vec<&str> = v_pieces.iter().map(|p| p.text).collect();
     let v_joins: Vec<Join> = v_gaps.iter().map(|g| if *g == Gap::Glued { Join::Glue } else { Join::Space }).collect();
-    let (v_score, _) = segment(scorer, &v_texts, &v_joins);
+    let v_identity: Vec<usize> = (0..v_texts.len()).collect();
+    let v_score = if v_texts.len() <= MAX_PIECES {
+        segment(&LinePieces::new(&v_texts, scorer), &v_identity, &v_joins).0
+    } else {
+        f64::NEG_INFINITY
+    };
     if v_score - VISUAL_COST > best.0 {
         best = (v_score - VISUAL_COST, visual);
     }
@@ -1006,8 +1136,7 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     // a line with runs glued together or, in a document that shows reversed
     // runs, a wide gap.
     let unknown_best = unknown(&best.1);
-    let fewer_unknown =
-        unknown_best < unknown_as_is || ((ev.glued || damaged) && unknown_best <= unknown_as_is);
+    let fewer_unknown = unknown_best < unknown_as_is || ((ev.glued || damaged) && unknown_best <= unknown_as_is);
     let gain = best.0 - as_is;
     let reorder = (gain >= MARGIN && fewer_unknown) || (gain >= STRONG_MARGIN && unknown_best <= unknown_as_is);
     let moved_something = label.is_some() || !trailing.is_empty();

@@ -181,3 +181,138 @@ fn help_documents_exit_codes() {
     assert!(help.contains("Exit codes"), "{help}");
     assert!(Path::new(env!("CARGO_BIN_EXE_arabic-repair")).exists());
 }
+
+#[test]
+fn empty_files_stay_empty() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = run(&["fix", empty.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let dir = tmp.path().join("out");
+    let out = run(&["fix", empty.to_str().unwrap(), "--out-dir", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read(dir.join("empty.txt")).unwrap(), b"");
+    let out = run(&["fix", "--in-place", empty.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&empty).unwrap(), b"");
+}
+
+#[test]
+fn a_binary_file_is_refused_with_its_offset_and_left_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let binary = tmp.path().join("image.txt");
+    let bytes: Vec<u8> = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".iter().copied().chain(0..=255u8).collect();
+    std::fs::write(&binary, &bytes).unwrap();
+    let out = run(&["fix", "--in-place", binary.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("image.txt: invalid UTF-8 at byte 0"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&binary).unwrap(), bytes);
+    let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 1, "temporary files left: {names:?}");
+}
+
+#[test]
+fn an_unreadable_path_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("file.txt");
+    std::fs::write(&file, "نص\n").unwrap();
+    // A path through a file: unreadable for every user, root included.
+    let through = file.join("child.txt");
+    let out = run(&["fix", through.to_str().unwrap(), file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("file.txt/child.txt"), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "نص\n", "the readable input is still processed");
+}
+
+#[test]
+fn a_full_device_on_stdout_is_a_write_error() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("no /dev/full: skipped");
+        return;
+    }
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let path = sample("ctoc-wg7-2021-5.broken.txt");
+    let out = bin().args(["fix", &path]).stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+}
+
+/// A small file system that is full, where the platform lets the test make
+/// one (Linux, as root); `None` otherwise.
+struct SmallFs(std::path::PathBuf);
+
+impl SmallFs {
+    fn mount() -> Option<SmallFs> {
+        let dir = tempfile::tempdir().ok()?.keep();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.to_str()?])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(SmallFs(dir))
+    }
+}
+
+impl Drop for SmallFs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+        let _ = std::fs::remove_dir(&self.0);
+    }
+}
+
+#[test]
+fn a_full_disk_leaves_the_original_intact_with_in_place() {
+    let Some(fs) = SmallFs::mount() else {
+        eprintln!("cannot mount a small file system here: skipped");
+        return;
+    };
+    // A damaged file of 20 KB, then filler until the disk is full.
+    let text = "العضـــــوية الذین ینســـــقون\n".repeat(300);
+    let file = fs.0.join("report.txt");
+    std::fs::write(&file, &text).unwrap();
+    let mut filler = std::fs::File::create(fs.0.join("filler")).unwrap();
+    while filler.write_all(&[0u8; 4096]).is_ok() {}
+    drop(filler);
+    let out = run(&["fix", "--in-place", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("report.txt: cannot write"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "the original is intact");
+    let names: Vec<_> = std::fs::read_dir(&fs.0).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 2, "temporary files left: {names:?}");
+}
+
+#[test]
+fn an_interrupt_during_in_place_leaves_every_file_whole() {
+    // Many files, repaired in place; Ctrl-C (SIGINT) part way through.
+    let tmp = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(sample("ctoc-wg7-2021-5.broken.txt")).unwrap();
+    let repaired = arabic_repair::repair(&original).into_owned();
+    let mut paths = Vec::new();
+    for i in 0..60 {
+        let p = tmp.path().join(format!("doc{i:02}.txt"));
+        std::fs::write(&p, &original).unwrap();
+        paths.push(p);
+    }
+    let mut cmd = bin();
+    cmd.args(["fix", "--in-place", "--quiet"]).args(&paths);
+    let child = cmd.stderr(Stdio::piped()).spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let _ = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+    let out = child.wait_with_output().unwrap();
+    // Interrupted (130), or done before the signal came (0).
+    assert!(matches!(out.status.code(), Some(130) | Some(0)), "{:?} {}", out.status, stderr(&out));
+    let mut done = 0;
+    for p in &paths {
+        let now = std::fs::read_to_string(p).unwrap();
+        assert!(now == original || now == repaired, "{} is half-written", p.display());
+        done += usize::from(now == repaired);
+    }
+    let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), paths.len(), "temporary files left: {names:?}");
+    if out.status.code() == Some(130) {
+        assert!(done < paths.len(), "interrupted, yet every file was written");
+        assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+    }
+}

@@ -47,7 +47,11 @@ fn explained_fixes_rebuild_the_output_and_are_all_accounted_for() {
         let d = diagnose(&text);
         // Every diagnosed tatweel run is removed; a fix may cover two runs
         // that a removed space between them joined.
-        assert!((tatweel > 0 || d.tatweel_runs == 0) && tatweel <= d.tatweel_runs, "{name}: {tatweel} tatweel fixes, {} runs", d.tatweel_runs);
+        assert!(
+            (tatweel > 0 || d.tatweel_runs == 0) && tatweel <= d.tatweel_runs,
+            "{name}: {tatweel} tatweel fixes, {} runs",
+            d.tatweel_runs
+        );
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use arabic_repair::synthetic::Damage;
+use arabic_repair::synthetic::{Damage, PlaceholderStyle};
 use arabic_repair::{diagnose, repair, repair_explained, Config, DigitStyle, Repairer};
 use proptest::prelude::*;
 use unicode_normalization::is_nfc;
@@ -134,5 +134,59 @@ proptest! {
         prop_assume!(!has_arabic_script(&text));
         prop_assert!(matches!(repair(&text), Cow::Borrowed(t) if t == text));
         prop_assert!(repair_explained(&text).fixes.is_empty());
+    }
+}
+
+/// The heavy properties (whole documents through the reading-order search)
+/// take a tenth of the cases.
+fn heavy_cases() -> ProptestConfig {
+    ProptestConfig::with_cases((cases().cases / 10).max(20))
+}
+
+proptest! {
+    #![proptest_config(heavy_cases())]
+
+    /// Damage of every kind the generator makes, reading order and
+    /// placeholders included: no panic, idempotent, line count kept, fixes
+    /// consistent with the output.
+    #[test]
+    fn damaged_text_of_every_kind(
+        start in 0usize..400,
+        len in 2usize..10,
+        seed in any::<u64>(),
+        visual in 0.0f64..0.5,
+        runs in 0.0f64..0.6,
+        style in 0..4u8,
+        spaces in 0.0f64..0.1,
+        glued in 0.0f64..0.1,
+        numbers in prop::bool::ANY,
+    ) {
+        let lines = gold_lines();
+        let start = start % (lines.len() - len);
+        let clean = lines[start..start + len].join("\n") + "\n";
+        let mut damage = Damage::new(seed)
+            .farsi_letters(0.5)
+            .kashida(0.2)
+            .visual_order(visual)
+            .run_reversal(runs)
+            .stray_spaces(spaces)
+            .glued_words(glued)
+            .paragraph_numbers(numbers);
+        damage = match style {
+            0 => damage.placeholders(PlaceholderStyle::Replacement, "بيك", true, 1.0),
+            1 => damage.placeholders(PlaceholderStyle::PrivateUse, "", false, 1.0),
+            2 => damage.placeholders(PlaceholderStyle::Cid, "", false, 1.0),
+            _ => damage,
+        };
+        let damaged = damage.apply(&clean);
+        check_all(&damaged.broken, &Repairer::default())?;
+    }
+
+    /// Clean lines, in any combination, come out unchanged and borrowed.
+    #[test]
+    fn clean_lines_are_unchanged(picks in prop::collection::vec(0usize..10_000, 1..30)) {
+        let lines = gold_lines();
+        let text = picks.iter().map(|i| lines[i % lines.len()].as_str()).collect::<Vec<_>>().join("\n");
+        prop_assert!(matches!(repair(&text), Cow::Borrowed(t) if t == text));
     }
 }

@@ -40,7 +40,10 @@ fn lines_already_in_order_stay_in_order_in_damaged_documents() {
             let (bw, gw) = (words(b[i]), words(g[i]));
             let same_order = !gw.is_empty()
                 && bw.len() == gw.len()
-                && bw.iter().zip(&gw).all(|(x, y)| x == y || (x.contains('\u{FFFD}') && x.chars().count() == y.chars().count()));
+                && bw
+                    .iter()
+                    .zip(&gw)
+                    .all(|(x, y)| x == y || (x.contains('\u{FFFD}') && x.chars().count() == y.chars().count()));
             if same_order {
                 in_order += 1;
                 assert_eq!(words(o[i]).len(), gw.len(), "{name}:{}: {}", i + 1, o[i]);

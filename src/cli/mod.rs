@@ -6,7 +6,9 @@
 //!   UTF-8, a directory without matching files); the other inputs were
 //!   still processed;
 //! - 2: the command line is wrong;
-//! - 3: an output could not be written (the input file is left intact).
+//! - 3: an output could not be written (the input file is left intact);
+//! - 130: interrupted (Ctrl-C): every file is either as it was or
+//!   completely repaired, no temporary file is left.
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -19,13 +21,15 @@ mod eval;
 mod inputs;
 mod output;
 mod progress;
+mod stream;
 mod synth;
 
 use inputs::Input;
 use progress::Progress;
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 an input could not be read (missing, unreadable, invalid UTF-8, \
-no matching file), the others were processed; 2 bad command line; 3 an output could not be written.";
+no matching file), the others were processed; 2 bad command line; 3 an output could not be written; \
+130 interrupted (files are either as they were or completely repaired).";
 
 #[derive(Parser, Debug)]
 #[command(name = "arabic-repair", version, about = "Repairs broken Arabic text from PDF extractions.", after_help = EXIT_CODES)]
@@ -173,6 +177,8 @@ pub(crate) enum CliError {
     InPlaceStdin,
     #[error("standard output was closed")]
     BrokenPipe,
+    #[error("interrupted: the files written are complete, the others were left as they were")]
+    Interrupted,
 }
 
 impl CliError {
@@ -182,6 +188,7 @@ impl CliError {
             CliError::InPlaceStdin => 2,
             CliError::Write { .. } => 3,
             CliError::BrokenPipe => 0,
+            CliError::Interrupted => 130,
         }
     }
 }
@@ -240,39 +247,37 @@ fn fix(args: FixArgs, outcome: &mut Outcome) -> Result<(), CliError> {
     let repairer = Repairer::new(args.options.config());
     let total_bytes: u64 =
         inputs.iter().filter_map(|i| i.path.as_ref()).filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
-    let mut progress = Progress::new(inputs.len(), total_bytes, args.quiet);
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    for input in &inputs {
-        let text = match inputs::read(input, args.input.lossy) {
-            Ok(t) => t,
-            Err(e) => {
-                outcome.report(e);
-                continue;
-            }
-        };
-        let repaired = repairer.repair(&text);
-        let written = if let Some(dir) = &args.out_dir {
-            output::write_atomically(&dir.join(&input.relative), &repaired)
-        } else if args.in_place {
-            match (&input.path, &repaired) {
-                // Unchanged files are not rewritten.
-                (_, std::borrow::Cow::Borrowed(_)) => Ok(()),
-                (Some(path), _) => output::write_atomically(path, &repaired),
-                (None, _) => Err(CliError::InPlaceStdin),
-            }
-        } else {
-            output::write_stdout(&mut out, &repaired)
-        };
-        match written {
-            Err(CliError::BrokenPipe) => return Err(CliError::BrokenPipe),
-            Err(e) => outcome.report(e),
-            Ok(()) => {}
-        }
-        progress.file_done(text.len() as u64);
+    let destination = match (&args.out_dir, args.in_place) {
+        (Some(dir), _) => stream::Destination::OutDir(dir.clone()),
+        (None, true) => stream::Destination::InPlace,
+        (None, false) => stream::Destination::Stdout,
+    };
+    stream::stop_on_interrupt();
+    let mut observer = FixObserver { progress: Progress::new(inputs.len(), total_bytes, args.quiet), outcome };
+    let result = stream::run(&inputs, &repairer, args.input.lossy, &destination, &mut observer);
+    observer.progress.finish();
+    result
+}
+
+/// Reports a `fix` run's errors and progress as it goes.
+struct FixObserver<'o> {
+    progress: Progress,
+    outcome: &'o mut Outcome,
+}
+
+impl stream::Observer for FixObserver<'_> {
+    fn error(&mut self, error: CliError) {
+        self.progress.clear_line();
+        self.outcome.report(error);
     }
-    progress.finish();
-    out.flush().map_err(output::stdout_error)
+
+    fn bytes_done(&mut self, bytes: u64) {
+        self.progress.bytes_done(bytes);
+    }
+
+    fn file_done(&mut self) {
+        self.progress.file_done();
+    }
 }
 
 fn run_diagnose(args: DiagnoseArgs, outcome: &mut Outcome) -> Result<(), CliError> {

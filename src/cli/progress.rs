@@ -14,11 +14,12 @@ pub(crate) struct Progress {
 }
 
 impl Progress {
-    /// Progress is drawn only when standard error is a terminal, more than
-    /// one file is processed, and `--quiet` was not given.
+    /// Progress is drawn only when standard error is a terminal, the run is
+    /// long enough to want it (more than one file, or more than
+    /// [`LARGE_INPUT`] bytes), and `--quiet` was not given.
     pub fn new(files_total: usize, bytes_total: u64, quiet: bool) -> Progress {
         Progress {
-            enabled: !quiet && files_total > 1 && std::io::stderr().is_terminal(),
+            enabled: !quiet && (files_total > 1 || bytes_total > LARGE_INPUT) && std::io::stderr().is_terminal(),
             files_total,
             bytes_total,
             files_done: 0,
@@ -28,14 +29,29 @@ impl Progress {
         }
     }
 
-    pub fn file_done(&mut self, bytes: u64) {
-        self.files_done += 1;
+    pub fn bytes_done(&mut self, bytes: u64) {
         self.bytes_done += bytes;
+        self.draw(false);
+    }
+
+    pub fn file_done(&mut self) {
+        self.files_done += 1;
+        self.draw(self.files_done == self.files_total);
+    }
+
+    /// Clears the progress line, so that a message can be printed.
+    pub fn clear_line(&mut self) {
+        if self.enabled && self.last_draw.is_some() {
+            let _ = write!(std::io::stderr(), "\r{:78}\r", "");
+        }
+    }
+
+    fn draw(&mut self, last: bool) {
         if !self.enabled {
             return;
         }
         let now = Instant::now();
-        if self.last_draw.is_some_and(|t| now - t < Duration::from_millis(100)) && self.files_done < self.files_total {
+        if self.last_draw.is_some_and(|t| now - t < Duration::from_millis(100)) && !last {
             return;
         }
         self.last_draw = Some(now);
@@ -55,8 +71,11 @@ impl Progress {
     }
 
     pub fn finish(&self) {
-        if self.enabled {
+        if self.enabled && self.last_draw.is_some() {
             let _ = writeln!(std::io::stderr());
         }
     }
 }
+
+/// Inputs larger than this show progress even as a single file.
+const LARGE_INPUT: u64 = 16 << 20;

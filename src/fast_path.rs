@@ -1,0 +1,567 @@
+//! The fast path: recognizing, in one pass over the bytes, text that the
+//! repair would return unchanged.
+//!
+//! Most text a corpus run sees is already right. Running it through the
+//! stages costs a paragraph split, the document-level models and, per line,
+//! each stage's own check; this scan instead walks the UTF-8 bytes once and
+//! classifies every line as
+//!
+//! * **clean**: nothing in it any stage acts on;
+//! * **dirty**: something a stage certainly acts on or that depends on the
+//!   whole document (a placeholder, a bidi control, a presentation form,
+//!   tatweel, a Farsi letter, a space before Arabic punctuation ...); the
+//!   whole text then takes the full repair;
+//! * **to check**: a pattern that is *usually* fine but can be a sign of
+//!   damage. Patterns only the reading-order stage reads (a number glued to
+//!   a word, `-` before a digit, a word starting with `ة`) are settled by the
+//!   line's reading-order evidence alone, which is what that stage needs to
+//!   act; patterns other stages read (two spaces, a space before a period,
+//!   a control character) by repairing the line alone (see below).
+//!
+//! The scan is conservative: it may send clean text to the full repair (only
+//! slower), never damaged text past it. What a line's repair depends on
+//! beyond the line itself is dirty by construction: placeholders (the
+//! document's code table), Farsi letters and joiners (the paragraph's
+//! language); and whether the document shows reversed runs depends on lines
+//! with strong evidence, each of which makes the text go the full way. So a
+//! line to check that is unchanged when repaired alone and shows no such
+//! evidence is unchanged in the document too. `tests` checks the claim
+//! against the full repair on the corpus and on generated text.
+
+use crate::config::{Config, DigitStyle};
+use crate::script::is_arabic_letter;
+
+/// Whether `text` comes out of the repair with `config` unchanged, decided
+/// without running the stages on any line that shows nothing to repair.
+pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start <= bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |e| start + e);
+        match scan_line(&text[start..end], config) {
+            Verdict::Clean => {}
+            Verdict::Dirty => return false,
+            Verdict::CheckOrder => {
+                if crate::reading_order::evidence(&text[start..end]).is_strong() {
+                    return false;
+                }
+            }
+            Verdict::CheckLine => {
+                if !line_is_clean(&text[start..end], config) {
+                    return false;
+                }
+            }
+        }
+        start = end + 1;
+    }
+    true
+}
+
+/// What the byte scan says of one line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    Clean,
+    Dirty,
+    /// A pattern only the reading order acts on, and only on a line with
+    /// strong evidence: the line is clean unless it shows that evidence.
+    CheckOrder,
+    /// A pattern other stages may act on (two spaces, a space before a
+    /// period, a control character): the line is repaired alone to see.
+    CheckLine,
+}
+
+/// The exact test for a line the scan could not settle (`CheckLine`): no
+/// strong sign of reversed runs, and unchanged when repaired alone.
+#[cold]
+fn line_is_clean(line: &str, config: &Config) -> bool {
+    !crate::reading_order::evidence(line).is_strong()
+        && crate::pipeline::repair_document_fully(line, config, None) == line
+}
+
+/// Whether `b` starts the UTF-8 encoding of a character of U+0600..U+06FF.
+#[inline]
+fn is_arabic_lead(b: u8) -> bool {
+    matches!(b, 0xD8..=0xDB)
+}
+
+/// Whether `b` is an ASCII byte the placeholder stage may read as a raw
+/// glyph code when it stands between Arabic letters (as
+/// `placeholders::is_ascii_code_candidate`).
+#[inline]
+fn is_ascii_code_candidate(b: u8) -> bool {
+    b.is_ascii_graphic() && !b.is_ascii_digit() && !b".,:;/-()[]!?%\"".contains(&b)
+}
+
+/// Whether the two bytes at `i` encode an Arabic letter (not a mark, digit
+/// or punctuation sign).
+#[inline]
+fn is_arabic_letter_at(line: &[u8], i: usize) -> bool {
+    match (line.get(i), line.get(i + 1)) {
+        (Some(0xD8), Some(s)) => (0xA1..=0xBA).contains(s),
+        (Some(0xD9), Some(s)) => (0x80..=0x8A).contains(s) || (0xAE..=0xAF).contains(s) || *s >= 0xB1,
+        (Some(0xDA | 0xDB), _) => true,
+        _ => false,
+    }
+}
+
+/// The Arabic letters of a token, from its start or from its end.
+fn letters_from_start(token: &str) -> impl Iterator<Item = char> + '_ {
+    token.chars().filter(|&c| is_arabic_letter(c))
+}
+
+fn letters_from_end(token: &str) -> impl Iterator<Item = char> + '_ {
+    token.chars().rev().filter(|&c| is_arabic_letter(c))
+}
+
+/// Counts a space-separated token as `reading_order::evidence` does: a word
+/// (of more than one letter) starting with a letter only words end with
+/// (`ة`, `ى`), or one of more than three ending with the article reversed
+/// (`لا`, or `لأا` where a lam-alef ligature stayed whole). The letter counts
+/// are over-estimated by the token's byte length (a letter takes two
+/// bytes), which can only count more.
+#[inline]
+fn count_visual_signs(token: &str, final_first: &mut usize, article_last: &mut usize) {
+    if token.len() < 4 {
+        return;
+    }
+    if matches!(letters_from_start(token).next(), Some('ة' | 'ى')) {
+        *final_first += 1;
+    }
+    if token.len() >= 8 {
+        let mut last = letters_from_end(token);
+        let (c, b, a) = (last.next(), last.next(), last.next());
+        if c == Some('ا') && (b == Some('ل') || (matches!(b, Some('أ' | 'إ' | 'آ')) && a == Some('ل'))) {
+            *article_last += 1;
+        }
+    }
+}
+
+/// The letters of U+0620..U+067F by the index `(lead - 0xD8) << 6 | (second
+/// & 0x3F)` of their UTF-8 encoding (tatweel, marks, digits and
+/// punctuation are not among them: the scan looks at those one by one).
+static PLAIN_LETTER: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = 0x0600 + i as u32;
+        table[i] = matches!(c, 0x0620..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x067F);
+        i += 1;
+    }
+    table
+};
+
+/// The ASCII bytes the scan looks at; the others (letters but `u`, digits
+/// unless digits are converted, most symbols) need nothing.
+static ASCII_TO_LOOK_AT: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    let special = b" -.:!?;,(/u";
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table[0x7F] = true;
+    table
+};
+
+/// Scans one line (without its `\n`).
+fn scan_line(text: &str, config: &Config) -> Verdict {
+    // A carriage return ending the line is the line break of another system.
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    let line = text.as_bytes();
+    let n = line.len();
+    let digits_change = config.digits != DigitStyle::Keep;
+    let mut arabic = false;
+    // Findings that matter only if the line has Arabic (the stages leave
+    // other lines alone).
+    let mut dirty_if_arabic = false;
+    let mut check_if_arabic = false;
+    let mut check = false;
+    // Words starting with a final-only letter, words ending in a reversed
+    // article: the counts `reading_order::evidence` reads visual order from
+    // (over-counted here, never under-counted).
+    let mut final_first = 0usize;
+    let mut article_last = 0usize;
+    let mut token_start = 0;
+    let at = |i: usize| -> u8 {
+        if i < n {
+            line[i]
+        } else {
+            0
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let b = line[i];
+        // The common case first: a letter of U+0620..U+067F, with nothing
+        // to check but what stands before it.
+        if (b == 0xD8 || b == 0xD9) && i + 1 < n {
+            let s = line[i + 1];
+            if PLAIN_LETTER[(usize::from(b - 0xD8) << 6) | usize::from(s & 0x3F)] {
+                arabic = true;
+                if i > 0 {
+                    let p = line[i - 1];
+                    if p < 0x80 {
+                        // A Latin letter or digit glued to the word (a run
+                        // boundary, `2021تشرين`), or an ASCII code between
+                        // two letters (`المهاجر'ن`).
+                        if p.is_ascii_alphanumeric() {
+                            check = true;
+                        }
+                        if is_ascii_code_candidate(p) && i > 1 && line[i - 2] >= 0x80 {
+                            return Verdict::Dirty;
+                        }
+                    } else if !(i > 1 && is_arabic_lead(line[i - 2])) {
+                        // After a character of another block: a letter of
+                        // another script glued to the word?
+                        let before = text[..i].chars().next_back().unwrap_or(' ');
+                        if before.is_alphanumeric() {
+                            check = true;
+                        }
+                    }
+                }
+                i += 2;
+                // The rest of a run of such letters needs nothing at all.
+                while i + 1 < n
+                    && (line[i] == 0xD8 || line[i] == 0xD9)
+                    && PLAIN_LETTER[(usize::from(line[i] - 0xD8) << 6) | usize::from(line[i + 1] & 0x3F)]
+                {
+                    i += 2;
+                }
+                continue;
+            }
+        }
+        if b < 0x80 && !ASCII_TO_LOOK_AT[usize::from(b)] && !(digits_change && b.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            match b {
+                b' ' => {
+                    count_visual_signs(&text[token_start..i], &mut final_first, &mut article_last);
+                    token_start = i + 1;
+                    match at(i + 1) {
+                        0 => dirty_if_arabic = true,
+                        b' ' => check_if_arabic = true,
+                        b'.' | b':' | b'!' | b'?' | b';' | b',' => check_if_arabic = true,
+                        0xD8 if matches!(at(i + 2), 0x8C | 0x9B | 0x9F) => return Verdict::Dirty,
+                        0xD9 if matches!(at(i + 2), 0x8B..=0x9F | 0xB0) => return Verdict::Dirty,
+                        _ => {}
+                    }
+                }
+                b'-' => {
+                    let next = at(i + 1);
+                    // `-١`, `-ثانياً`, or a hyphen alone before a number or
+                    // a label word (`- 16`).
+                    // Only a hyphen that starts a token: `كوفيد-19` and
+                    // `أوكاه-دونلي` are words.
+                    let alone = i == 0 || line[i - 1] == b' ';
+                    if alone
+                        && (next.is_ascii_digit()
+                            || next >= 0x80
+                            || (next == b' ' && (at(i + 2).is_ascii_digit() || at(i + 2) >= 0x80)))
+                    {
+                        check = true;
+                    }
+                }
+                b'.' | b':' | b'!' | b'?' | b';' | b',' => {
+                    let next = at(i + 1);
+                    // Glued to a word or starting a number (`.٢٠٢٣`), but
+                    // not a decimal point.
+                    let digit = next.is_ascii_digit() || next == 0xD9 || next == 0xDB;
+                    // (`WG.7` and `3.5` are not: the point is inside a token
+                    // of Latin letters or digits.)
+                    let token_start = i == 0 || line[i - 1] == b' ' || line[i - 1] >= 0x80;
+                    let after_arabic = i > 0 && line[i - 1] >= 0x80;
+                    if is_arabic_lead(next)
+                        || (digit && token_start)
+                        || (after_arabic && (next.is_ascii_alphanumeric() || next >= 0x80))
+                    {
+                        check = true;
+                    }
+                }
+                b'(' if line[i..].starts_with(b"(cid:") => return Verdict::Dirty,
+                b'/' if at(i + 1) == b'g' && at(i + 2).is_ascii_digit() => return Verdict::Dirty,
+                b'u' if line[i..].starts_with(b"uni")
+                    && line[i + 3..].iter().take(4).filter(|c| c.is_ascii_hexdigit()).count() == 4 =>
+                {
+                    return Verdict::Dirty
+                }
+                0x00..=0x1F | 0x7F => check_if_arabic = true,
+                b'0'..=b'9' if digits_change => dirty_if_arabic = true,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            0xD8..=0xDB => {
+                arabic = true;
+                let s = at(i + 1);
+                // What stands right before an Arabic character: a Latin letter
+                // or digit glued to it (a run boundary, `2021تشرين`), or an
+                // ASCII code between two letters (`المهاجر'ن`).
+                // An ASCII code before a letter, or before the marks of one.
+                if i > 1 && is_ascii_code_candidate(line[i - 1]) && line[i - 2] >= 0x80 {
+                    return Verdict::Dirty;
+                }
+                if i > 0 && is_arabic_letter_at(line, i) {
+                    let p = line[i - 1];
+                    if p.is_ascii_alphanumeric() {
+                        check = true;
+                    }
+                    if p >= 0x80 && !(i > 1 && is_arabic_lead(line[i - 2])) {
+                        // After a character of another block: a letter of
+                        // another script glued to the word?
+                        let before = text[..i].chars().next_back().unwrap_or(' ');
+                        if before.is_alphanumeric() {
+                            check = true;
+                        }
+                    }
+                }
+                match (b, s) {
+                    // Tatweel, the Arabic letter mark.
+                    (0xD9, 0x80) | (0xD8, 0x9C) => return Verdict::Dirty,
+                    // Keheh and Farsi yeh.
+                    (0xDA, 0xA9) | (0xDB, 0x8C) => return Verdict::Dirty,
+                    // Arabic punctuation glued to what follows.
+                    (0xD8, 0x8C | 0x9B | 0x9F) => {
+                        let next = at(i + 2);
+                        if next >= 0x80 || next.is_ascii_alphanumeric() {
+                            check = true;
+                        }
+                    }
+                    // Arabic-Indic digits and their separators.
+                    (0xD9, 0xA0..=0xAC) | (0xDB, 0xB0..=0xB9) => {
+                        if digits_change {
+                            return Verdict::Dirty;
+                        }
+                        if is_arabic_letter_at(line, i + 2) {
+                            check = true;
+                        }
+                    }
+                    // Teh marbuta or alef maksura starting a word: words in
+                    // visual order (`ةيبرعلا`).
+                    _ => {}
+                }
+                i += 2;
+            }
+            // Arabic Supplement, Extended-A and -B: rare, taken the full way.
+            0xDD => return Verdict::Dirty,
+            0xE0 if matches!(at(i + 1), 0xA1..=0xA3) => return Verdict::Dirty,
+            // Bidi controls, zero-width characters, isolates.
+            0xE2 if at(i + 1) == 0x80 && matches!(at(i + 2), 0x8B..=0x8F | 0xAA..=0xAE) => return Verdict::Dirty,
+            0xE2 if at(i + 1) == 0x81 && matches!(at(i + 2), 0xA0..=0xAF) => return Verdict::Dirty,
+            // Private use (U+E000..U+F8FF), presentation forms (U+FB50..U+FDFF,
+            // U+FE70..U+FEFF, which holds the byte order mark), U+FFFD.
+            0xEE => return Verdict::Dirty,
+            0xEF => {
+                let s = at(i + 1);
+                if matches!(s, 0x80..=0xA3 | 0xAD..=0xB7) || (s == 0xB9 && at(i + 2) >= 0xB0) || s == 0xBA || s == 0xBB
+                {
+                    return Verdict::Dirty;
+                }
+                if s == 0xBF && at(i + 2) == 0xBD {
+                    return Verdict::Dirty;
+                }
+                i += 3;
+            }
+            // Planes 15 and 16 (private use), and the supplementary Arabic
+            // blocks (U+10E60.., U+1EC70.., U+1EE00..).
+            0xF3 if at(i + 1) >= 0xB0 => return Verdict::Dirty,
+            0xF4 => return Verdict::Dirty,
+            0xF0 if matches!((at(i + 1), at(i + 2)), (0x90, 0xB9) | (0x9E, 0xB1..=0xBB)) => return Verdict::Dirty,
+            _ => i += 1,
+        }
+    }
+    count_visual_signs(&text[token_start..], &mut final_first, &mut article_last);
+    if final_first >= 2 || article_last >= 2 || (final_first >= 1 && article_last >= 1) {
+        check = true;
+    }
+    if arabic {
+        if dirty_if_arabic {
+            return Verdict::Dirty;
+        }
+        if check_if_arabic {
+            return Verdict::CheckLine;
+        }
+    }
+    if check {
+        Verdict::CheckOrder
+    } else {
+        Verdict::Clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::pipeline::repair_document_fully as repair_document;
+
+    /// The claim of the module: what the scan passes, the repair keeps.
+    fn assert_sound(text: &str) {
+        let config = Config::default();
+        if is_clean(text, &config) {
+            assert_eq!(repair_document(text, &config, None), text, "the fast path passed a text the repair changes");
+        }
+    }
+
+    fn corpus_texts() -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for dir in ["corpus/negative", "corpus/in-the-wild", "corpus/synthetic"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(path).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn clean_corpus_takes_the_fast_path() {
+        // Every gold text is clean Arabic prose: the scan must recognize
+        // it, or the fast path is useless. (Some negative texts hold what
+        // the scan sends the full way on purpose: the Hijri `هـ`, `﷼`.)
+        let config = Config::default();
+        let mut gold = 0;
+        for (name, text) in corpus_texts() {
+            if name.ends_with(".gold.txt") {
+                assert!(is_clean(&text, &config), "{name}");
+                gold += 1;
+            }
+        }
+        assert!(gold >= 2);
+    }
+
+    #[test]
+    fn damaged_lines_never_pass_the_scan() {
+        // Every line of every damaged document that the repair changes when
+        // repaired alone is caught by the scan.
+        let config = Config::default();
+        for (name, text) in corpus_texts() {
+            if !name.ends_with(".broken.txt") {
+                continue;
+            }
+            if repair_document(&text, &config, None) != text {
+                assert!(!is_clean(&text, &config), "{name}");
+            }
+            for (n, line) in text.lines().enumerate() {
+                if repair_document(line, &config, None) != line {
+                    assert!(!is_clean(line, &config), "{name}:{}: {line}", n + 1);
+                }
+            }
+        }
+    }
+
+    fn scan_line_str(line: &str, config: &Config) -> Verdict {
+        scan_line(line, config)
+    }
+
+    #[test]
+    fn examples_of_each_verdict() {
+        let c = Config::default();
+        assert_eq!(scan_line_str("أقرَّ مؤتمر الأطراف في اتفاقية الأمم المتحدة", &c), Verdict::Clean);
+        assert_eq!(scan_line_str("١- أقرَّ مؤتمر الأطراف (CTOC/COP/2018/3)، في", &c), Verdict::Clean);
+        assert_eq!(scan_line_str("العضـــــوية", &c), Verdict::Dirty);
+        assert_eq!(scan_line_str("المهاجر\u{FFFD}ن", &c), Verdict::Dirty);
+        assert_eq!(scan_line_str("المهاجر'ن", &c), Verdict::Dirty);
+        assert_eq!(scan_line_str("الأطراف ، في", &c), Verdict::Dirty);
+        assert_eq!(scan_line_str("الأطراف ", &c), Verdict::Dirty);
+        assert_eq!(scan_line_str("english text ", &c), Verdict::Clean);
+        assert_eq!(scan_line_str("التوصيات  -ثانياً", &c), Verdict::CheckLine);
+        assert_eq!(scan_line_str("التوصيات -ثانياً", &c), Verdict::CheckOrder);
+        assert_eq!(scan_line_str("٤/٤مقرَّره", &c), Verdict::CheckOrder);
+        assert_eq!(scan_line_str("ةيبرعلا ةغللا", &c), Verdict::CheckOrder);
+        assert_eq!(scan_line_str("٣ ويستند", &Config::new().digits(DigitStyle::Ascii)), Verdict::Dirty);
+    }
+
+    /// Arabic-like text: words of letters, marks, digits, Latin and the
+    /// punctuation and spacing the damage patterns are made of.
+    fn arabic_like() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "ال", "ب", "ي", "ك", "ة", "ى", "لا", "لأ", "ا", "م", "ن", "و", "ت", "ه", "ع", "ر", "س", "\u{064E}",
+            "\u{0651}", "\u{0650}", "\u{064B}", " ", " ", " ", "  ", "-", "(", ")", ".", "،", "؛", ":", "١", "٢", "0",
+            "7", "/", "a", "Z", "'", "\n", "ـ", "\u{FFFD}", "ی", "ﻻ", "\u{202B}", "\t", "\r",
+        ]);
+        prop::collection::vec(atoms, 0..40).prop_map(|v| v.concat())
+    }
+
+    /// Lines of words with only what clean Arabic is made of (letters,
+    /// marks, digits, Latin, punctuation), one space between words, so that
+    /// most cases pass the scan and reach the repair.
+    fn clean_like() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "ال", "ب", "ي", "ك", "ة", "ى", "لا", "لأ", "ا", "أ", "م", "ن", "و", "ت", "ه", "ع", "ر", "س", "\u{064E}",
+            "\u{0651}", "-", "(", ")", ".", "،", "١", "٢", "0", "7", "/", "a", "Z",
+        ]);
+        let word = prop::collection::vec(atoms, 1..6).prop_map(|v| v.concat());
+        let line = prop::collection::vec(word, 1..8).prop_map(|v| v.join(" "));
+        prop::collection::vec(line, 1..4).prop_map(|v| v.join("\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(3000)
+        ))]
+
+        #[test]
+        fn what_the_scan_passes_the_repair_keeps(text in arabic_like()) {
+            assert_sound(&text);
+        }
+
+        #[test]
+        fn what_the_scan_passes_the_repair_keeps_on_clean_like_text(text in clean_like()) {
+            assert_sound(&text);
+        }
+    }
+
+    #[test]
+    fn the_scan_is_sound_on_the_corpus_lines() {
+        for (_, text) in corpus_texts() {
+            for line in text.lines() {
+                assert_sound(line);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod stats {
+    #[test]
+    #[ignore]
+    fn verdict_counts() {
+        let c = crate::Config::default();
+        for f in [
+            "corpus/in-the-wild/ctoc-wg4-2018-3.gold.txt",
+            "corpus/in-the-wild/ctoc-wg7-2021-5.gold.txt",
+            "corpus/negative/arabic-prose-mixed.txt",
+        ] {
+            let t = std::fs::read_to_string(f).unwrap();
+            let mut n = [0; 4];
+            for l in t.lines() {
+                let v = super::scan_line(l, &c);
+                n[v as usize] += 1;
+                if matches!(v, super::Verdict::CheckOrder | super::Verdict::CheckLine) {
+                    // The shortest prefix that is to check.
+                    let end = l
+                        .char_indices()
+                        .map(|(i, c)| i + c.len_utf8())
+                        .find(|&e| super::scan_line(&l[..e], &c) != super::Verdict::Clean)
+                        .unwrap();
+                    eprintln!("{}", &l[..end]);
+                }
+            }
+            eprintln!("{f}: clean {} dirty {} check order {} check line {}", n[0], n[1], n[2], n[3]);
+        }
+    }
+}
