@@ -8,8 +8,8 @@ Run by `benches/peers/run.sh` (which makes the venv); not part of the tests.
 
 Each tool gets the whole file as one string and is timed over repeated runs
 (at least --min-seconds, best run reported). arabic-repair is timed as the
-CLI (`fix FILE > /dev/null`), which includes process start and file I/O, so
-the comparison does not favour it.
+CLI (`fix FILE > /dev/null`, one thread), which includes process start and
+file I/O, so the comparison does not favour it.
 """
 import argparse
 import importlib
@@ -82,8 +82,11 @@ def main():
         s = best_seconds(fn, text, args.min_seconds)
         rows.append((name, what, mb / s))
 
+    # One core, as the peers have.
+    env = dict(os.environ, RAYON_NUM_THREADS="1")
+
     def cli(_):
-        subprocess.run([args.binary, "fix", "--quiet", args.input], stdout=subprocess.DEVNULL, check=True)
+        subprocess.run([args.binary, "fix", "--quiet", args.input], stdout=subprocess.DEVNULL, check=True, env=env)
 
     ours = mb / best_seconds(cli, text, args.min_seconds)
     fastest = max((r[2] for r in rows), default=None)
@@ -91,7 +94,7 @@ def main():
     print(f"{'tool':<22} {'what':<40} {'MB/s':>10} {'arabic-repair ×':>16}")
     for name, what, rate in rows:
         print(f"{name:<22} {what:<40} {rate:>10.2f} {ours / rate:>16.1f}")
-    print(f"{'arabic-repair (CLI)':<22} {'fix: the full repair':<40} {ours:>10.2f}")
+    print(f"{'arabic-repair (CLI)':<22} {'fix: the full repair, one thread':<40} {ours:>10.2f}")
     if fastest:
         print(f"arabic-repair / fastest peer: {ours / fastest:.1f}×")
 

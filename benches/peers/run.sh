@@ -33,3 +33,5 @@ for f in clean code-points sample-like; do
     "$here/.venv/bin/python" "$here/peers.py" "$tmp/$f.txt"
     echo
 done
+# Accuracy on the real extractions, arafix against arabic-repair.
+"$here/.venv/bin/python" "$here/accuracy.py"
