@@ -124,13 +124,33 @@ fn count_visual_signs(token: &str, final_first: &mut usize, article_last: &mut u
     if token.len() < 4 {
         return;
     }
-    if matches!(letters_from_start(token).next(), Some('ة' | 'ى')) {
+    let bytes = token.as_bytes();
+    // Most tokens start and end with a letter of U+0620..U+067F: their
+    // bytes tell at once; others are decoded.
+    let plain_at = |i: usize| PLAIN_LETTER[(usize::from(bytes[i] - 0xD8) << 6) | usize::from(bytes[i + 1] & 0x3F)];
+    let is_plain = |i: usize| (bytes[i] == 0xD8 || bytes[i] == 0xD9) && plain_at(i);
+    let first_is_final = if is_plain(0) {
+        matches!(&bytes[..2], [0xD8, 0xA9] | [0xD9, 0x89])
+    } else {
+        matches!(letters_from_start(token).next(), Some('ة' | 'ى'))
+    };
+    if first_is_final {
         *final_first += 1;
     }
     if token.len() >= 8 {
-        let mut last = letters_from_end(token);
-        let (c, b, a) = (last.next(), last.next(), last.next());
-        if c == Some('ا') && (b == Some('ل') || (matches!(b, Some('أ' | 'إ' | 'آ')) && a == Some('ل'))) {
+        let n = bytes.len();
+        let reversed_article = if is_plain(n - 2) && is_plain(n - 4) {
+            // Ends with alef after lam, or after hamza alef after lam.
+            bytes[n - 2..] == [0xD8, 0xA7]
+                && (bytes[n - 4..n - 2] == [0xD9, 0x84]
+                    || (matches!(&bytes[n - 4..n - 2], [0xD8, 0xA2 | 0xA3 | 0xA5])
+                        && bytes[n - 6..n - 4] == [0xD9, 0x84]))
+        } else {
+            let mut last = letters_from_end(token);
+            let (c, b, a) = (last.next(), last.next(), last.next());
+            c == Some('ا') && (b == Some('ل') || (matches!(b, Some('أ' | 'إ' | 'آ')) && a == Some('ل')))
+        };
+        if reversed_article {
             *article_last += 1;
         }
     }
@@ -303,10 +323,9 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
             0xD8..=0xDB => {
                 arabic = true;
                 let s = at(i + 1);
-                // What stands right before an Arabic character: a Latin letter
-                // or digit glued to it (a run boundary, `2021تشرين`), or an
-                // ASCII code between two letters (`المهاجر'ن`).
-                // An ASCII code before a letter, or before the marks of one.
+                // An ASCII code before a letter or before the marks of one
+                // (`المهاجر'ن`); then, before a letter, a Latin letter or
+                // digit glued to it (a run boundary, `2021تشرين`).
                 if i > 1 && is_ascii_code_candidate(line[i - 1]) && line[i - 2] >= 0x80 {
                     return Verdict::Dirty;
                 }

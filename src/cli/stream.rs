@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
@@ -43,7 +43,7 @@ pub(crate) fn stop_on_interrupt() {
     });
 }
 
-/// Chunks read ahead per worker thread.
+/// Chunks read and not yet written, per worker thread.
 const IN_FLIGHT_PER_THREAD: usize = 2;
 
 /// Splits a reader into chunks of whole lines.
@@ -175,7 +175,9 @@ pub(crate) fn run(
                 }
                 return Err(CliError::Interrupted);
             }
-            while in_flight < in_flight_max {
+            // Bounded by the chunks read and not yet written, not only those
+            // at work: results that wait for an earlier, slower chunk count.
+            while next_id - next_to_write < in_flight_max {
                 let Some(job) = jobs.next() else { break };
                 let id = next_id;
                 next_id += 1;
@@ -373,12 +375,6 @@ impl<'i> Writer<'i> {
         }
         Ok(())
     }
-}
-
-/// Whether a path names a file this run writes (for tests).
-#[allow(dead_code)]
-pub(crate) fn is_temporary(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(".arabic-repair-"))
 }
 
 #[cfg(test)]
