@@ -187,6 +187,11 @@ pub(crate) fn repair_document_fully<'a>(text: &'a str, config: &Config, fixes: O
     };
     changes.compose(&as_edits(&pass_fixes));
     for _ in 1..MAX_PASSES {
+        // Output that the fast path passes is settled: `repair` returns it
+        // as it is (this spares the verifying pass on most outputs).
+        if crate::fast_path::is_clean(&current, config) {
+            break;
+        }
         pass_fixes.clear();
         match repair_text(&current, config, recording.then_some(&mut pass_fixes), &memo) {
             Cow::Borrowed(_) => break,
