@@ -42,6 +42,7 @@ pub enum DigitStyle {
 /// | [`digits`](Config::digits) | [`DigitStyle::Keep`] | digit script |
 /// | [`spacing`](Config::spacing) | `true` | collapse spaces, no space before Arabic punctuation, reattach cut-off marks, trim line ends |
 /// | [`reading_order`](Config::reading_order) | `true` | put lines with reversed runs, misplaced labels or visual order back into reading order |
+/// | [`word_boundaries`](Config::word_boundaries) | `true` | in a document that shows lost and added spaces, join split words and cut glued ones |
 /// | [`placeholders`](Config::placeholders) | `true` | restore the letters behind placeholders (U+FFFD, private use, `(cid:N)`, glyph names) |
 /// | [`placeholder_letters`](Config::placeholder_letters) | `بتثنيئىك` | the letters a U+FFFD is tried as |
 /// | [`min_confidence`](Config::min_confidence) | `0.9` | lexicon-based fixes below this confidence are not applied |
@@ -64,6 +65,7 @@ pub struct Config {
     pub(crate) digits: DigitStyle,
     pub(crate) spacing: bool,
     pub(crate) reading_order: bool,
+    pub(crate) word_boundaries: bool,
     pub(crate) placeholders: bool,
     pub(crate) placeholder_letters: Vec<char>,
     pub(crate) min_confidence: f32,
@@ -84,6 +86,7 @@ impl Default for Config {
             digits: DigitStyle::Keep,
             spacing: true,
             reading_order: true,
+            word_boundaries: true,
             placeholders: true,
             placeholder_letters: DEFAULT_PLACEHOLDER_LETTERS.chars().collect(),
             min_confidence: 0.9,
@@ -223,6 +226,35 @@ impl Config {
     pub fn reading_order(mut self, yes: bool) -> Config {
         self.reading_order = yes;
         self
+    }
+
+    /// Join the pieces of words that a stray space split (`ا لمنظمة` →
+    /// `المنظمة`) and cut tokens that are two words glued together
+    /// (`بروتوكولمنع` → `بروتوكول منع`), by the lexicon, in a document that
+    /// shows this damage by a sign that needs no lexicon (letters standing
+    /// alone, at least 3 and one per 50 lines). Only pieces of words are
+    /// joined and only tokens the lexicon does not know are cut. Default
+    /// `true`.
+    ///
+    /// ```
+    /// use arabic_repair::{Config, Repairer};
+    /// let broken = "الجريمة ا لمنظمة\nالصلةوأشار و م ن\nبروتوكولمنع وقمع";
+    /// assert_eq!(Repairer::new(Config::new()).repair(broken), "الجريمة المنظمة\nالصلة وأشار و من\nبروتوكول منع وقمع");
+    /// let off = Repairer::new(Config::new().word_boundaries(false));
+    /// assert_eq!(off.repair(broken), broken);
+    /// ```
+    pub fn word_boundaries(mut self, yes: bool) -> Config {
+        self.word_boundaries = yes;
+        self
+    }
+
+    /// Whether word boundaries are restored.
+    ///
+    /// ```
+    /// assert!(arabic_repair::Config::new().get_word_boundaries());
+    /// ```
+    pub fn get_word_boundaries(&self) -> bool {
+        self.word_boundaries
     }
 
     /// Whether reading order is restored.

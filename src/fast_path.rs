@@ -118,13 +118,19 @@ fn letters_from_end(token: &str) -> impl Iterator<Item = char> + '_ {
 /// (`ة`, `ى`), or one of more than three ending with the article reversed
 /// (`لا`, or `لأا` where a lam-alef ligature stayed whole). The letter counts
 /// are over-estimated by the token's byte length (a letter takes two
-/// bytes), which can only count more.
+/// bytes), which can only count more. Notes too a token that is one letter
+/// standing alone (a sign of added spaces, `word_boundaries::signs`).
 #[inline]
-fn count_visual_signs(token: &str, final_first: &mut usize, article_last: &mut usize) {
+fn count_visual_signs(token: &str, final_first: &mut usize, article_last: &mut usize, one_letter: &mut bool) {
+    let bytes = token.as_bytes();
     if token.len() < 4 {
+        // A letter standing alone (see `is_one_letter_token`).
+        *one_letter |= token.len() == 2 && is_one_letter_token(bytes);
         return;
     }
-    let bytes = token.as_bytes();
+    if matches!(bytes[2], 0xD8 | 0xD9 | 0xDB) && token.len() <= 10 && is_one_letter_token(bytes) {
+        *one_letter = true;
+    }
     // Most tokens start and end with a letter of U+0620..U+067F: their
     // bytes tell at once; others are decoded.
     let plain_at = |i: usize| PLAIN_LETTER[(usize::from(bytes[i] - 0xD8) << 6) | usize::from(bytes[i + 1] & 0x3F)];
@@ -154,6 +160,26 @@ fn count_visual_signs(token: &str, final_first: &mut usize, article_last: &mut u
             *article_last += 1;
         }
     }
+}
+
+/// Whether a token is one letter with its marks, other than `و` (as
+/// `word_boundaries::is_lone_letter`; the bytes rule out almost every token
+/// before the exact test).
+#[inline]
+fn is_one_letter_token(token: &[u8]) -> bool {
+    let marks_follow = token.len() == 2
+        || (token.len() > 3
+            && token.len() <= 10
+            && matches!((token[2], token[3]), (0xD8, 0x90..=0x9A) | (0xD9, 0x8B..=0x9F | 0xB0) | (0xDB, 0x96..=0xED)));
+    marks_follow
+        && is_arabic_letter_at(token, 0)
+        && std::str::from_utf8(token).is_ok_and(crate::word_boundaries::is_lone_letter)
+}
+
+/// Whether the character at `i` is an Arabic mark.
+#[cold]
+fn starts_with_mark(text: &str, i: usize) -> bool {
+    text.get(i..).and_then(|t| t.chars().next()).is_some_and(crate::script::is_arabic_mark)
 }
 
 /// The letters of U+0620..U+067F by the index `(lead - 0xD8) << 6 | (second
@@ -208,6 +234,11 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
     let mut final_first = 0usize;
     let mut article_last = 0usize;
     let mut token_start = 0;
+    // Whether the word-boundary stage is on, and whether the line has a
+    // token of one letter (`word_boundaries::signs` decides at the end of
+    // the line whether it is a sign).
+    let boundaries = config.word_boundaries;
+    let mut one_letter = false;
     let at = |i: usize| -> u8 {
         if i < n {
             line[i]
@@ -263,7 +294,7 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
         if b < 0x80 {
             match b {
                 b' ' => {
-                    count_visual_signs(&text[token_start..i], &mut final_first, &mut article_last);
+                    count_visual_signs(&text[token_start..i], &mut final_first, &mut article_last, &mut one_letter);
                     token_start = i + 1;
                     match at(i + 1) {
                         0 => dirty_if_arabic = true,
@@ -323,6 +354,15 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
             0xD8..=0xDB => {
                 arabic = true;
                 let s = at(i + 1);
+                // A mark cut off its letter by a space (the common marks
+                // are caught at the space; these are the rarer ones).
+                if matches!((b, s), (0xD8, 0x90..=0x9A) | (0xDB, 0x96..=0xED))
+                    && i > 0
+                    && line[i - 1] == b' '
+                    && starts_with_mark(text, i)
+                {
+                    return Verdict::Dirty;
+                }
                 // An ASCII code before a letter or before the marks of one
                 // (`المهاجر'ن`); then, before a letter, a Latin letter or
                 // digit glued to it (a run boundary, `2021تشرين`).
@@ -398,7 +438,10 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
             _ => i += 1,
         }
     }
-    count_visual_signs(&text[token_start..], &mut final_first, &mut article_last);
+    count_visual_signs(&text[token_start..], &mut final_first, &mut article_last, &mut one_letter);
+    if boundaries && one_letter && crate::word_boundaries::signs(text) > 0 {
+        return Verdict::Dirty;
+    }
     if final_first >= 2 || article_last >= 2 || (final_first >= 1 && article_last >= 1) {
         check = true;
     }
@@ -501,6 +544,17 @@ mod tests {
         assert_eq!(scan_line_str("التوصيات -ثانياً", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str("٤/٤مقرَّره", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str("ةيبرعلا ةغللا", &c), Verdict::CheckOrder);
+        assert_eq!(scan_line_str("ملاعلا ناكسلا", &c), Verdict::CheckOrder);
+        // Letters standing alone: signs of added spaces.
+        assert_eq!(scan_line_str("الجريمة ا لمنظمة", &c), Verdict::Dirty);
+        assert_eq!(scan_line_str("الجريمة ب\u{0610} لمنظمة", &c), Verdict::Dirty);
+        assert_eq!(scan_line_str("وم ن", &c), Verdict::Dirty);
+        assert_eq!(scan_line_str("الصلةوأشار", &c), Verdict::Clean);
+        assert_eq!(scan_line_str("عام ٢٠٢١ م في ص ١٢", &c), Verdict::Clean);
+        assert_eq!(scan_line_str("مرةً واحدة و قمع", &c), Verdict::Clean);
+        assert_eq!(scan_line_str("الجريمة ا لمنظمة", &Config::new().word_boundaries(false)), Verdict::Clean);
+        // A rarer mark cut off its letter by a space.
+        assert_eq!(scan_line_str("نسألأ \u{0610}(ع", &c), Verdict::Dirty);
         assert_eq!(scan_line_str("٣ ويستند", &Config::new().digits(DigitStyle::Ascii)), Verdict::Dirty);
     }
 
@@ -521,7 +575,7 @@ mod tests {
     fn clean_like() -> impl Strategy<Value = String> {
         let atoms = prop::sample::select(vec![
             "ال", "ب", "ي", "ك", "ة", "ى", "لا", "لأ", "ا", "أ", "م", "ن", "و", "ت", "ه", "ع", "ر", "س", "\u{064E}",
-            "\u{0651}", "-", "(", ")", ".", "،", "١", "٢", "0", "7", "/", "a", "Z",
+            "\u{0651}", "\u{0610}", "-", "(", ")", ".", "،", "١", "٢", "0", "7", "/", "a", "Z",
         ]);
         let word = prop::collection::vec(atoms, 1..6).prop_map(|v| v.concat());
         let line = prop::collection::vec(word, 1..8).prop_map(|v| v.join(" "));

@@ -31,6 +31,8 @@ pub enum FixKind {
     Digit,
     /// Spaces collapsed, removed before punctuation or trimmed at the end.
     Spacing,
+    /// A word split by a stray space joined, or two glued words cut apart.
+    WordBoundary,
     /// A combining mark cut off from its letter by a space put back on it.
     DetachedMark,
     /// Marks put into canonical order (NFC) on a changed line.
@@ -43,7 +45,7 @@ impl FixKind {
     /// ```
     /// assert_eq!(arabic_repair::FixKind::ALL[0].name(), "invisible-control");
     /// ```
-    pub const ALL: [FixKind; 10] = [
+    pub const ALL: [FixKind; 11] = [
         FixKind::InvisibleControl,
         FixKind::ReadingOrder,
         FixKind::Placeholder,
@@ -52,6 +54,7 @@ impl FixKind {
         FixKind::FarsiLetter,
         FixKind::Digit,
         FixKind::Spacing,
+        FixKind::WordBoundary,
         FixKind::DetachedMark,
         FixKind::MarkOrder,
     ];
@@ -71,6 +74,7 @@ impl FixKind {
             FixKind::FarsiLetter => "farsi-letter",
             FixKind::Digit => "digit",
             FixKind::Spacing => "spacing",
+            FixKind::WordBoundary => "word-boundary",
             FixKind::DetachedMark => "detached-mark",
             FixKind::MarkOrder => "mark-order",
         }

@@ -56,7 +56,9 @@ always line *N* of the input):
 5. digits, when a [`DigitStyle`] other than `Keep` is configured;
 6. spacing: runs of spaces, space before punctuation, marks cut off from
    their letter, trailing spaces;
-7. canonical mark order (NFC), on the lines that an earlier stage changed.
+7. word boundaries: in a document that shows lost and added spaces, words
+   split by a space joined and glued words cut, by the lexicon;
+8. canonical mark order (NFC), on the lines that an earlier stage changed.
 
 DESIGN.md in the repository explains the architecture and where the
 lexicon-driven repairs (placeholders, reading order, word boundaries) join.
@@ -94,6 +96,7 @@ mod substitution;
 pub mod synthetic;
 mod tables;
 mod tatweel;
+mod word_boundaries;
 
 pub use config::{Config, DigitStyle, DEFAULT_PLACEHOLDER_LETTERS};
 pub use diagnose::{diagnose, Diagnosis};

@@ -12,9 +12,11 @@
 //! 5. `digits`
 //! 6. `spacing`: last of the text stages, so that it sees the spaces that
 //!    removals left next to each other.
-//! 7. `mark_order`: only on lines that an earlier stage changed.
+//! 7. `word_boundaries`: after spacing, so that a gap is one space; it
+//!    looks words up, so it sees base letters without tatweel.
+//! 8. `mark_order`: only on lines that an earlier stage changed.
 //!
-//! The lexicon stages (placeholders, reading order, word boundaries) slot in
+//! The lexicon stages placeholders and reading order slot in
 //! between 1 and 2: they see the letters as extracted, and their lookups
 //! fold presentation forms, tatweel and Farsi letters themselves (see
 //! DESIGN.md).
@@ -29,6 +31,7 @@ use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
     digits, farsi_letters, invisible_controls, mark_order, presentation_forms, reading_order, spacing, tatweel,
+    word_boundaries,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -49,6 +52,9 @@ pub(crate) struct LineContext<'c> {
     /// Whether the document shows lines with reversed runs elsewhere (then a
     /// wide gap in a line is taken for a run boundary).
     pub reversal_damage: bool,
+    /// Whether the document shows lost and added spaces (see
+    /// `word_boundaries`); the stage acts only then.
+    pub boundary_damage: bool,
     /// What the reading-order search learnt about the document (word
     /// scores, lines already read), kept across phases and passes.
     pub reading: &'c reading_order::ReadingMemo,
@@ -61,7 +67,7 @@ impl<'c> LineContext<'c> {
         placeholders: Option<&'c PlaceholderModel>,
         reading: &'c reading_order::ReadingMemo,
     ) -> LineContext<'c> {
-        LineContext { config, language, placeholders, reversal_damage: false, reading }
+        LineContext { config, language, placeholders, reversal_damage: false, boundary_damage: false, reading }
     }
 
     /// The language of the paragraph; [`Language::Unknown`] in the first
@@ -87,7 +93,7 @@ pub(crate) struct Stage {
 /// phase 0 (so that the placeholder model sees whole words), and again here,
 /// so that the output is settled for it too after the other stages (a number
 /// glued to a word may only show once tatweel is gone).
-pub(crate) const STAGES: [Stage; 8] = [
+pub(crate) const STAGES: [Stage; 9] = [
     Stage { run: invisible_controls::remove_invisible_controls, enabled: |c| c.invisible_controls, moves_words: false },
     Stage { run: reading_order::restore_reading_order, enabled: |c| c.reading_order, moves_words: true },
     Stage { run: placeholders::restore_placeholders, enabled: |c| c.placeholders, moves_words: false },
@@ -96,6 +102,7 @@ pub(crate) const STAGES: [Stage; 8] = [
     Stage { run: farsi_letters::farsi_letter_to_arabic, enabled: |c| c.farsi_letters, moves_words: false },
     Stage { run: digits::convert_digits, enabled: |c| c.digits != crate::DigitStyle::Keep, moves_words: false },
     Stage { run: spacing::normalize_spacing, enabled: |c| c.spacing, moves_words: false },
+    Stage { run: word_boundaries::restore_word_boundaries, enabled: |c| c.word_boundaries, moves_words: true },
 ];
 
 /// One line of a text: its byte offset and its content without the line
@@ -233,10 +240,11 @@ pub(crate) fn repair_text<'a>(
     }
     let recording = fixes.is_some();
     let paragraphs: Vec<Paragraph<'a>> = paragraphs(text, body_start(text)).collect();
-    let Prepared { mut states, model, reversal_damage } = prepare(&paragraphs, config, recording, memo);
+    let Prepared { mut states, model, reversal_damage, boundary_damage } = prepare(&paragraphs, config, recording, memo);
     let unknown = LineContext::new(config, Language::Unknown, model.as_ref(), memo);
     let mut arabic = LineContext::new(config, Language::Arabic, model.as_ref(), memo);
     arabic.reversal_damage = reversal_damage;
+    arabic.boundary_damage = boundary_damage;
     let languages = paragraph_languages(config, &states);
     for (paragraph, language) in states.iter_mut().zip(languages) {
         if language == Language::Arabic {
@@ -279,6 +287,8 @@ pub(crate) struct Prepared<'a> {
     pub model: Option<PlaceholderModel>,
     /// Whether the document shows reversed runs (see `LineContext`).
     pub reversal_damage: bool,
+    /// Whether the document shows lost and added spaces (see `LineContext`).
+    pub boundary_damage: bool,
 }
 
 /// How often the placeholder model is read at most (see `prepare`).
@@ -318,6 +328,10 @@ pub(crate) fn prepare<'a>(
         .iter()
         .map(|p| p.lines.iter().map(|line| LineState::new(line.content, recording)).collect())
         .collect();
+    // Judged on the lines as they came: the fast path sends every line with
+    // a sign to the full repair, so a text it passes never has the stage on.
+    let boundary_damage = config.word_boundaries
+        && word_boundaries::document_shows_damage(paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| l.content)));
     let mut damaged = false;
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
@@ -346,6 +360,7 @@ pub(crate) fn prepare<'a>(
         };
         let mut unknown = LineContext::new(config, Language::Unknown, model.as_ref(), memo);
         unknown.reversal_damage = damaged;
+        unknown.boundary_damage = boundary_damage;
         let mut moved = false;
         for state in states.iter_mut().flatten() {
             moved |= state.run_stages(&unknown);
@@ -354,7 +369,7 @@ pub(crate) fn prepare<'a>(
             break;
         }
     }
-    Prepared { states, model, reversal_damage: damaged }
+    Prepared { states, model, reversal_damage: damaged, boundary_damage }
 }
 
 /// The language of each paragraph, given as its lines after the first phase:
@@ -489,6 +504,11 @@ pub(crate) mod tests {
         run_stage_with_damage(stage, line, config, false)
     }
 
+    /// As [`run_stage_with`], in a document that shows lost and added spaces.
+    pub(crate) fn run_stage_with_boundary_damage<'a>(stage: StageFn, line: &'a str, config: &Config) -> Cow<'a, str> {
+        run_stage_in_document(stage, line, config, false, true)
+    }
+
     /// As [`run_stage_with`], saying whether the document shows reversed runs.
     pub(crate) fn run_stage_with_damage<'a>(
         stage: StageFn,
@@ -496,9 +516,20 @@ pub(crate) mod tests {
         config: &Config,
         damaged: bool,
     ) -> Cow<'a, str> {
+        run_stage_in_document(stage, line, config, damaged, false)
+    }
+
+    fn run_stage_in_document<'a>(
+        stage: StageFn,
+        line: &'a str,
+        config: &Config,
+        reversal_damage: bool,
+        boundary_damage: bool,
+    ) -> Cow<'a, str> {
         let memo = reading_order::ReadingMemo::new(config);
         let mut ctx = LineContext::new(config, Evidence::of(line).decide(), None, &memo);
-        ctx.reversal_damage = damaged;
+        ctx.reversal_damage = reversal_damage;
+        ctx.boundary_damage = boundary_damage;
         let mut edits = Edits::new(true);
         let out = stage(line, &ctx, &mut edits);
         let mut changes = ChangeMap::default();

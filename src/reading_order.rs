@@ -65,7 +65,7 @@ const NEUTRAL: f64 = 0.0;
 /// at least Zipf 1 (10^-8 per word, ln ≈ -18.4); a word it lacks gets 2% of
 /// the letter model's probability, below that for all but the shortest
 /// letter strings.
-const KNOWN_AT: f64 = -18.5;
+pub(crate) const KNOWN_AT: f64 = -18.5;
 
 /// Word scores remembered at most (some 15 MB).
 const MAX_CACHED_WORDS: usize = 200_000;
@@ -300,6 +300,22 @@ fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usi
         }
     }
     None
+}
+
+/// Cuts the pieces that are two words glued together, as two runs glued
+/// (`بسببالضحايا`), so that the search can move them apart; the line as it
+/// is stays one reading (the cut is a glued gap).
+fn cut_glued_words<'a>(scorer: &WordScorer, pieces: &mut Vec<Piece<'a>>, gaps: &mut Vec<Gap>) {
+    let mut i = 0;
+    while i < pieces.len() && pieces.len() < MAX_PIECES {
+        let text = pieces[i].text;
+        if let Some(cut) = crate::word_boundaries::sure_cut(scorer, text) {
+            pieces[i] = Piece { text: &text[..cut] };
+            pieces.insert(i + 1, Piece { text: &text[cut..] });
+            gaps.insert(i, Gap::Glued);
+        }
+        i += 1;
+    }
 }
 
 /// Removes `taken` pieces at `i`; the pieces on either side become
@@ -969,6 +985,11 @@ impl ReadingMemo {
     pub fn new(config: &crate::Config) -> ReadingMemo {
         ReadingMemo { scorer: WordScorer::new(&config.placeholder_letters), lines: RefCell::new(FxHashMap::default()) }
     }
+
+    /// The document's word scores, shared with the word-boundary stage.
+    pub fn scorer(&self) -> &WordScorer {
+        &self.scorer
+    }
 }
 
 /// The settled reading of a line (see `restore_reading_order`), or `None`
@@ -1034,6 +1055,7 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     }
     let unknown = |text: &str| text.split(' ').map(|t| scorer.unknown(t)).sum::<usize>();
     let (mut pieces, mut gaps) = pieces(body);
+    cut_glued_words(scorer, &mut pieces, &mut gaps);
     // 1. Labels and a leading period.
     let mut label: Option<String> = None;
     // A line that starts with a number has its label where it belongs

@@ -31,6 +31,30 @@ fn fix_stdin_to_stdout() {
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "الذين ينسقون\n");
 }
 
+/// Runs `fix` with `args` on `input` given on standard input.
+fn fix_stdin(args: &[&str], input: &str) -> String {
+    let mut child = bin().arg("fix").args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn lexicon_stages_can_be_switched_off() {
+    // synthetic/spacing.broken.txt: lost and added spaces.
+    let spaces = std::fs::read_to_string(common::corpus_dir().join("synthetic/spacing.broken.txt")).unwrap();
+    let repaired = fix_stdin(&[], &spaces);
+    assert!(repaired.contains("بروتوكول منع") && !repaired.contains("بروتوكولمنع"));
+    let kept = fix_stdin(&["--no-word-boundaries"], &spaces);
+    assert!(kept.contains("بروتوكولمنع"));
+    assert_eq!(kept, arabic_repair::Repairer::new(arabic_repair::Config::new().word_boundaries(false)).repair(&spaces));
+    // ctoc-wg4-2018-3.broken.txt, line 60: a label at the end.
+    let label = "  ينبغي أن تقوم الدول الأطراف بما يلي:   -٧\n";
+    assert_eq!(fix_stdin(&[], label), "٧- ينبغي أن تقوم الدول الأطراف بما يلي:\n");
+    assert_eq!(fix_stdin(&["--no-reading-order"], label), "  ينبغي أن تقوم الدول الأطراف بما يلي: -٧\n");
+}
+
 #[test]
 fn fix_file_matches_the_library() {
     let path = sample("ctoc-wg7-2021-5.broken.txt");

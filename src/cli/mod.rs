@@ -90,6 +90,12 @@ pub(crate) struct RepairOptions {
     /// Leave placeholders as they are.
     #[arg(long)]
     no_placeholders: bool,
+    /// Leave the order of runs and lines as it is.
+    #[arg(long)]
+    no_reading_order: bool,
+    /// Neither join words split by a space nor cut glued ones.
+    #[arg(long)]
+    no_word_boundaries: bool,
     /// The letters a U+FFFD may stand for.
     #[arg(long, default_value = arabic_repair::DEFAULT_PLACEHOLDER_LETTERS)]
     placeholder_letters: String,
@@ -120,6 +126,8 @@ impl RepairOptions {
             .mark_order(!self.no_mark_order)
             .spacing(!self.no_spacing)
             .placeholders(!self.no_placeholders)
+            .reading_order(!self.no_reading_order)
+            .word_boundaries(!self.no_word_boundaries)
             .placeholder_letters(&self.placeholder_letters)
             .min_confidence(self.min_confidence)
     }
@@ -310,6 +318,7 @@ fn diagnosis_json(rows: &[(String, Diagnosis)]) -> String {
                 "presentation_forms": d.presentation_forms,
                 "invisible_controls": d.invisible_controls,
                 "visual_order_lines": d.visual_order_lines,
+                "word_boundary_signs": d.word_boundary_signs,
                 "damaged_words": d.damaged_words,
                 "damage_score": d.damage_score,
             })
@@ -331,6 +340,7 @@ fn diagnosis_table(rows: &[(String, Diagnosis)]) -> String {
         "pres. forms",
         "invisible",
         "visual lines",
+        "boundary signs",
         "damaged words",
         "score",
     ];
@@ -346,6 +356,7 @@ fn diagnosis_table(rows: &[(String, Diagnosis)]) -> String {
             d.presentation_forms.to_string(),
             d.invisible_controls.to_string(),
             d.visual_order_lines.to_string(),
+            d.word_boundary_signs.to_string(),
             d.damaged_words.to_string(),
             format!("{:.3}", d.damage_score),
         ]);

@@ -1,0 +1,360 @@
+//! Stage: word boundaries — a space lost between two words
+//! (`بروتوكولمنع` for `بروتوكول منع`), a space put inside a word (`ا لمنظمة`
+//! for `المنظمة`, `تع زيز` for `تعزيز`).
+//!
+//! Extractors decide where words end from the gaps between glyphs: a tight
+//! gap loses a space, a wide one (justification, kerning) adds one. Whether
+//! two tokens are one word, or one token two words, is a question for the
+//! lexicon, and a dangerous one: `عبد الله` and `عبدالله` are both right,
+//! and a name the lexicon lacks must not be cut into two words it knows.
+//! So the stage acts only
+//! - in a document that shows this damage by a sign that needs no lexicon
+//!   (see [`signs`]): letters standing alone (`وم ن`, `ا لمنظمة`), at least
+//!   [`DAMAGE_SIGNS`] of them and one per [`LINES_PER_SIGN`] lines with
+//!   Arabic. Correct text has none, and the fast path sends every line with
+//!   one to the full repair, so a document without them is untouched;
+//! - on tokens that are not words: two tokens are joined only if one of
+//!   them is a piece (a single letter, the bare article, or far rarer than
+//!   the word they make) and together they make a frequent word; a token is
+//!   cut only if the lexicon does not know it and both halves are frequent
+//!   words;
+//! - when the words gained clearly outweigh what they replace (unigram
+//!   log-probabilities, as the reading-order search scores them): the
+//!   confidence is a logistic function of that gain, less demanding where a
+//!   sign backs the fix (a teh marbuta before the cut, `الصلةوأشار`; the
+//!   article after it, `هوالصك`; a letter alone), applied from
+//!   `Config::min_confidence` on.
+
+use std::borrow::Cow;
+
+use crate::edit::{Edits, Rewriter};
+use crate::fix::FixKind;
+use crate::pipeline::LineContext;
+use crate::reading_order::{WordScorer, KNOWN_AT};
+use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, TATWEEL};
+
+/// Signs from which on a document counts as showing this damage.
+pub(crate) const DAMAGE_SIGNS: usize = 3;
+
+/// Lines with Arabic per sign at most for a document to count as damaged.
+pub(crate) const LINES_PER_SIGN: usize = 50;
+
+/// The log-probability from which a word counts as frequent (Zipf 3, one in
+/// a million running words).
+const FREQUENT_AT: f64 = -13.8;
+
+/// How much rarer than the word it would join into a token must be to count
+/// as a piece of it.
+const FRAGMENT_RATIO: f64 = 30.0;
+
+/// What a word may lose in log-probability to a proclitic joined to it.
+const PROCLITIC_COST: f64 = 3.0;
+
+/// Gain (in log-probability) at which the confidence of a fix is one half,
+/// with a sign that needs no lexicon and without; the default
+/// `min_confidence` of 0.9 asks for 2.2 more. Without a sign the lexicon
+/// alone must be sure: names it lacks are cut into words it knows at gains
+/// up to 8 (`غيرمينا` 5.5; OOV words of Tesseract's Arabic list: up to 7.8).
+const EVEN_GAIN_SIGNED: f64 = 1.0;
+const EVEN_GAIN: f64 = 8.0;
+
+/// Letters that only end words (teh marbuta, alef maksura).
+fn ends_words_only(c: char) -> bool {
+    matches!(c, 'ة' | 'ى')
+}
+
+/// Whether a token is one Arabic letter with its marks, other than the
+/// conjunction `و` (written apart by some, and a word by itself).
+pub(crate) fn is_lone_letter(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(|c| is_arabic_letter(c) && c != 'و') && chars.all(is_arabic_mark)
+}
+
+/// Whether a character is a digit of any script the extractors write.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || is_arabic_digit(c)
+}
+
+/// Signs of added spaces in a line that need no lexicon: letters standing
+/// alone (not the abbreviations beside a number, `٢٠٢١ م`, `ص ١٢`). (A
+/// teh marbuta inside a token, `الصلةوأشار`, would be a sign of lost ones,
+/// but looking for it costs the fast path a fifth of its speed; extractors
+/// that lose spaces add them too.)
+pub(crate) fn signs(line: &str) -> usize {
+    let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut n = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        if is_lone_letter(t) {
+            let after_number = k > 0 && tokens[k - 1].chars().next_back().is_some_and(is_digit);
+            let before_number = tokens.get(k + 1).is_some_and(|next| next.chars().next().is_some_and(is_digit));
+            if !(after_number || before_number) {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether a document (its lines) shows lost and added spaces.
+pub(crate) fn document_shows_damage<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let (mut arabic, mut signs_seen) = (0usize, 0usize);
+    for line in lines {
+        if crate::script::has_arabic_script(line) {
+            arabic += 1;
+            signs_seen += signs(line);
+        }
+    }
+    signs_seen >= DAMAGE_SIGNS && signs_seen * LINES_PER_SIGN >= arabic
+}
+
+fn is_word_char(c: char) -> bool {
+    is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL
+}
+
+/// The word of a token: the token without the punctuation at its ends, if
+/// what is left is letters and marks only.
+fn word_of(token: &str) -> Option<(usize, &str)> {
+    let start = token.len() - token.trim_start_matches(|c: char| !is_word_char(c)).len();
+    let core = token[start..].trim_end_matches(|c: char| !is_word_char(c));
+    (!core.is_empty() && core.chars().all(is_word_char)).then_some((start, core))
+}
+
+fn letters(word: &str) -> usize {
+    word.chars().filter(|&c| is_arabic_letter(c)).count()
+}
+
+/// The confidence of a fix that gains `gain` in log-probability, with or
+/// without a sign that needs no lexicon.
+fn confidence(gain: f64, signed: bool) -> f32 {
+    let even = if signed { EVEN_GAIN_SIGNED } else { EVEN_GAIN };
+    (1.0 / (1.0 + (-(gain - even)).exp())) as f32
+}
+
+/// Whether a word is the article or a proclitic alone, never a word of its
+/// own (`ال صلة`, `وال مراقبة`).
+fn is_bare_prefix(word: &str) -> bool {
+    matches!(crate::lexicon::normalize(word).as_str(), "ال" | "وال" | "بال" | "فال" | "كال" | "لل" | "ول" | "وب")
+}
+
+/// Whether a word is a suffix alone (the dual, the plurals, the pronouns):
+/// cutting it off a word the lexicon lacks (`المناظران`) is no fix.
+fn is_bare_suffix(word: &str) -> bool {
+    matches!(
+        crate::lexicon::normalize(word).as_str(),
+        "ان" | "ين" | "ون" | "ات" | "ية" | "يات" | "يون" | "يين" | "ها" | "هم" | "هن" | "هما" | "كم" | "كما" | "نا" | "ني" | "تم" | "تن" | "وا" | "يه" | "يا"
+    )
+}
+
+/// The gain of joining `a` (which must end with a word) and `b` (which must
+/// start with one) into one word, and whether a sign backs it, if that is a
+/// fix at all.
+fn join_gain(scorer: &WordScorer, a: &str, b: &str) -> Option<(f64, bool)> {
+    let (_, wa) = word_of(a)?;
+    let (start_b, wb) = word_of(b)?;
+    // The two must meet with their words: `(أ) ب` is not `(أ)ب`.
+    if !a.ends_with(wa) || start_b != 0 {
+        return None;
+    }
+    // The word must be one the lexicon knows well: the letter model alone
+    // rates short strings above `KNOWN_AT`.
+    let joined = scorer.word(&format!("{wa}{wb}"));
+    if joined < FREQUENT_AT {
+        return None;
+    }
+    // A single letter (the conjunction too: no one writes `و قمع` apart) or
+    // the article alone is a piece of a word by its form.
+    let signed = letters(wa) == 1 || letters(wb) == 1 || is_bare_prefix(wa);
+    // Otherwise a piece must be far rarer than the word (word lists hold
+    // pieces too, from text with this very damage: `زيز` of `تعزيز`); two
+    // words each about as frequent as their join stay apart (`كل ما`,
+    // `عبد الله`).
+    let (sa, sb) = (scorer.word(wa), scorer.word(wb));
+    // With a sign, the word must be about as frequent as its larger piece
+    // (a proclitic costs a little: `و قمع`); a letter left over from a cut
+    // run does not make a frequent word rarer (`أ غير` is not `أغير`).
+    let as_frequent = joined >= sa.max(sb) - PROCLITIC_COST;
+    let rare = |s: f64| s < joined - FRAGMENT_RATIO.ln();
+    if !((signed && as_frequent) || rare(sa) || rare(sb)) {
+        return None;
+    }
+    Some((joined - sa - sb, signed))
+}
+
+/// The best place to cut an unknown token into two frequent words, with
+/// its gain and whether a sign backs it: a byte offset into `word`.
+///
+/// A sign is a letter that only ends words before the cut (`الصلةوأشار`,
+/// also after its marks) or the article after it (`هوالصك`).
+fn best_split(scorer: &WordScorer, word: &str) -> Option<(usize, f64, bool)> {
+    if letters(word) < 4 {
+        return None;
+    }
+    let whole = scorer.word(word);
+    if whole >= KNOWN_AT {
+        return None;
+    }
+    let mut best: Option<(usize, f64, bool)> = None;
+    let mut seen_letters = 0;
+    let mut last_letter = ' ';
+    for (i, c) in word.char_indices() {
+        if !is_arabic_letter(c) {
+            continue;
+        }
+        // Cut before this letter: every letter before it has its marks.
+        if seen_letters >= 2 && letters(&word[i..]) >= 2 {
+            let (left, right) = (&word[..i], &word[i..]);
+            let (a, b) = (scorer.word(left), scorer.word(right));
+            if a >= FREQUENT_AT && b >= FREQUENT_AT && !is_bare_prefix(left) && !is_bare_suffix(right) {
+                let signed = ends_words_only(last_letter) || right.starts_with("ال");
+                let gain = a + b - whole;
+                let better = match best {
+                    None => true,
+                    Some((_, g, s)) => (signed, gain) > (s, g),
+                };
+                if better {
+                    best = Some((i, gain, signed));
+                }
+            }
+        }
+        seen_letters += 1;
+        last_letter = c;
+    }
+    best
+}
+
+/// Where the reading-order search may cut a token it would otherwise take
+/// whole: a byte offset into `token`, where the token is two words glued
+/// as surely as this stage would cut them (`بسببالضحايا`, two runs glued).
+pub(crate) fn sure_cut(scorer: &WordScorer, token: &str) -> Option<usize> {
+    let (offset, word) = word_of(token)?;
+    if offset != 0 || word.len() != token.len() {
+        return None;
+    }
+    let (cut, gain, signed) = best_split(scorer, word)?;
+    (confidence(gain, signed) >= SURE_CUT).then_some(cut)
+}
+
+/// The confidence from which the reading-order search takes a cut as a
+/// candidate (the default `min_confidence`).
+const SURE_CUT: f32 = 0.9;
+
+/// Joins the pieces of words split by a space and cuts words glued
+/// together, in a document that shows this damage.
+pub(crate) fn restore_word_boundaries<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    // A line that still shows reversed runs is the reading-order stage's:
+    // its tokens are pieces of runs, whose letters belong to words elsewhere
+    // in the line (`وتبادل أ غير`, with `أ` of `أفضل`).
+    if !ctx.boundary_damage || (ctx.config.reading_order && crate::reading_order::evidence(line).is_strong()) {
+        return Cow::Borrowed(line);
+    }
+    let scorer = ctx.reading.scorer();
+    let min = ctx.config.min_confidence;
+    // Tokens and their byte ranges.
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for t in line.split(' ') {
+        if !t.is_empty() {
+            tokens.push((pos, t));
+        }
+        pos += t.len() + 1;
+    }
+    let mut rw = Rewriter::new(line, edits);
+    let mut k = 0;
+    while k < tokens.len() {
+        let (start, token) = tokens[k];
+        let end = start + token.len();
+        if let Some(&(next_start, next)) = tokens.get(k + 1) {
+            // One space between: wider gaps are layout. A letter that starts
+            // the line may be a list label that lost its brackets (`ب لا
+            // تتوفر`), not a piece of the next word.
+            let label = k == 0 && is_lone_letter(token);
+            if next_start == end + 1 && !label {
+                if let Some((gain, signed)) = join_gain(scorer, token, next) {
+                    let c = confidence(gain, signed);
+                    if c >= min {
+                        rw.replace(end..next_start, "", FixKind::WordBoundary, c);
+                        k += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        if let Some((offset, word)) = word_of(token) {
+            if let Some((cut, gain, signed)) = best_split(scorer, word) {
+                let c = confidence(gain, signed);
+                if c >= min {
+                    let at = start + offset + cut;
+                    rw.replace(at..at, " ", FixKind::WordBoundary, c);
+                }
+            }
+        }
+        k += 1;
+    }
+    rw.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::tests::run_stage_with_boundary_damage;
+    use crate::Config;
+
+    fn fix(line: &str) -> String {
+        run_stage_with_boundary_damage(restore_word_boundaries, line, &Config::default()).into_owned()
+    }
+
+    #[test]
+    fn signs_need_no_lexicon() {
+        assert_eq!(signs("وم ن تع زيز"), 1);
+        assert_eq!(signs("عام ٢٠٢١ م في ص ١٢"), 0);
+        assert_eq!(signs("بأنَّ بروتوكولمنع و قمع الصلةوأشار"), 0);
+        assert_eq!(signs("الجريمة ا لمنظمة، هوالصك ب\u{0650} لا"), 2);
+    }
+
+    #[test]
+    fn only_documents_that_show_the_damage() {
+        // Two signs (`ا` and `ت` alone): not enough, nothing moves.
+        let text = "الجريمة ا لمنظمة\nقرار بروتوكولمنع\nالصلةوأشار ت دابير";
+        assert!(matches!(crate::repair(text), Cow::Borrowed(_)));
+        // Two more (`م`, `ن` alone): every line is repaired.
+        let damaged = format!("{text}\nوم ن");
+        assert_eq!(crate::repair(&damaged), "الجريمة المنظمة\nقرار بروتوكول منع\nالصلة وأشار تدابير\nومن");
+        assert!(matches!(crate::Repairer::new(Config::new().word_boundaries(false)).repair(&damaged), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn split_words_are_joined() {
+        assert_eq!(fix("لمكافحة الجريمة ا لمنظمة عبر الوطنية"), "لمكافحة الجريمة المنظمة عبر الوطنية");
+        assert_eq!(fix("المعنون \"تع زيز تنفيذ اتفاقية"), "المعنون \"تعزيز تنفيذ اتفاقية");
+    }
+
+    #[test]
+    fn glued_words_are_cut() {
+        assert_eq!(fix("بأنَّ بروتوكولمنع وقمع"), "بأنَّ بروتوكول منع وقمع");
+        // With a sign: the article after the cut, a letter that ends words
+        // before it.
+        assert_eq!(fix("الوطنية، هوالصك العالمي"), "الوطنية، هو الصك العالمي");
+        assert_eq!(fix("المنظمة الصلةوأشار بعض"), "المنظمة الصلة وأشار بعض");
+        // Without: only when the lexicon is sure (`المؤتمرأيضاً` is not cut).
+        assert_eq!(fix("قرَّر المؤتمرأيضاً، في ذلك"), "قرَّر المؤتمرأيضاً، في ذلك");
+    }
+
+    #[test]
+    fn words_stay() {
+        // ctoc-wg7-2021-5: a name the lexicon lacks (`غير مينا` are two
+        // frequent words), a dual it lacks (`المناظر` + `ان`).
+        for line in [
+            "عبد الله",
+            "عبدالله",
+            "كل ما",
+            "في ذلك المقرَّر، إنشاء فريق عامل",
+            "(أ) الثني عن",
+            "٢٠٢١ م",
+            "وقادتها المناظرة غيرمينا بنيتو",
+            "وقادها المناظران التاليان:",
+            "ب لا تتوفر عدادات دقيقة",
+        ] {
+            assert_eq!(fix(line), line);
+        }
+    }
+}
