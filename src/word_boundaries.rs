@@ -163,16 +163,24 @@ fn join_gain(scorer: &WordScorer, a: &str, b: &str) -> Option<(f64, bool)> {
     }
     // A single letter (the conjunction too: no one writes `و قمع` apart) or
     // the article alone is a piece of a word by its form.
-    let signed = letters(wa) == 1 || letters(wb) == 1 || is_bare_prefix(wa);
+    let piece_a = letters(wa) == 1 || is_bare_prefix(wa);
+    let piece_b = letters(wb) == 1;
+    let signed = piece_a || piece_b;
     // Otherwise a piece must be far rarer than the word (word lists hold
     // pieces too, from text with this very damage: `زيز` of `تعزيز`); two
     // words each about as frequent as their join stay apart (`كل ما`,
     // `عبد الله`).
     let (sa, sb) = (scorer.word(wa), scorer.word(wb));
-    // With a sign, the word must be about as frequent as its larger piece
+    // With a sign, the word must be about as frequent as the other piece
     // (a proclitic costs a little: `و قمع`); a letter left over from a cut
-    // run does not make a frequent word rarer (`أ غير` is not `أغير`).
-    let as_frequent = joined >= sa.max(sb) - PROCLITIC_COST;
+    // run does not make a frequent word rarer (`أ غير` is not `أغير`). How
+    // frequent the letter or the article is as a token says nothing.
+    let other = match (piece_a, piece_b) {
+        (true, false) => sb,
+        (false, true) => sa,
+        _ => sa.max(sb),
+    };
+    let as_frequent = joined >= other - PROCLITIC_COST;
     let rare = |s: f64| s < joined - FRAGMENT_RATIO.ln();
     if !((signed && as_frequent) || rare(sa) || rare(sb)) {
         return None;
