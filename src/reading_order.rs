@@ -101,12 +101,19 @@ impl WordScorer {
     /// letters, marks, tatweel and placeholders); numbers, Latin and
     /// punctuation count nothing, so that gluing them to a word gains nothing.
     fn compute(&self, token: &str) -> f64 {
-        token
-            .split(|c: char| !is_word_char(c))
-            .filter(|part| part.chars().any(|c| is_arabic_letter(c) || c == '\u{FFFD}'))
-            .map(|part| self.arabic_word(part))
-            .sum::<f64>()
-            + NEUTRAL
+        let mut score = NEUTRAL;
+        let mut start = 0;
+        for part in token.split(|c: char| !is_word_char(c)) {
+            let end = start + part.len();
+            // A proclitic on a number (`و٣`, `ب19`) is part of the number.
+            let on_number = matches!(part, "و" | "ب" | "ل" | "ك" | "ف")
+                && token[end..].chars().next().is_some_and(|c| c.is_ascii_digit() || is_arabic_digit(c));
+            if !on_number && part.chars().any(|c| is_arabic_letter(c) || c == '\u{FFFD}') {
+                score += self.arabic_word(part);
+            }
+            start = end + token[end..].chars().next().map_or(0, char::len_utf8);
+        }
+        score
     }
 
     /// How many Arabic words of a token the lexicon does not know (through
@@ -606,6 +613,14 @@ fn boundary_cost(gap: Gap, before: &str, damaged_document: bool) -> f64 {
     }
 }
 
+/// Whether one of two neighbouring pieces is a left-to-right run (a number,
+/// Latin: no Arabic letter) and the other holds Arabic letters.
+fn direction_changes(before: &str, after: &str) -> bool {
+    let ltr_run = |t: &str| t.chars().any(is_ltr) && !t.chars().any(is_arabic_letter);
+    let arabic = |t: &str| t.chars().any(is_arabic_letter);
+    (ltr_run(before) && arabic(after)) || (arabic(before) && ltr_run(after))
+}
+
 /// The margin (log-probability) by which a reading must beat the line as
 /// it is to replace it.
 const MARGIN: f64 = 3.0;
@@ -615,6 +630,10 @@ const MARGIN: f64 = 3.0;
 fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: bool) -> (f64, Vec<bool>) {
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
     let line = LinePieces::new(&texts, scorer);
+    // In a document that shows reversed runs, a number or a Latin run beside
+    // Arabic is a run of its own (the bidi algorithm made it one): the
+    // boundary is fixed, at no cost, as words cannot place a number.
+    let fixed: Vec<bool> = (0..gaps.len()).map(|i| damaged && direction_changes(texts[i], texts[i + 1])).collect();
     let score = |b: &[bool]| -> f64 {
         let r = reading(gaps, b);
         let (w, _) = segment(&line, &r.order, &r.joins);
@@ -622,20 +641,20 @@ fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: b
             - b.iter()
                 .zip(gaps)
                 .enumerate()
-                .filter(|(_, (on, _))| **on)
+                .filter(|(i, (on, _))| **on && !fixed[*i])
                 .map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged))
                 .sum::<f64>()
     };
     // Local search from three starts: the boundaries the line itself shows,
     // every gap a boundary (every piece its own run), no boundary.
     let starts: [Vec<bool>; 3] = [
-        gaps.iter().enumerate().map(|(i, g)| boundary_cost(*g, texts[i], damaged) < 0.0).collect(),
+        gaps.iter().enumerate().map(|(i, g)| fixed[i] || boundary_cost(*g, texts[i], damaged) < 0.0).collect(),
         vec![true; gaps.len()],
-        vec![false; gaps.len()],
+        fixed.clone(),
     ];
     let mut best: Option<(f64, Vec<bool>)> = None;
     for mut b in starts {
-        let s = climb(&score, &mut b);
+        let s = climb(&score, &mut b, &fixed);
         if best.as_ref().is_none_or(|(bs, _)| s > *bs) {
             best = Some((s, b));
         }
@@ -646,11 +665,14 @@ fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: b
 /// Hill climbing over boundaries: single toggles, and pairs of neighbouring
 /// toggles, which isolate a one-piece run (`فاق` between `ات` and `ية`)
 /// that neither boundary alone rewards.
-fn climb(score: &impl Fn(&[bool]) -> f64, b: &mut [bool]) -> f64 {
+fn climb(score: &impl Fn(&[bool]) -> f64, b: &mut [bool], fixed: &[bool]) -> f64 {
     let mut current = score(b);
     for _ in 0..MAX_SWEEPS {
         let mut improved = false;
         for i in 0..b.len() {
+            if fixed[i] {
+                continue;
+            }
             b[i] = !b[i];
             let s = score(b);
             if s > current + 1e-9 {
@@ -661,6 +683,9 @@ fn climb(score: &impl Fn(&[bool]) -> f64, b: &mut [bool]) -> f64 {
             }
         }
         for i in 0..b.len().saturating_sub(1) {
+            if fixed[i] || fixed[i + 1] {
+                continue;
+            }
             let (x, y) = (b[i], b[i + 1]);
             b[i] = !x;
             b[i + 1] = !y;
@@ -1214,6 +1239,25 @@ mod tests {
         // ctoc-wg4-2018-3.broken.txt, line 7
         let line = "ية، في   -١ يمة المنظمة عبر الوطن حة الجر كاف حدة لم ية الأمم المت فاق أقرَّ مؤتمر الأطراف في ات";
         assert_eq!(fix(line), "١- أقرَّ مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية، في");
+    }
+
+    #[test]
+    fn numbers_are_runs_of_their_own() {
+        // ctoc-wg4-2018-3.broken.txt, lines 8, 28 and 54: a number beside
+        // Arabic is a run in the visual line; a proclitic on a number stays
+        // on it (`و٣`).
+        assert_eq!(
+            fix("، بأنَّ بروتوكول منع وقمع ومعاقبة الاتِّجار بالأشخاص، وبخاصة النساء والأطفال، ٤/٤مقرَّره  "),
+            "مقرَّره ٤/٤، بأنَّ بروتوكول منع وقمع ومعاقبة الاتِّجار بالأشخاص، وبخاصة النساء والأطفال،"
+        );
+        assert_eq!(
+            fix("، أن يواصــل عملية إنشــاء آلية لاســتعراض تنفيذ اتفاقية الجريمة ٨/٢وقرَّر المؤتمر، في قراره   -٣ "),
+            "٣- وقرَّر المؤتمر، في قراره ٨/٢، أن يواصــل عملية إنشــاء آلية لاســتعراض تنفيذ اتفاقية الجريمة"
+        );
+        assert_eq!(
+            fix(" ٣و ٢اعتمد الفريق العامل المعني بالاتِّجار بالأشــخاص، في اجتماعه المعقود في فيينا يومي   -٦ "),
+            "٦- اعتمد الفريق العامل المعني بالاتِّجار بالأشــخاص، في اجتماعه المعقود في فيينا يومي ٢ و٣"
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! | [`kashida`](Damage::kashida) | justification tatweel at a join inside a word |
 //! | [`presentation_forms`](Damage::presentation_forms) | shaped forms (U+FB50..U+FEFF), lam-alef as one ligature |
 //! | [`visual_order`](Damage::visual_order) | the whole line in visual order: right-to-left runs reversed (marks stay after their letter, lam + alef stays a unit), numbers and Latin left to right, brackets mirrored |
-//! | [`run_reversal`](Damage::run_reversal) | the line cut into runs at spaces and inside words, runs emitted left to right, each run logical (the `ctoc-wg4-2018-3` pattern); cuts inside words fall in a kashida where the word has one |
+//! | [`run_reversal`](Damage::run_reversal) | the line cut into runs at spaces and inside words, and around every number and Latin word (bidi makes each a run), runs emitted left to right, each run logical (the `ctoc-wg4-2018-3` pattern); cuts inside words fall in a kashida where the word has one |
 //! | [`stray_spaces`](Damage::stray_spaces), [`glued_words`](Damage::glued_words) | a space inside a word, a space between words lost |
 //! | [`paragraph_numbers`](Damage::paragraph_numbers) | a paragraph number `12-` at the line start written `-12` at the line end |
 //!
@@ -664,6 +664,39 @@ fn visual_order(rendered: &[String]) -> String {
 /// The line cut into runs (at spaces, and inside words: in a kashida where
 /// the word has one), the runs written in reverse order, each run as it
 /// was. Runs are separated by one space, sometimes two, sometimes none.
+/// Where the left-to-right stretches of a line (digits and Latin letters,
+/// with the separators between them: `٤/٤`, `WG.7`) start and end, inside
+/// the line.
+fn left_to_right_edges(units: &[Glyph]) -> Vec<usize> {
+    let ltr = |g: &Glyph| {
+        matches!(g, Glyph::Other(s) if s.chars().all(|c| c.is_ascii_alphanumeric() || crate::script::is_arabic_digit(c)))
+    };
+    let separator = |g: &Glyph| matches!(g, Glyph::Other(s) if matches!(s.as_str(), "/" | "." | "," | ":" | "-" | "٫" | "٬"));
+    let n = units.len();
+    let mut edges = Vec::new();
+    let mut p = 0;
+    while p < n {
+        if !ltr(&units[p]) {
+            p += 1;
+            continue;
+        }
+        let start = p;
+        let mut end = p + 1;
+        loop {
+            if end < n && ltr(&units[end]) {
+                end += 1;
+            } else if end + 1 < n && separator(&units[end]) && ltr(&units[end + 1]) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        edges.extend([start, end].into_iter().filter(|&e| e > 0 && e < n));
+        p = end;
+    }
+    edges
+}
+
 fn reverse_runs(units: &[Glyph], rendered: &[String], rng: &mut Rng) -> String {
     let n = units.len();
     if n < 4 {
@@ -682,6 +715,10 @@ fn reverse_runs(units: &[Glyph], rendered: &[String], rng: &mut Rng) -> String {
         }
         cuts.push(k);
     }
+    // A number or a Latin word is a run of its own: the bidi algorithm
+    // lays it out left to right inside the right-to-left line, so it is
+    // emitted apart (`٢٠١٨تموز/يوليه  ٣و ٢يومي`).
+    cuts.extend(left_to_right_edges(units));
     cuts.sort_unstable();
     cuts.dedup();
     let mut runs: Vec<String> = Vec::new();
