@@ -1100,7 +1100,14 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
             // `-١` at the very start is the label too, flipped as pdftotext
             // leaves it (`-١يتناول`).
             let flipped_at_start = i == 0 && pieces[0].text.starts_with('-') && text.ends_with('-');
-            if flipped_at_start || i > 0 && (text.ends_with('-') || at_end && (wide_before || after_sentence)) {
+            // `ومك   (ط)   الاتِّجار`: in a damaged document, a bracketed
+            // label set apart by wide gaps on both sides is a run of its own,
+            // the line's label, wherever the extractor emitted it.
+            let wide_after = i + taken < pieces.len() && matches!(gaps[i + taken - 1], Gap::Spaces(n) if n >= 2);
+            let set_apart = damaged && text.starts_with('(') && wide_before && wide_after;
+            if flipped_at_start
+                || i > 0 && (text.ends_with('-') || set_apart || at_end && (wide_before || after_sentence))
+            {
                 label = Some(text);
                 remove_pieces(&mut pieces, &mut gaps, i, taken);
                 break;
@@ -1272,6 +1279,11 @@ mod tests {
         assert_eq!(fix(" المسائل التنظيمية: -1 "), "1- المسائل التنظيمية:");
         assert_eq!(fix(" افتتاح الاجتماع؛ (أ)  "), "(أ) افتتاح الاجتماع؛");
         assert_eq!(fix("    التوصيات  -ثانياً  "), "ثانياً- التوصيات");
+        // ctoc-wg4-2018-3.broken.txt, line 120: a label set apart by wide gaps
+        assert_eq!(
+            fix("ـيما الأطفال والأشـخاص الذين تعرضـوا   (س)   احترام حقوق جميع الضـحايا، ولا س"),
+            "(س) احترام حقوق جميع الضـحايا، ولا سـيما الأطفال والأشـخاص الذين تعرضـوا"
+        );
     }
 
     #[test]
