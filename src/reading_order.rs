@@ -183,6 +183,10 @@ impl WordScorer {
 enum Gap {
     /// Glued: the pieces were one token (a number against a word, ...).
     Glued,
+    /// One token cut where the lexicon sees a word glued to a piece of
+    /// another (`تِّالا` + `إجراء`): a boundary the search may take, at no
+    /// cost or gain.
+    Cut,
     /// This many spaces.
     Spaces(usize),
 }
@@ -312,15 +316,32 @@ fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usi
 /// Cuts the pieces that are two words glued together, as two runs glued
 /// (`بسببالضحايا`), so that the search can move them apart; the line as it
 /// is stays one reading (the cut is a glued gap).
-fn cut_glued_words<'a>(scorer: &WordScorer, pieces: &mut Vec<Piece<'a>>, gaps: &mut Vec<Gap>) {
+fn cut_glued_words<'a>(scorer: &WordScorer, pieces: &mut Vec<Piece<'a>>, gaps: &mut Vec<Gap>, word_pieces: bool) {
     let mut i = 0;
+    let mut rest = false;
     while i < pieces.len() && pieces.len() < MAX_PIECES {
         let text = pieces[i].text;
         if let Some(cut) = crate::word_boundaries::sure_cut(scorer, text) {
             pieces[i] = Piece { text: &text[..cut] };
             pieces.insert(i + 1, Piece { text: &text[cut..] });
             gaps.insert(i, Gap::Glued);
+        } else if let Some((cut, word_after)) =
+            word_pieces.then(|| crate::word_boundaries::word_at_edge(scorer, text, rest)).flatten()
+        {
+            pieces[i] = Piece { text: &text[..cut] };
+            pieces.insert(i + 1, Piece { text: &text[cut..] });
+            gaps.insert(i, Gap::Cut);
+            // What is left beside the word may hold another (`تِّالا`): it
+            // is looked at again, once.
+            if !rest {
+                rest = true;
+                if !word_after {
+                    i += 1;
+                }
+                continue;
+            }
         }
+        rest = false;
         i += 1;
     }
 }
@@ -336,8 +357,8 @@ fn remove_pieces(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>, i: usize, tak
             gaps.drain(i - 1..i + taken);
             let wider = match (b, a) {
                 (Gap::Spaces(x), Gap::Spaces(y)) => Gap::Spaces(x.max(y)),
-                (Gap::Spaces(x), Gap::Glued) | (Gap::Glued, Gap::Spaces(x)) => Gap::Spaces(x),
-                (Gap::Glued, Gap::Glued) => Gap::Glued,
+                (Gap::Spaces(x), _) | (_, Gap::Spaces(x)) => Gap::Spaces(x),
+                _ => Gap::Glued,
             };
             gaps.insert(i - 1, wider);
         }
@@ -417,7 +438,7 @@ pub(crate) fn evidence(line: &str) -> Evidence {
     }
     for (i, g) in gaps.iter().enumerate() {
         match g {
-            Gap::Glued => {
+            Gap::Glued | Gap::Cut => {
                 // A number with a one-letter suffix (2021م) is ordinary.
                 let b = normalize(pieces[i + 1].text);
                 let a_last = pieces[i].text.chars().next_back().unwrap_or(' ');
@@ -566,7 +587,7 @@ fn reading(gaps: &[Gap], boundaries: &[bool]) -> Reading {
         for k in s..e {
             if k > s {
                 joins.push(match gaps[k - 1] {
-                    Gap::Glued => Join::Glue,
+                    Gap::Glued | Gap::Cut => Join::Glue,
                     Gap::Spaces(_) => Join::Space,
                 });
             }
@@ -600,6 +621,7 @@ fn boundary_cost(gap: Gap, before: &str, damaged_document: bool) -> f64 {
         Gap::Glued if before.ends_with(is_sentence_punct) => -MARGIN,
         // Runs glued together: a boundary is all but certain.
         Gap::Glued => -2.0,
+        Gap::Cut => 0.0,
         // In a document that shows reversed runs, a wide gap inside a line is a
         // run boundary: it alone makes the reversed reading clear the margin.
         Gap::Spaces(n) if n >= 2 => {
@@ -648,7 +670,7 @@ fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: b
     // Local search from three starts: the boundaries the line itself shows,
     // every gap a boundary (every piece its own run), no boundary.
     let starts: [Vec<bool>; 3] = [
-        gaps.iter().enumerate().map(|(i, g)| fixed[i] || boundary_cost(*g, texts[i], damaged) < 0.0).collect(),
+        gaps.iter().enumerate().map(|(i, g)| fixed[i] || boundary_cost(*g, texts[i], damaged) <= 0.0).collect(),
         vec![true; gaps.len()],
         fixed.clone(),
     ];
@@ -811,7 +833,7 @@ fn best_permutation(
         }
         for i in s..e {
             if i > s {
-                joins.push(if gaps[i - 1] == Gap::Glued { Join::Glue } else { Join::Space });
+                joins.push(if matches!(gaps[i - 1], Gap::Spaces(_)) { Join::Space } else { Join::Glue });
             }
             ordered.push(i);
         }
@@ -1080,7 +1102,9 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     }
     let unknown = |text: &str| text.split(' ').map(|t| scorer.unknown(t)).sum::<usize>();
     let (mut pieces, mut gaps) = pieces(body);
-    cut_glued_words(scorer, &mut pieces, &mut gaps);
+    // (A line in visual order has no glued runs to cut: its reversed words,
+    // unknown to the lexicon, would only be cut into chance words.)
+    cut_glued_words(scorer, &mut pieces, &mut gaps, !ev.visual);
     // 1. Labels and a leading period.
     let mut label: Option<String> = None;
     // A line that starts with a number has its label where it belongs
@@ -1145,7 +1169,8 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     }
     // 2. Runs, against the line as it is.
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
-    let as_is_joins: Vec<Join> = gaps.iter().map(|g| if *g == Gap::Glued { Join::Glue } else { Join::Space }).collect();
+    let as_is_joins: Vec<Join> =
+        gaps.iter().map(|g| if matches!(g, Gap::Spaces(_)) { Join::Space } else { Join::Glue }).collect();
     let line = LinePieces::new(&texts, scorer);
     let identity: Vec<usize> = (0..texts.len()).collect();
     let (as_is, _) = segment(&line, &identity, &as_is_joins);
@@ -1167,7 +1192,7 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     // The pieces as they stood (glued ones without a space), reversed.
     let mut as_written = String::new();
     for (i, t) in texts.iter().enumerate() {
-        if i > 0 && gaps[i - 1] != Gap::Glued {
+        if i > 0 && matches!(gaps[i - 1], Gap::Spaces(_)) {
             as_written.push(' ');
         }
         as_written.push_str(t);
@@ -1265,6 +1290,22 @@ mod tests {
             fix(" ٣و ٢اعتمد الفريق العامل المعني بالاتِّجار بالأشــخاص، في اجتماعه المعقود في فيينا يومي   -٦ "),
             "٦- اعتمد الفريق العامل المعني بالاتِّجار بالأشــخاص، في اجتماعه المعقود في فيينا يومي ٢ و٣"
         );
+    }
+
+    #[test]
+    fn pieces_of_a_word_glued_to_the_next_run() {
+        // ctoc-wg4-2018-3.broken.txt, line 138: `الاتِّجار` cut into three
+        // runs, the first glued to the run before it (`تِّالاإعادة`).
+        assert_eq!(
+            fix("  بهم؛جار تِّالاإعادة الإدماج وتقديم الدعم اللازم لذلك لتجنب معاودة "),
+            "إعادة الإدماج وتقديم الدعم اللازم لذلك لتجنب معاودة الاتِّجار بهم؛"
+        );
+        // A name or a form the lexicon lacks is not cut (ctoc-wg7-2021-5,
+        // line 86).
+        let scorer = WordScorer::new(&Config::default().placeholder_letters);
+        assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "غيرمينا", false), None);
+        assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "المناظران", false), None);
+        assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "تِّالاإعادة", false), Some(("تِّالا".len(), true)));
     }
 
     #[test]

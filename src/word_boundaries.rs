@@ -242,6 +242,42 @@ pub(crate) fn sure_cut(scorer: &WordScorer, token: &str) -> Option<usize> {
     (confidence(gain, signed) >= SURE_CUT).then_some(cut)
 }
 
+/// Where the reading-order search may cut a token the lexicon does not know
+/// into a frequent word of three letters or more and what is left of a word
+/// cut by the extractor (`تِّالاإجراء`: `تِّالا` + `إجراء`, then `تِّ` + `الا`,
+/// the pieces of `الاتِّجار` glued to the next run): the longest such word
+/// at the end, else at the start, where the cut shows a sign that needs no
+/// lexicon (a word starts after it with `إ` or the article, or one ends
+/// before it with `ة` or `ى`): names and forms the lexicon lacks are not
+/// cut into chance words (`غيرمينا`, `المناظران`). A byte offset into
+/// `token`, and whether the word is the part after it. `rest` says that the
+/// token is what such a cut left: a piece of a word, which the letter model
+/// may rate a word when it is short.
+pub(crate) fn word_at_edge(scorer: &WordScorer, token: &str, rest: bool) -> Option<(usize, bool)> {
+    let (offset, word) = word_of(token)?;
+    if offset != 0 || word.len() != token.len() || letters(word) < 4 || (!rest && scorer.word(word) >= KNOWN_AT) {
+        return None;
+    }
+    // Cut points with a sign: before each letter but the first.
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut before = ' ';
+    for (i, c) in word.char_indices() {
+        if !is_arabic_letter(c) {
+            continue;
+        }
+        if i > 0 && (c == 'إ' || word[i..].starts_with("ال") || ends_words_only(before)) {
+            cuts.push(i);
+        }
+        before = c;
+    }
+    let frequent = |w: &str| letters(w) >= 3 && scorer.word(w) >= FREQUENT_AT;
+    cuts.iter()
+        .copied()
+        .find(|&i| frequent(&word[i..]))
+        .map(|i| (i, true))
+        .or_else(|| cuts.iter().rev().copied().find(|&i| frequent(&word[..i])).map(|i| (i, false)))
+}
+
 /// The confidence from which the reading-order search takes a cut as a
 /// candidate (the default `min_confidence`).
 const SURE_CUT: f32 = 0.9;
