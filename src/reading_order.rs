@@ -1146,6 +1146,11 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
             if !gaps.is_empty() {
                 gaps.remove(0);
             }
+        } else if let Some(word) = first.text.strip_prefix('.').filter(|w| w.starts_with(is_arabic_letter)) {
+            // `.تحليل ...`: the period that ends the line, glued to the word
+            // that starts it (no word starts with a period).
+            trailing = ".".to_string();
+            pieces[0] = Piece { text: word };
         }
     }
     // `عام .٢٠٢٣`: the sentence's period left before the number that ends
@@ -1320,6 +1325,9 @@ mod tests {
         assert_eq!(fix(" المسائل التنظيمية: -1 "), "1- المسائل التنظيمية:");
         assert_eq!(fix(" افتتاح الاجتماع؛ (أ)  "), "(أ) افتتاح الاجتماع؛");
         assert_eq!(fix("    التوصيات  -ثانياً  "), "ثانياً- التوصيات");
+        // ctoc-wg7-2021-5.broken.txt, line 119: the period glued to the
+        // first word goes to the end
+        assert_eq!(fix(".مسائل أخرى -4"), "4- مسائل أخرى.");
         // ctoc-wg4-2018-3.broken.txt, line 120: a label set apart by wide gaps
         assert_eq!(
             fix("ـيما الأطفال والأشـخاص الذين تعرضـوا   (س)   احترام حقوق جميع الضـحايا، ولا س"),
