@@ -16,7 +16,7 @@
 //!    looks words up, so it sees base letters without tatweel.
 //! 8. `mark_order`: only on lines that an earlier stage changed.
 //!
-//! The lexicon stages placeholders and reading order slot in
+//! The lexicon stages, placeholders and reading order, slot in
 //! between 1 and 2: they see the letters as extracted, and their lookups
 //! fold presentation forms, tatweel and Farsi letters themselves (see
 //! DESIGN.md).

@@ -314,8 +314,10 @@ fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usi
 }
 
 /// Cuts the pieces that are two words glued together, as two runs glued
-/// (`بسببالضحايا`), so that the search can move them apart; the line as it
-/// is stays one reading (the cut is a glued gap).
+/// (`بسببالضحايا`), and, unless `word_pieces` is false, the pieces that are
+/// a word glued to the piece of another (`تِّالاإعادة`), so that the search
+/// can move them apart; the line as it is stays one reading (a cut is a
+/// glued gap).
 fn cut_glued_words<'a>(scorer: &WordScorer, pieces: &mut Vec<Piece<'a>>, gaps: &mut Vec<Gap>, word_pieces: bool) {
     let mut i = 0;
     let mut rest = false;
@@ -668,7 +670,8 @@ fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: b
                 .sum::<f64>()
     };
     // Local search from three starts: the boundaries the line itself shows,
-    // every gap a boundary (every piece its own run), no boundary.
+    // every gap a boundary (every piece its own run), no boundary but the
+    // fixed ones.
     let starts: [Vec<bool>; 3] = [
         gaps.iter().enumerate().map(|(i, g)| fixed[i] || boundary_cost(*g, texts[i], damaged) <= 0.0).collect(),
         vec![true; gaps.len()],

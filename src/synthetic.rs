@@ -661,9 +661,6 @@ fn visual_order(rendered: &[String]) -> String {
     out
 }
 
-/// The line cut into runs (at spaces, and inside words: in a kashida where
-/// the word has one), the runs written in reverse order, each run as it
-/// was. Runs are separated by one space, sometimes two, sometimes none.
 /// Where the left-to-right stretches of a line (digits and Latin letters,
 /// with the separators between them: `٤/٤`, `WG.7`) start and end, inside
 /// the line.
@@ -697,6 +694,10 @@ fn left_to_right_edges(units: &[Glyph]) -> Vec<usize> {
     edges
 }
 
+/// The line cut into runs (at spaces, inside words: in a kashida where the
+/// word has one, and around numbers and Latin words), the runs written in
+/// reverse order, each run as it was. Runs are separated by one space,
+/// sometimes two, sometimes none.
 fn reverse_runs(units: &[Glyph], rendered: &[String], rng: &mut Rng) -> String {
     let n = units.len();
     if n < 4 {
