@@ -107,8 +107,11 @@ pub(crate) fn document_shows_damage<'l>(lines: impl Iterator<Item = &'l str>) ->
     signs_seen >= DAMAGE_SIGNS && signs_seen * LINES_PER_SIGN >= arabic
 }
 
+/// A character of a word: a letter, a mark, tatweel, or a U+FFFD the
+/// placeholder stage left (the lexicon reads it as a wildcard, so that
+/// `المهاجر�نتحليل` is cut and its placeholder restored after).
 fn is_word_char(c: char) -> bool {
-    is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL
+    is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL || c == '\u{FFFD}'
 }
 
 /// The word of a token: the token without the punctuation at its ends, if
@@ -364,6 +367,10 @@ mod tests {
         let damaged = format!("{text}\nوم ن");
         assert_eq!(crate::repair(&damaged), "الجريمة المنظمة\nقرار بروتوكول منع\nالصلة وأشار تدابير\nومن");
         assert!(matches!(crate::Repairer::new(Config::new().word_boundaries(false)).repair(&damaged), Cow::Borrowed(_)));
+        // A glued word with a placeholder is cut, then its placeholder
+        // restored (the glued token is no word the placeholder stage knows).
+        let glued = format!("{damaged}\nتهريب المهاجر{}نتحليل أثر", char::REPLACEMENT_CHARACTER);
+        assert!(crate::repair(&glued).ends_with("\nتهريب المهاجرين تحليل أثر"));
     }
 
     #[test]
