@@ -113,23 +113,21 @@ fn letters_from_end(token: &str) -> impl Iterator<Item = char> + '_ {
     token.chars().rev().filter(|&c| is_arabic_letter(c))
 }
 
-/// Counts a space-separated token as `reading_order::evidence` does: a word
-/// (of more than one letter) starting with a letter only words end with
-/// (`ة`, `ى`), or one of more than three ending with the article reversed
-/// (`لا`, or `لأا` where a lam-alef ligature stayed whole). The letter counts
-/// are over-estimated by the token's byte length (a letter takes two
-/// bytes), which can only count more. Notes too a token that is one letter
-/// standing alone (a sign of added spaces, `word_boundaries::signs`).
+/// Reads the signs of a space-separated token, once per token (the scan's
+/// token loop is hot): a token that is one letter standing alone (a sign of
+/// added spaces, `word_boundaries::signs`), and the visual-order signs as
+/// `reading_order::evidence` counts them: a word (of more than one letter)
+/// starting with a letter only words end with (`ة`, `ى`), or one of more
+/// than three ending with the article reversed (`لا`, or `لأا` where a
+/// lam-alef ligature stayed whole). The letter counts are over-estimated by
+/// the token's byte length (a letter takes two bytes), which can only count
+/// more.
 #[inline]
-fn count_visual_signs(token: &str, final_first: &mut usize, article_last: &mut usize, one_letter: &mut bool) {
+fn count_token_signs(token: &str, final_first: &mut usize, article_last: &mut usize, one_letter: &mut bool) {
     let bytes = token.as_bytes();
+    *one_letter |= is_one_letter_token(bytes);
     if token.len() < 4 {
-        // A letter standing alone (see `is_one_letter_token`).
-        *one_letter |= token.len() == 2 && is_one_letter_token(bytes);
         return;
-    }
-    if matches!(bytes[2], 0xD8 | 0xD9 | 0xDB) && token.len() <= 10 && is_one_letter_token(bytes) {
-        *one_letter = true;
     }
     // Most tokens start and end with a letter of U+0620..U+067F: their
     // bytes tell at once; others are decoded.
@@ -294,7 +292,7 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
         if b < 0x80 {
             match b {
                 b' ' => {
-                    count_visual_signs(&text[token_start..i], &mut final_first, &mut article_last, &mut one_letter);
+                    count_token_signs(&text[token_start..i], &mut final_first, &mut article_last, &mut one_letter);
                     token_start = i + 1;
                     match at(i + 1) {
                         0 => dirty_if_arabic = true,
@@ -438,7 +436,7 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
             _ => i += 1,
         }
     }
-    count_visual_signs(&text[token_start..], &mut final_first, &mut article_last, &mut one_letter);
+    count_token_signs(&text[token_start..], &mut final_first, &mut article_last, &mut one_letter);
     if boundaries && one_letter && crate::word_boundaries::signs(text) > 0 {
         return Verdict::Dirty;
     }

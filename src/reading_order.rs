@@ -44,7 +44,7 @@ use crate::fix::FixKind;
 use crate::letter_model::TRIGRAMS;
 use crate::lexicon::{letter_byte, normalize, Lexicon};
 use crate::pipeline::LineContext;
-use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, TATWEEL};
+use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, TATWEEL};
 
 /// Log-probabilities of words, with the lexicon, the letter model and the
 /// placeholder wildcard; remembered, as the search asks about the same
@@ -103,7 +103,7 @@ impl WordScorer {
     fn compute(&self, token: &str) -> f64 {
         let mut score = NEUTRAL;
         let mut start = 0;
-        for part in token.split(|c: char| !is_word_char(c)) {
+        for part in token.split(|c: char| !is_arabic_word_char(c)) {
             let end = start + part.len();
             // A proclitic on a number (`و٣`, `ب19`) is part of the number.
             let on_number = matches!(part, "و" | "ب" | "ل" | "ك" | "ف")
@@ -120,7 +120,7 @@ impl WordScorer {
     /// clitics, placeholders as wildcards).
     pub fn unknown(&self, token: &str) -> usize {
         token
-            .split(|c: char| !is_word_char(c))
+            .split(|c: char| !is_arabic_word_char(c))
             .filter(|part| part.chars().any(|c| is_arabic_letter(c) || c == '\u{FFFD}'))
             .filter(|part| self.arabic_word(part) < KNOWN_AT)
             .count()
@@ -206,10 +206,6 @@ fn is_sentence_punct(c: char) -> bool {
     matches!(c, '،' | '؛' | '.' | ':' | '؟' | '!')
 }
 
-fn is_word_char(c: char) -> bool {
-    is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL || c == '\u{FFFD}'
-}
-
 /// Cuts a token where two runs were glued: where a number or Latin run is
 /// followed by Arabic letters (`2021تشرين`, `٤/٤مقرَّره`), where sentence
 /// punctuation after an Arabic word is followed by a letter or a number
@@ -222,7 +218,7 @@ fn split_token(token: &str) -> Vec<&str> {
     let mut before_prev: Option<char> = None;
     for (i, c) in token.char_indices() {
         if let Some(p) = prev {
-            let after_arabic = before_prev.is_some_and(is_word_char);
+            let after_arabic = before_prev.is_some_and(is_arabic_word_char);
             let cut = (is_ltr(p) && is_arabic_letter(c))
                 || (is_sentence_punct(p) && after_arabic && (is_arabic_letter(c) || is_ltr(c)))
                 || (is_sentence_punct(p) && i == p.len_utf8() && (is_arabic_digit(c) || c.is_ascii_digit()));
@@ -410,7 +406,7 @@ pub(crate) fn evidence(line: &str) -> Evidence {
         }
         let t = p.text;
         let word = t.chars().any(is_arabic_letter);
-        if word && (t.starts_with(TATWEEL) || t.trim_end_matches(|c: char| !is_word_char(c)).ends_with(TATWEEL)) {
+        if word && (t.starts_with(TATWEEL) || t.trim_end_matches(|c: char| !is_arabic_word_char(c)).ends_with(TATWEEL)) {
             // A one-letter word with a stroke is the Hijri هـ or a proclitic.
             if normalize(t).chars().filter(|c| is_arabic_letter(*c)).count() > 1 {
                 e.cut_tatweel = true;

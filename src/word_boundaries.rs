@@ -31,7 +31,7 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::{WordScorer, KNOWN_AT};
-use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, TATWEEL};
+use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_word_char};
 
 /// Signs from which on a document counts as showing this damage.
 pub(crate) const DAMAGE_SIGNS: usize = 3;
@@ -81,16 +81,18 @@ fn is_digit(c: char) -> bool {
 /// but looking for it costs the fast path a fifth of its speed; extractors
 /// that lose spaces add them too.)
 pub(crate) fn signs(line: &str) -> usize {
-    let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut tokens = line.split(' ').filter(|t| !t.is_empty()).peekable();
+    let mut previous: Option<&str> = None;
     let mut n = 0;
-    for (k, t) in tokens.iter().enumerate() {
+    while let Some(t) = tokens.next() {
         if is_lone_letter(t) {
-            let after_number = k > 0 && tokens[k - 1].chars().next_back().is_some_and(is_digit);
-            let before_number = tokens.get(k + 1).is_some_and(|next| next.chars().next().is_some_and(is_digit));
+            let after_number = previous.and_then(|p| p.chars().next_back()).is_some_and(is_digit);
+            let before_number = tokens.peek().and_then(|next| next.chars().next()).is_some_and(is_digit);
             if !(after_number || before_number) {
                 n += 1;
             }
         }
+        previous = Some(t);
     }
     n
 }
@@ -107,19 +109,14 @@ pub(crate) fn document_shows_damage<'l>(lines: impl Iterator<Item = &'l str>) ->
     signs_seen >= DAMAGE_SIGNS && signs_seen * LINES_PER_SIGN >= arabic
 }
 
-/// A character of a word: a letter, a mark, tatweel, or a U+FFFD the
-/// placeholder stage left (the lexicon reads it as a wildcard, so that
-/// `المهاجر�نتحليل` is cut and its placeholder restored after).
-fn is_word_char(c: char) -> bool {
-    is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL || c == '\u{FFFD}'
-}
-
 /// The word of a token: the token without the punctuation at its ends, if
-/// what is left is letters and marks only.
+/// what is left is word characters only (letters, marks, tatweel, and a
+/// U+FFFD the placeholder stage left: the lexicon reads it as a wildcard, so
+/// that `المهاجر�نتحليل` is cut and its placeholder restored after).
 fn word_of(token: &str) -> Option<(usize, &str)> {
-    let start = token.len() - token.trim_start_matches(|c: char| !is_word_char(c)).len();
-    let core = token[start..].trim_end_matches(|c: char| !is_word_char(c));
-    (!core.is_empty() && core.chars().all(is_word_char)).then_some((start, core))
+    let start = token.len() - token.trim_start_matches(|c: char| !is_arabic_word_char(c)).len();
+    let core = token[start..].trim_end_matches(|c: char| !is_arabic_word_char(c));
+    (!core.is_empty() && core.chars().all(is_arabic_word_char)).then_some((start, core))
 }
 
 fn letters(word: &str) -> usize {
