@@ -216,10 +216,24 @@ fn split_token(token: &str) -> Vec<&str> {
     let mut start = 0;
     let mut prev: Option<char> = None;
     let mut before_prev: Option<char> = None;
+    // `)؛CTOC/...`: a bracket closed and the sentence's punctuation, then a
+    // left-to-right run: the bracket's run was emitted before the run it
+    // closes (no typist closes a bracket before its content).
+    let closed_first = token.starts_with([')', ']'])
+        && token.find(is_ltr).is_some_and(|at| {
+            let head = &token[..at];
+            head.trim_start_matches([')', ']']).chars().next().is_some_and(is_sentence_punct)
+                && head.chars().all(|c| matches!(c, ')' | ']') || is_sentence_punct(c))
+        });
+    // `-شيلي`: a hyphen against the word after it is a run of its own (the
+    // dash of `فنزويلا (جمهورية - البوليفارية)`), unless it is a label's.
+    let dash_first = token.strip_prefix('-').is_some_and(|rest| rest.starts_with(is_arabic_letter) && !is_label_word(rest));
     for (i, c) in token.char_indices() {
         if let Some(p) = prev {
             let after_arabic = before_prev.is_some_and(is_arabic_word_char);
             let cut = (is_ltr(p) && is_arabic_letter(c))
+                || (closed_first && start == 0 && !is_ltr(p) && is_ltr(c))
+                || (dash_first && i == 1)
                 || (is_sentence_punct(p) && after_arabic && (is_arabic_letter(c) || is_ltr(c)))
                 || (is_sentence_punct(p) && i == p.len_utf8() && (is_arabic_digit(c) || c.is_ascii_digit()));
             if cut && i > start {
@@ -269,6 +283,15 @@ const LABEL_WORDS: &[&str] = &[
     "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد", "ظاء", "غين",
 ];
 
+/// Whether a piece is a label word (`رابعا`, `باء`; a placeholder matches
+/// any letter).
+fn is_label_word(s: &str) -> bool {
+    let n: String = normalize(s).chars().filter(|c| is_arabic_letter(*c) || *c == '\u{FFFD}').collect();
+    LABEL_WORDS
+        .iter()
+        .any(|w| w.chars().count() == n.chars().count() && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}'))
+}
+
 /// The label a piece (or two) at `i` forms, in logical form, and how many
 /// pieces it takes: `-١` → `١-`, `-` `16` → `16-`, `-ألف` → `ألف-`,
 /// `(أ)` / `)أ(` → `(أ)`.
@@ -276,12 +299,6 @@ fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usi
     let t = pieces[i].text;
     let is_number = |s: &str| {
         !s.is_empty() && s.chars().count() <= 3 && s.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c))
-    };
-    let is_label_word = |s: &str| {
-        let n: String = normalize(s).chars().filter(|c| is_arabic_letter(*c) || *c == '\u{FFFD}').collect();
-        LABEL_WORDS.iter().any(|w| {
-            w.chars().count() == n.chars().count() && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}')
-        })
     };
     if let Some(rest) = t.strip_prefix('-') {
         if is_number(rest) || is_label_word(rest) {
@@ -440,7 +457,10 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                 // A number with a one-letter suffix (2021م) is ordinary.
                 let b = normalize(pieces[i + 1].text);
                 let a_last = pieces[i].text.chars().next_back().unwrap_or(' ');
-                if !(is_ltr(a_last) && b.chars().filter(|c| is_arabic_letter(*c)).count() <= 1) {
+                // A dash against a word (`-التعليم`) is a list's bullet as
+                // often as a run's edge.
+                let dash = pieces[i].text == "-";
+                if !dash && !(is_ltr(a_last) && b.chars().filter(|c| is_arabic_letter(*c)).count() <= 1) {
                     e.glued = true;
                 }
             }
@@ -532,9 +552,13 @@ fn segment(line: &LinePieces<'_, '_>, order: &[usize], joins: &[Join]) -> (f64, 
             if best[j] == f64::NEG_INFINITY {
                 continue;
             }
-            // Gluing at a run boundary needs the word to be worth it.
-            let free_glued = (j + 1..i).filter(|&k| joins[k - 1] == Join::Free).count();
-            let s = best[j] + line.word(&order[j..i]) - GLUE_COST * free_glued as f64;
+            // Gluing at a run boundary needs the word to be worth it, except
+            // where a bracket meets what it encloses (`(` + `CTOC/...`).
+            let free_glued = (j + 1..i)
+                .filter(|&k| joins[k - 1] == Join::Free)
+                .map(|k| if hugs(line.texts[order[k - 1]], line.texts[order[k]]) { -HUG_GAIN } else { GLUE_COST })
+                .sum::<f64>();
+            let s = best[j] + line.word(&order[j..i]) - free_glued;
             if s > best[i] {
                 best[i] = s;
                 from[i] = j;
@@ -556,6 +580,47 @@ fn segment(line: &LinePieces<'_, '_>, order: &[usize], joins: &[Join]) -> (f64, 
 
 /// Cost of gluing two pieces at a run boundary.
 const GLUE_COST: f64 = 0.5;
+
+/// What gluing a bracket to what it encloses gains at a run boundary: a
+/// tie-breaker, no more (the words are the same either way).
+const HUG_GAIN: f64 = 0.1;
+
+/// Whether two pieces that meet at a run boundary belong together as a
+/// bracket and its content: an opening bracket and what follows it, or what
+/// precedes a closing bracket and it (`(` `CTOC/COP/WG.7/2021/1` `)؛`).
+fn hugs(before: &str, after: &str) -> bool {
+    let content = |t: &str| t.chars().next().is_some_and(|c| c.is_alphanumeric());
+    (before.ends_with(['(', '[']) && content(after)) || (after.starts_with([')', ']']) && before.chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+}
+
+/// Brackets a reading leaves unmatched: a closing one with none open before
+/// it, an opening one never closed. Reversed runs put a bracket's runs on
+/// the wrong side of their content (`)؛CTOC/... المشروح (`); a line of text
+/// rarely leaves one open, and never closes one first but where a bracket
+/// runs over from the line before.
+fn unbalanced_brackets<'a>(pieces: impl Iterator<Item = &'a str>) -> usize {
+    let mut open = 0usize;
+    let mut unmatched = 0usize;
+    for c in pieces.flat_map(str::chars) {
+        match c {
+            '(' | '[' => open += 1,
+            ')' | ']' => {
+                if open == 0 {
+                    unmatched += 1;
+                } else {
+                    open -= 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    unmatched + open
+}
+
+/// Cost of each bracket a reading leaves unmatched (see
+/// `unbalanced_brackets`): below one boundary's cost, so that a line whose
+/// bracket runs over from the line before is not turned around to close it.
+const UNBALANCED_BRACKET: f64 = 3.0;
 
 #[cfg(test)]
 thread_local! {
@@ -658,6 +723,7 @@ fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: b
         let r = reading(gaps, b);
         let (w, _) = segment(&line, &r.order, &r.joins);
         w + leading_punctuation_cost(r.order.first().map(|&i| texts[i]))
+            - UNBALANCED_BRACKET * unbalanced_brackets(r.order.iter().map(|&i| texts[i])) as f64
             - b.iter()
                 .zip(gaps)
                 .enumerate()
@@ -846,7 +912,8 @@ fn best_permutation(
         .filter(|(_, (on, _))| **on)
         .map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged))
         .sum();
-    Some((w + leading_punctuation_cost(ordered.first().copied()) - costs, write(&ordered, &glued)))
+    let brackets = UNBALANCED_BRACKET * unbalanced_brackets(ordered.iter().copied()) as f64;
+    Some((w + leading_punctuation_cost(ordered.first().copied()) - brackets - costs, write(&ordered, &glued)))
 }
 
 /// Pieces of a line the search takes on at most: a printed line holds far
@@ -1120,6 +1187,9 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
             // `... الاجتماع؛ (أ)`: in a damaged document, a bracketed label
             // after the sentence's end punctuation is the line's label.
             let after_sentence = damaged && i > 0 && pieces[i - 1].text.ends_with(is_sentence_punct);
+            // `المشروح ( (أ)`: after a bracket left open by itself (its
+            // content's run was emitted elsewhere), a label ends the line.
+            let after_open = i > 0 && matches!(pieces[i - 1].text, "(" | "[") && text.starts_with('(');
             // `-١` at the very start is the label too, flipped as pdftotext
             // leaves it (`-١يتناول`).
             let flipped_at_start = i == 0 && pieces[0].text.starts_with('-') && text.ends_with('-');
@@ -1129,7 +1199,7 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
             let wide_after = i + taken < pieces.len() && matches!(gaps[i + taken - 1], Gap::Spaces(n) if n >= 2);
             let set_apart = damaged && text.starts_with('(') && wide_before && wide_after;
             if flipped_at_start
-                || i > 0 && (text.ends_with('-') || set_apart || at_end && (wide_before || after_sentence))
+                || i > 0 && (text.ends_with('-') || set_apart || at_end && (wide_before || after_sentence || after_open))
             {
                 label = Some(text);
                 remove_pieces(&mut pieces, &mut gaps, i, taken);
@@ -1178,7 +1248,8 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     let line = LinePieces::new(&texts, scorer);
     let identity: Vec<usize> = (0..texts.len()).collect();
     let (as_is, _) = segment(&line, &identity, &as_is_joins);
-    let as_is = as_is + leading_punctuation_cost(texts.first().copied());
+    let as_is = as_is + leading_punctuation_cost(texts.first().copied())
+        - UNBALANCED_BRACKET * unbalanced_brackets(texts.iter().copied()) as f64;
     let unknown_as_is = unknown(&texts.join(" "));
     let (runs_score, boundaries) = best_runs(scorer, &pieces, &gaps, damaged);
     let r = reading(&gaps, &boundaries);
@@ -1208,6 +1279,7 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     let v_identity: Vec<usize> = (0..v_texts.len()).collect();
     let v_score = if v_texts.len() <= MAX_PIECES {
         segment(&LinePieces::new(&v_texts, scorer), &v_identity, &v_joins).0
+            - UNBALANCED_BRACKET * unbalanced_brackets(v_texts.iter().copied()) as f64
     } else {
         f64::NEG_INFINITY
     };
@@ -1332,6 +1404,34 @@ mod tests {
             fix("ـيما الأطفال والأشـخاص الذين تعرضـوا   (س)   احترام حقوق جميع الضـحايا، ولا س"),
             "(س) احترام حقوق جميع الضـحايا، ولا سـيما الأطفال والأشـخاص الذين تعرضـوا"
         );
+    }
+
+    #[test]
+    fn brackets_closed_before_their_content() {
+        // ctoc-wg7-2021-5.broken.txt, lines 188, 191 and 94: the runs of a
+        // bracket came out on the wrong side of what it encloses.
+        assert_eq!(
+            fix(" )؛CTOC/COP/WG.7/2021/1جدول الأعمال المؤقَّت المشروح ( (أ) "),
+            "(أ) جدول الأعمال المؤقَّت المشروح (CTOC/COP/WG.7/2021/1)؛"
+        );
+        assert_eq!(
+            fix(" )؛CTOC/COP/WG.7/2021/2الطلب على تهريب المهاجرين ("),
+            "الطلب على تهريب المهاجرين (CTOC/COP/WG.7/2021/2)؛"
+        );
+        assert_eq!(
+            fix("البوليفارية)، كندا، مصر، المكسيك، المملكة المتحدة  -شيلي، غامبيا، غواتيمالا، فرنسا، فنزويلا (جمهورية"),
+            "شيلي، غامبيا، غواتيمالا، فرنسا، فنزويلا (جمهورية - البوليفارية)، كندا، مصر، المكسيك، المملكة المتحدة"
+        );
+        // Correct lines stay, in a damaged document too: a bracket that runs
+        // over from the line before and one left open for the next, a dash
+        // as a list's bullet.
+        for line in [
+            "المتعددة القوميات)، تايلند، سري لانكا، فنزويلا (جمهورية",
+            "-التعليم والتدريب المهني للضحايا",
+            "الطلب على تهريب المهاجرين (CTOC/COP/WG.7/2021/2)؛",
+        ] {
+            assert_eq!(fix(line), line);
+        }
     }
 
     #[test]
