@@ -460,7 +460,8 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                 // A dash against a word (`-التعليم`) is a list's bullet as
                 // often as a run's edge.
                 let dash = pieces[i].text == "-";
-                if !dash && !(is_ltr(a_last) && b.chars().filter(|c| is_arabic_letter(*c)).count() <= 1) {
+                let number_suffix = is_ltr(a_last) && b.chars().filter(|c| is_arabic_letter(*c)).count() <= 1;
+                if !(dash || number_suffix) {
                     e.glued = true;
                 }
             }

@@ -6,7 +6,9 @@
 //! spaces after the first visible character:
 //! - at the end of the line: removed;
 //! - before a combining mark that follows an Arabic letter or mark: removed,
-//!   so the mark sits on its letter again;
+//!   so the mark sits on its letter again — unless marks other than tanween
+//!   stand before a letter (`عن ُ�عد`): emitted before the letter they sit
+//!   on, they go after it and the space stays;
 //! - before `،` `؛` `؟`, or before `.` `:` that follow an Arabic word (and
 //!   do not start a number): removed;
 //! - any other run of two or more spaces: one space.
@@ -38,6 +40,25 @@ fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) 
     (len > 1).then_some((" ", FixKind::Spacing))
 }
 
+/// `ُ�عد` after a space: marks emitted before the letter they sit on (an
+/// extractor sorting glyphs by position put the mark first). Returns the
+/// marks and the letter in logical order (`�ُ`), to replace as many bytes
+/// at the start of `rest`. Tanween only ends words: cut off by a space, it
+/// belongs to the word before (`عملا ً`), which `decide` handles.
+pub(crate) fn mark_before_its_letter(rest: &str) -> Option<String> {
+    let marks_len = rest.find(|c: char| !is_arabic_mark(c)).unwrap_or(rest.len());
+    let marks = &rest[..marks_len];
+    if marks.is_empty() || marks.chars().any(is_tanween) {
+        return None;
+    }
+    let letter = rest[marks_len..].chars().next().filter(|&c| is_arabic_letter(c) || c == '\u{FFFD}')?;
+    Some(format!("{letter}{marks}"))
+}
+
+fn is_tanween(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{064D}' | '\u{08F0}'..='\u{08F2}')
+}
+
 /// Normalizes the spacing of one line.
 pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
     let bytes = line.as_bytes();
@@ -53,6 +74,12 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
         let Some(prev) = line[..start].chars().next_back() else {
             continue; // indentation
         };
+        if let Some(moved) = mark_before_its_letter(&line[end..]) {
+            // The space stays: it ends the word before.
+            out.replace(end..end + moved.len(), &moved, FixKind::DetachedMark, 1.0);
+            search_from = end + moved.len();
+            continue;
+        }
         let mut following = line[end..].chars();
         let next = if start >= visible_end { None } else { following.next() };
         if let Some((with, kind)) = decide(prev, next, following.next(), end - start) {
@@ -93,5 +120,9 @@ mod tests {
     fn detached_mark_back_on_its_letter() {
         assert_eq!(run_stage(normalize_spacing, "عملا ً بالقرار"), "عملاً بالقرار");
         assert_eq!(run_stage(normalize_spacing, "x \u{064B}"), "x \u{064B}");
+        // ctoc-wg7-2021-5.broken.txt, line 126: a damma before the letter it
+        // sits on (here a placeholder) goes after it; the space stays.
+        assert_eq!(run_stage(normalize_spacing, "الآخرين عن ُ\u{FFFD}عد باستخدام"), "الآخرين عن \u{FFFD}ُعد باستخدام");
+        assert_eq!(run_stage(normalize_spacing, "عن ُّبعد"), "عن بُّعد");
     }
 }
