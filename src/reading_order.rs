@@ -361,6 +361,26 @@ fn cut_glued_words<'a>(scorer: &WordScorer, pieces: &mut Vec<Piece<'a>>, gaps: &
     }
 }
 
+/// In a document that shows reversed runs, a number glued to the comma
+/// after it (`٢٧،` of `٢٧، ومن ٢٠٠٩نيسان`) may be the number's run glued
+/// to the next run, which starts with the comma that ends the clause
+/// before (`٢٠٠٩، ومن ٢٧`): a boundary the search may take, at no cost.
+/// In a clean document `٢٧،` is only a number and its comma.
+fn cut_numbers_from_commas(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>) {
+    let mut i = 0;
+    while i < pieces.len() && pieces.len() < MAX_PIECES {
+        let text = pieces[i].text;
+        let digits = text.find(|c: char| !(c.is_ascii_digit() || is_arabic_digit(c))).unwrap_or(text.len());
+        if digits > 0 && matches!(&text[digits..], "،" | "؛") {
+            pieces[i] = Piece { text: &text[..digits] };
+            pieces.insert(i + 1, Piece { text: &text[digits..] });
+            gaps.insert(i, Gap::Cut);
+            i += 1;
+        }
+        i += 1;
+    }
+}
+
 /// Removes `taken` pieces at `i`; the pieces on either side become
 /// neighbours, separated by the wider of the two gaps they had.
 fn remove_pieces(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>, i: usize, taken: usize) {
@@ -1172,6 +1192,9 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     // (A line in visual order has no glued runs to cut: its reversed words,
     // unknown to the lexicon, would only be cut into chance words.)
     cut_glued_words(scorer, &mut pieces, &mut gaps, !ev.visual);
+    if damaged {
+        cut_numbers_from_commas(&mut pieces, &mut gaps);
+    }
     // 1. Labels and a leading period.
     let mut label: Option<String> = None;
     // A line that starts with a number has its label where it belongs
@@ -1367,6 +1390,19 @@ mod tests {
             fix(" ٣و ٢اعتمد الفريق العامل المعني بالاتِّجار بالأشــخاص، في اجتماعه المعقود في فيينا يومي   -٦ "),
             "٦- اعتمد الفريق العامل المعني بالاتِّجار بالأشــخاص، في اجتماعه المعقود في فيينا يومي ٢ و٣"
         );
+    }
+
+    #[test]
+    fn a_comma_that_starts_a_run_leaves_the_number_before_it() {
+        // ctoc-wg4-2018-3.broken.txt, line 16: `١٠، ومن` is the run `١٠`
+        // glued to the run `، ومن`, whose comma ends the date before.
+        assert_eq!(
+            fix("، ومن ٢٠١١تشــرين الأول/أكتوبر  ١٢إلى  ١٠، ومن ٢٠١٠تشــرين الأول/أكتوبر  ١٩ويوم "),
+            "ويوم ١٩ تشــرين الأول/أكتوبر ٢٠١٠، ومن ١٠ إلى ١٢ تشــرين الأول/أكتوبر ٢٠١١، ومن"
+        );
+        // A number and its comma in a correct line stay together.
+        let line = "وفقاً للمادة ٢٧، ومن ثم فإن الفريق العامل";
+        assert_eq!(fix(line), line);
     }
 
     #[test]
