@@ -361,19 +361,36 @@ fn cut_glued_words<'a>(scorer: &WordScorer, pieces: &mut Vec<Piece<'a>>, gaps: &
     }
 }
 
-/// In a document that shows reversed runs, a number glued to the comma
-/// after it (`٢٧،` of `٢٧، ومن ٢٠٠٩نيسان`) may be the number's run glued
-/// to the next run, which starts with the comma that ends the clause
-/// before (`٢٠٠٩، ومن ٢٧`): a boundary the search may take, at no cost.
-/// In a clean document `٢٧،` is only a number and its comma.
-fn cut_numbers_from_commas(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>) {
+/// In a document that shows reversed runs, cuts the pieces that may be
+/// two runs glued where a clean document has one token: a number glued to
+/// the comma after it (`٢٧،` of `٢٧، ومن ٢٠٠٩نيسان`: the number's run and
+/// the next run, which starts with the comma that ends the clause before,
+/// `٢٠٠٩، ومن ٢٧`), and a word piece glued to the number after it (`الآ2021`
+/// of `راء ، بتوافق الآ2021تشرين`: `الآ` + `راء` is `الآراء`). Each cut is a
+/// boundary the search may take, at no cost. A proclitic on a number
+/// (`و٣`) and the article with a stroke (`الـ75`) stay.
+fn cut_runs_glued_in_damaged_document(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>) {
+    let is_digit = |c: char| c.is_ascii_digit() || is_arabic_digit(c);
     let mut i = 0;
     while i < pieces.len() && pieces.len() < MAX_PIECES {
         let text = pieces[i].text;
-        let digits = text.find(|c: char| !(c.is_ascii_digit() || is_arabic_digit(c))).unwrap_or(text.len());
-        if digits > 0 && matches!(&text[digits..], "،" | "؛") {
-            pieces[i] = Piece { text: &text[..digits] };
-            pieces.insert(i + 1, Piece { text: &text[digits..] });
+        let digits_end = text.find(|c: char| !is_digit(c)).unwrap_or(text.len());
+        let number_then_comma = digits_end > 0 && matches!(&text[digits_end..], "،" | "؛");
+        let word_end = text.find(|c: char| !is_arabic_word_char(c)).unwrap_or(text.len());
+        let word_then_number = text[..word_end].chars().filter(|&c| is_arabic_letter(c)).count() >= 2
+            && !text[..word_end].ends_with(TATWEEL)
+            && text[word_end..].starts_with(is_digit)
+            && text[word_end..].chars().all(|c| is_ltr(c) || matches!(c, '/' | '.' | ','));
+        let cut = if number_then_comma {
+            digits_end
+        } else if word_then_number {
+            word_end
+        } else {
+            0
+        };
+        if cut > 0 {
+            pieces[i] = Piece { text: &text[..cut] };
+            pieces.insert(i + 1, Piece { text: &text[cut..] });
             gaps.insert(i, Gap::Cut);
             i += 1;
         }
@@ -1210,7 +1227,7 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     // unknown to the lexicon, would only be cut into chance words.)
     cut_glued_words(scorer, &mut pieces, &mut gaps, !ev.visual);
     if damaged {
-        cut_numbers_from_commas(&mut pieces, &mut gaps);
+        cut_runs_glued_in_damaged_document(&mut pieces, &mut gaps);
     }
     // 1. Labels and a leading period.
     let mut label: Option<String> = None;
@@ -1419,6 +1436,20 @@ mod tests {
         );
         // A number and its comma in a correct line stay together.
         let line = "وفقاً للمادة ٢٧، ومن ثم فإن الفريق العامل";
+        assert_eq!(fix(line), line);
+    }
+
+    #[test]
+    fn a_word_piece_glued_to_a_number_leaves_it() {
+        // ctoc-wg7-2021-5.broken.txt, line 106 (placeholders and tatweel
+        // repaired): `الآ2021` is the piece `الآ` of `الآراء` glued to the
+        // run `2021`.
+        assert_eq!(
+            fix("راء  ، بتوافق الآ2021تشرين الأول/أكتوبر    14أقرَّ الفريق العامل، في جلسته الأولى، المعقودة في  -30"),
+            "30- أقرَّ الفريق العامل، في جلسته الأولى، المعقودة في 14 تشرين الأول/أكتوبر 2021، بتوافق الآراء"
+        );
+        // The article with a stroke before a number stays (`الـ75`).
+        let line = "احتفلت الأمم المتحدة بالذكرى الـ75 لتأسيسها";
         assert_eq!(fix(line), line);
     }
 
