@@ -1467,6 +1467,12 @@ mod tests {
         assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "غيرمينا", false), None);
         assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "المناظران", false), None);
         assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "تِّالاإعادة", false), Some(("تِّالا".len(), true)));
+        // Punctuation may end the token (ctoc-wg4-2018-3.broken.txt, lines
+        // 66 and 81); a word with several placeholders is not cut (its
+        // wildcards find chance words).
+        assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "تِّالاالمدني،", false), Some(("تِّالا".len(), true)));
+        assert_eq!(crate::word_boundaries::sure_cut(&scorer, "قرببالأشخاص،"), Some("قرب".len()));
+        assert_eq!(crate::word_boundaries::sure_cut(&scorer, "أو\u{FFFD}\u{FFFD}را\u{FFFD}\u{FFFD}ا،"), None);
     }
 
     #[test]

@@ -230,12 +230,20 @@ fn best_split(scorer: &WordScorer, word: &str) -> Option<(usize, f64, bool)> {
     best
 }
 
+/// Whether a word holds more than one U+FFFD: as wildcards they let the
+/// lexicon find chance words in it (`أو��را��ا`), so the reading-order
+/// search does not cut it.
+fn many_placeholders(word: &str) -> bool {
+    word.chars().filter(|&c| c == '\u{FFFD}').count() > 1
+}
+
 /// Where the reading-order search may cut a token it would otherwise take
 /// whole: a byte offset into `token`, where the token is two words glued
 /// as surely as this stage would cut them (`بسببالضحايا`, two runs glued).
 pub(crate) fn sure_cut(scorer: &WordScorer, token: &str) -> Option<usize> {
+    // Punctuation may end the token (`قرببالأشخاص،`), not start it.
     let (offset, word) = word_of(token)?;
-    if offset != 0 || word.len() != token.len() {
+    if offset != 0 || many_placeholders(word) {
         return None;
     }
     let (cut, gain, signed) = best_split(scorer, word)?;
@@ -255,7 +263,7 @@ pub(crate) fn sure_cut(scorer: &WordScorer, token: &str) -> Option<usize> {
 /// may rate a word when it is short.
 pub(crate) fn word_at_edge(scorer: &WordScorer, token: &str, rest: bool) -> Option<(usize, bool)> {
     let (offset, word) = word_of(token)?;
-    if offset != 0 || word.len() != token.len() || letters(word) < 4 || (!rest && scorer.word(word) >= KNOWN_AT) {
+    if offset != 0 || letters(word) < 4 || many_placeholders(word) || (!rest && scorer.word(word) >= KNOWN_AT) {
         return None;
     }
     // Cut points with a sign: before each letter but the first.
