@@ -327,9 +327,12 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                     // of Latin letters or digits.)
                     let token_start = i == 0 || line[i - 1] == b' ' || line[i - 1] >= 0x80;
                     let after_arabic = i > 0 && line[i - 1] >= 0x80;
+                    // After a closing bracket, before a Latin run (`).CTOC`):
+                    // a bracket's run emitted before its content's.
+                    let after_bracket = i > 0 && matches!(line[i - 1], b')' | b']');
                     if is_arabic_lead(next)
                         || (digit && token_start)
-                        || (after_arabic && (next.is_ascii_alphanumeric() || next >= 0x80))
+                        || ((after_arabic || after_bracket) && (next.is_ascii_alphanumeric() || next >= 0x80))
                     {
                         check = true;
                     }
@@ -573,7 +576,7 @@ mod tests {
     fn clean_like() -> impl Strategy<Value = String> {
         let atoms = prop::sample::select(vec![
             "ال", "ب", "ي", "ك", "ة", "ى", "لا", "لأ", "ا", "أ", "م", "ن", "و", "ت", "ه", "ع", "ر", "س", "\u{064E}",
-            "\u{0651}", "\u{0610}", "-", "(", ")", ".", "،", "١", "٢", "0", "7", "/", "a", "Z",
+            "\u{0651}", "\u{0610}", "-", "(", ")", ".", "،", "؛", "١", "٢", "0", "7", "/", "a", "Z", "C",
         ]);
         let word = prop::collection::vec(atoms, 1..6).prop_map(|v| v.concat());
         let line = prop::collection::vec(word, 1..8).prop_map(|v| v.join(" "));
@@ -593,6 +596,20 @@ mod tests {
         #[test]
         fn what_the_scan_passes_the_repair_keeps_on_clean_like_text(text in clean_like()) {
             assert_sound(&text);
+        }
+    }
+
+    #[test]
+    fn the_scan_is_sound_on_brackets_closed_before_their_content() {
+        // `reading_order::split_token` cuts a bracket and the punctuation
+        // after it from a Latin run (ctoc-wg7-2021-5, line 191).
+        for line in [
+            "الطلب على تهريب المهاجرين ).CTOC/COP/WG.7/2021/2 (",
+            "الطلب على تهريب المهاجرين )؛CTOC/COP/WG.7/2021/2 (",
+            "الطلب على تهريب ]:CTOC المهاجرين [",
+            "فنزويلا (جمهورية -البوليفارية)، كندا",
+        ] {
+            assert_sound(line);
         }
     }
 
