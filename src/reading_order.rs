@@ -286,10 +286,15 @@ const LABEL_WORDS: &[&str] = &[
 /// Whether a piece is a label word (`رابعا`, `باء`; a placeholder matches
 /// any letter).
 fn is_label_word(s: &str) -> bool {
+    // Label words have four letters at most, with a mark or two.
+    if s.len() > 24 {
+        return false;
+    }
     let n: String = normalize(s).chars().filter(|c| is_arabic_letter(*c) || *c == '\u{FFFD}').collect();
+    let letters = n.chars().count();
     LABEL_WORDS
         .iter()
-        .any(|w| w.chars().count() == n.chars().count() && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}'))
+        .any(|w| w.chars().count() == letters && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}'))
 }
 
 /// The label a piece (or two) at `i` forms, in logical form, and how many
@@ -469,19 +474,24 @@ pub(crate) fn evidence(line: &str) -> Evidence {
     }
     // Visual order: words that start with a letter that only ends words,
     // more words ending in a reversed article than starting with one.
-    let words: Vec<String> = pieces
-        .iter()
-        .map(|p| normalize(p.text).chars().filter(|c| is_arabic_letter(*c)).collect::<String>())
-        .filter(|w| w.chars().count() > 1)
-        .collect();
-    let final_first = words.iter().filter(|w| w.starts_with(['ة', 'ى'])).count();
-    // The article reversed: `لا`, or `لأا` where a lam-alef ligature stayed a
-    // unit (`الأول` written `لولأا`).
-    let article_last = words
-        .iter()
-        .filter(|w| w.chars().count() > 3 && (w.ends_with("لا") || ["لأا", "لإا", "لآا"].iter().any(|e| w.ends_with(e))))
-        .count();
-    let article_first = words.iter().filter(|w| w.chars().count() > 3 && w.starts_with("ال")).count();
+    let (mut final_first, mut article_last, mut article_first) = (0usize, 0usize, 0usize);
+    for p in &pieces {
+        let w = PieceLetters::of(p.text);
+        if w.count > 1 && matches!(w.first[0], 'ة' | 'ى') {
+            final_first += 1;
+        }
+        if w.count > 3 {
+            // The article reversed: `لا`, or `لأا` where a lam-alef ligature
+            // stayed a unit (`الأول` written `لولأا`).
+            let [a, b, c] = w.last;
+            if c == 'ا' && (b == 'ل' || (matches!(b, 'أ' | 'إ' | 'آ') && a == 'ل')) {
+                article_last += 1;
+            }
+            if w.first == ['ا', 'ل'] {
+                article_first += 1;
+            }
+        }
+    }
     if final_first >= 2
         || (article_last >= 2 && article_last > article_first)
         || (final_first >= 1 && article_last > article_first)
@@ -523,6 +533,40 @@ pub(crate) fn evidence(line: &str) -> Evidence {
         }
     }
     e
+}
+
+/// The Arabic letters of a piece as the lexicon reads them (`normalize`):
+/// how many, the first two and the last three (`' '` where there are
+/// fewer). Read without building the normalized word where the piece needs
+/// no folding (every line the fast path checks comes here).
+struct PieceLetters {
+    count: usize,
+    first: [char; 2],
+    last: [char; 3],
+}
+
+impl PieceLetters {
+    fn of(text: &str) -> PieceLetters {
+        // Presentation forms, Farsi letters and combining hamza or madda
+        // (which compose with the letter before) need `normalize`.
+        let plain = |c: char| c.is_ascii() || (('\u{0600}'..='\u{06FF}').contains(&c) && !matches!(c, '\u{0653}'..='\u{0655}' | '\u{06A9}' | '\u{06CC}'));
+        let mut w = PieceLetters { count: 0, first: [' '; 2], last: [' '; 3] };
+        let mut add = |c: char| {
+            if is_arabic_letter(c) {
+                if w.count < 2 {
+                    w.first[w.count] = c;
+                }
+                w.last = [w.last[1], w.last[2], c];
+                w.count += 1;
+            }
+        };
+        if text.chars().all(plain) {
+            text.chars().for_each(&mut add);
+        } else {
+            normalize(text).chars().for_each(&mut add);
+        }
+        w
+    }
 }
 
 /// How the search reads a line: pieces in logical order with the joins
