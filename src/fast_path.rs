@@ -122,7 +122,7 @@ fn letters_from_end(token: &str) -> impl Iterator<Item = char> + '_ {
 /// lam-alef ligature stayed whole). The letter counts are over-estimated by
 /// the token's byte length (a letter takes two bytes), which can only count
 /// more.
-#[inline]
+#[inline(always)]
 fn count_token_signs(token: &str, final_first: &mut usize, article_last: &mut usize, one_letter: &mut bool) {
     let bytes = token.as_bytes();
     *one_letter |= is_one_letter_token(bytes);
