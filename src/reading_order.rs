@@ -1516,6 +1516,10 @@ mod tests {
         // wildcards find chance words).
         assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "تِّالاالمدني،", false), Some(("تِّالا".len(), true)));
         assert_eq!(crate::word_boundaries::sure_cut(&scorer, "قرببالأشخاص،"), Some("قرب".len()));
+        // A token whose first letter bears a shadda is the piece of a word:
+        // the word glued after it needs no sign (lines 62 and 124).
+        assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "تِّالاعن", false), Some(("تِّالا".len(), true)));
+        assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "تِّالاتدريب", false), Some(("تِّالا".len(), true)));
         assert_eq!(crate::word_boundaries::sure_cut(&scorer, "أو\u{FFFD}\u{FFFD}را\u{FFFD}\u{FFFD}ا،"), None);
     }
 

@@ -237,6 +237,12 @@ fn many_placeholders(word: &str) -> bool {
     word.chars().filter(|&c| c == '\u{FFFD}').count() > 1
 }
 
+/// Whether the first letter of a word bears a shadda (`تِّالا`).
+fn starts_with_doubled_letter(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(is_arabic_letter) && chars.take_while(|&c| crate::script::is_arabic_mark(c)).any(|c| c == '\u{0651}')
+}
+
 /// Where the reading-order search may cut a token it would otherwise take
 /// whole: a byte offset into `token`, where the token is two words glued
 /// as surely as this stage would cut them (`بسببالضحايا`, two runs glued).
@@ -278,7 +284,16 @@ pub(crate) fn word_at_edge(scorer: &WordScorer, token: &str, rest: bool) -> Opti
         }
         before = c;
     }
-    let frequent = |w: &str| letters(w) >= 3 && scorer.word(w) >= FREQUENT_AT;
+    // A token whose first letter bears a shadda starts with the piece of a
+    // word (no word starts with a doubled letter but after the article):
+    // the word glued after it may be short (`تِّالاعن`: `تِّالا` + `عن`)
+    // and need no sign at the cut.
+    let piece_first = starts_with_doubled_letter(word);
+    if piece_first {
+        cuts = word.char_indices().filter(|&(i, c)| i > 0 && is_arabic_letter(c)).map(|(i, _)| i).collect();
+    }
+    let min_letters = if piece_first { 2 } else { 3 };
+    let frequent = |w: &str| letters(w) >= min_letters && scorer.word(w) >= FREQUENT_AT;
     cuts.iter()
         .copied()
         .find(|&i| frequent(&word[i..]))
