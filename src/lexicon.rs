@@ -144,6 +144,9 @@ struct CliticKey {
 struct CliticKeys {
     proclitics: Vec<CliticKey>,
     enclitics: Vec<CliticKey>,
+    /// `ل` and `ال`, as keys.
+    lam: Vec<u8>,
+    article: Vec<u8>,
 }
 
 static CLITIC_KEYS: LazyLock<CliticKeys> = LazyLock::new(|| {
@@ -159,7 +162,12 @@ static CLITIC_KEYS: LazyLock<CliticKeys> = LazyLock::new(|| {
             })
             .collect()
     };
-    CliticKeys { proclitics: encode(PROCLITICS), enclitics: encode(ENCLITICS) }
+    CliticKeys {
+        proclitics: encode(PROCLITICS),
+        enclitics: encode(ENCLITICS),
+        lam: key_of_normalized("ل").unwrap_or_default(),
+        article: key_of_normalized("ال").unwrap_or_default(),
+    }
 });
 
 /// The key of any word: [`normalize`], then encode.
@@ -374,6 +382,11 @@ impl Lexicon {
                     continue;
                 }
                 let stem = &key[pro.key.len()..key.len() - enc.key.len()];
+                // The preposition ل before the article is written لل (the
+                // article's alef drops): `لالتجار` is no ل + `التجار`.
+                if ends_with(&pro.key, &clitics.lam) && starts_with(stem, &clitics.article) {
+                    continue;
+                }
                 let penalty = pro.cost + enc.cost;
                 let mut consider = |stem_key: &[u8], rewritten: bool| {
                     if let Some(z) = self.zipf_of_key(stem_key) {
@@ -468,6 +481,9 @@ mod tests {
     #[test]
     fn clitic_analysis() {
         let lexicon = Lexicon::embedded();
+        // The preposition ل before the article is written لل: `لالتجار` is
+        // not ل + `التجار`.
+        assert!(lexicon.analyze("لالتجار").is_none_or(|a| a.stem != "التجار"));
         // Either reading is fine; the stem carries the word.
         let a = lexicon.analyze("وللمهاجرين").unwrap();
         assert!(a.stem.ends_with("مهاجرين") && a.proclitic.starts_with('و'), "{a:?}");

@@ -830,16 +830,24 @@ fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: b
                 .map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged))
                 .sum::<f64>()
     };
-    // Local search from three starts: the boundaries the line itself shows,
-    // every gap a boundary (every piece its own run), no boundary but the
+    // Local search from four starts: the boundaries the line itself shows,
+    // those and the cuts inside stretched words (at tatweel), every gap a
+    // boundary (every piece its own run), no boundary but the
     // fixed ones.
-    let starts: [Vec<bool>; 3] = [
-        gaps.iter().enumerate().map(|(i, g)| fixed[i] || boundary_cost(*g, texts[i], damaged) <= 0.0).collect(),
-        vec![true; gaps.len()],
-        fixed.clone(),
+    let shown: Vec<bool> =
+        gaps.iter().enumerate().map(|(i, g)| fixed[i] || boundary_cost(*g, texts[i], damaged) <= 0.0).collect();
+    let stretched: Vec<bool> = (0..gaps.len())
+        .map(|i| shown[i] || texts[i].ends_with(TATWEEL) || texts[i + 1].starts_with(TATWEEL))
+        .collect();
+    let with_stretched = (stretched != shown).then_some(stretched);
+    let starts = [
+        Some(shown),
+        with_stretched,
+        Some(vec![true; gaps.len()]),
+        Some(fixed.clone()),
     ];
     let mut best: Option<(f64, Vec<bool>)> = None;
-    for mut b in starts {
+    for mut b in starts.into_iter().flatten() {
         let s = climb(&score, &mut b, &fixed);
         if best.as_ref().is_none_or(|(bs, _)| s > *bs) {
             best = Some((s, b));
@@ -1049,6 +1057,11 @@ fn write(pieces: &[&str], glued: &[bool]) -> String {
     out
 }
 
+/// A letter of a left-to-right script (not a digit).
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && is_ltr(c)
+}
+
 /// Mirrors a bracket.
 fn mirror(c: char) -> char {
     match c {
@@ -1084,7 +1097,14 @@ fn reverse_visual(line: &str) -> String {
                     || (matches!(chars[i], '.' | ',' | '/' | ':' | '-' | '%' | '_' | '@')
                         && i + 1 < chars.len()
                         && is_ltr(chars[i + 1])
-                        && !s.is_empty()))
+                        && !s.is_empty())
+                    // A space between two Latin letters is left to right too
+                    // (`5P strategy`); between numbers it is not (bidi puts
+                    // numbers in right-to-left order).
+                    || (chars[i] == ' '
+                        && i + 1 < chars.len()
+                        && is_latin_letter(chars[i + 1])
+                        && s.chars().next_back().is_some_and(is_latin_letter)))
             {
                 s.push(chars[i]);
                 i += 1;
@@ -1574,10 +1594,39 @@ mod tests {
     }
 
     #[test]
+    fn runs_cut_inside_stretched_words() {
+        // ctoc-wg7-2021-5.broken.txt, line 173: every run boundary but one
+        // is inside a word stretched with tatweel; the search also starts
+        // from all of them.
+        let line = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/in-the-wild/ctoc-wg7-2021-5.broken.txt"))
+            .unwrap()
+            .lines()
+            .nth(172)
+            .unwrap()
+            .to_string();
+        assert_eq!(
+            fix(&line),
+            "الإقل\u{FFFD}مي)، را\u{FFFD}طـــة الـــدول المســــــــــــــتقلـــة، مجلس التعـــاون لـــدول الخل\u{FFFD}ج العر\u{FFFD}\u{FFFD}ـــة، المعهـــد الأورو\u{FFFD}ي لمنع الجر\u{FFFD}مـــة"
+        );
+    }
+
+    #[test]
     fn visual_order_line() {
         // Made by `synthetic::Damage::visual_order` from ctoc-wg4-2018-3.gold.txt, line 8
         let line = "،لافطلأاو ءاسنلا ةصاخبو ،صاخشلأاب راجتِّلاا ةبقاعمو عمقو عنم لوكوتورب نَّأب ،٤/٤ هررَّقم";
         assert_eq!(fix(line), "مقرَّره ٤/٤، بأنَّ بروتوكول منع وقمع ومعاقبة الاتِّجار بالأشخاص، وبخاصة النساء والأطفال،");
+        // A space between Latin words is part of their left-to-right run;
+        // the lam-alef ligature reversed as a unit is turned back where the
+        // lexicon reads the word (`للاتِّجار`, not ل + `التِّجار`).
+        // (synthetic/visual-order.broken.txt, lines 208 and 213)
+        assert_eq!(
+            fix("عنملاب ةقلعتم بناوج لمشت يتلاو ،\"5P strategy\" مساب ةفورعملا هتيجيتارتساو ،صاخشلأاب راجتِّلااب"),
+            "بالاتِّجار بالأشخاص، واستراتيجيته المعروفة باسم \"5P strategy\"، والتي تشمل جوانب متعلقة بالمنع"
+        );
+        assert_eq!(
+            fix("روطت نم ترذحو .صاخشلأاب راجتِّلال اياحض مهو اهوبكترا يتلا لاعفلأا ببسب اياحضلا"),
+            "الضحايا بسبب الأفعال التي ارتكبوها وهم ضحايا للاتِّجار بالأشخاص. وحذرت من تطور"
+        );
     }
 
     #[test]
@@ -1605,5 +1654,24 @@ mod tests {
         ] {
             assert_eq!(run_stage_with(restore_reading_order, line, &config), line, "{line}");
         }
+    }
+}
+#[cfg(test)]
+mod scratch {
+    use super::*;
+    #[test]
+    fn scratch_debug() {
+        let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
+        let line = std::fs::read_to_string("../shared/corpus/ctoc-wg7-2021-5.broken.txt").unwrap().lines().nth(172).unwrap().to_string();
+        let (mut pieces, mut gaps) = pieces(&line);
+        cut_glued_words(&scorer, &mut pieces, &mut gaps, true);
+        let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
+        eprintln!("{:?}", texts);
+        let (s, b) = best_runs(&scorer, &pieces, &gaps, true);
+        let runs = runs_between(&b);
+        eprintln!("   runs {s} {:?}", runs.iter().map(|&(a, e)| texts[a..e].join(" ")).collect::<Vec<_>>());
+        eprintln!("   perm {:?}", best_permutation(&scorer, &texts, &gaps, &b, true));
+        eprintln!("   read {:?}", read_line(&line, &scorer, true));
+        for w in ["لمنع", "الجر\u{FFFD}مـــة،", "لـــدول", "الـــدول", "لـــة", "الـــة"] { eprintln!("{w} {}", scorer.word(w)); }
     }
 }
