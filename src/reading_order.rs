@@ -1150,7 +1150,12 @@ fn fix_reversed_ligatures(scorer: &WordScorer, line: &str) -> String {
             out.push_str(word);
             continue;
         }
-        let mut best = (scorer.word(word), word.to_string());
+        // A spelling the lexicon lists whole beats one it only reads through
+        // clitics (`الفعال` over ال + `فعلا`): both are the same letters, and
+        // the clitic reading of a form nobody writes is a guess.
+        let lexicon = Lexicon::embedded();
+        let rank = |w: &str| (lexicon.contains(w), scorer.word(w));
+        let mut best = (rank(word), word.to_string());
         for mask in 1u32..(1 << spots.len()) {
             let mut w = clusters.clone();
             for (k, &p) in spots.iter().enumerate() {
@@ -1159,9 +1164,9 @@ fn fix_reversed_ligatures(scorer: &WordScorer, line: &str) -> String {
                 }
             }
             let w: String = w.concat();
-            let s = scorer.word(&w);
-            if s > best.0 {
-                best = (s, w);
+            let r = rank(&w);
+            if r > best.0 {
+                best = (r, w);
             }
         }
         out.push_str(&best.1);
@@ -1626,6 +1631,12 @@ mod tests {
         assert_eq!(
             fix("روطت نم ترذحو .صاخشلأاب راجتِّلال اياحض مهو اهوبكترا يتلا لاعفلأا ببسب اياحضلا"),
             "الضحايا بسبب الأفعال التي ارتكبوها وهم ضحايا للاتِّجار بالأشخاص. وحذرت من تطور"
+        );
+        // A spelling the lexicon lists whole beats a clitic reading of the
+        // other (`الفعال`, not ال + `فعلا`; line 156).
+        assert_eq!(
+            fix("ةيامحلا تامدخ اهنمو ،تامدخلا نأشب تامولعملا لدابتو لاعفلا نواعتلا زيزعت (و)"),
+            "(و) تعزيز التعاون الفعال وتبادل المعلومات بشأن الخدمات، ومنها خدمات الحماية"
         );
     }
 
