@@ -663,6 +663,32 @@ impl Fillings {
     }
 }
 
+/// Confidence of a placeholder restored from the one label word that fits
+/// a paragraph label (see `label_letters`).
+const LABEL_CONFIDENCE: f32 = 0.95;
+
+/// The letters of the U+FFFD of a paragraph label that starts the line
+/// (`را�عا- تنظيم الاجتماع`), if exactly one label word fits it.
+fn label_letters(line: &str) -> Option<WordDecision> {
+    let (head, _) = line.trim_start().split_once('-')?;
+    if !head.contains('\u{FFFD}') || head.contains(' ') {
+        return None;
+    }
+    let mut fits = crate::reading_order::label_words_matching(head);
+    let word = fits.next()?;
+    if fits.next().is_some() {
+        return None;
+    }
+    // The letters of the label word where the head has U+FFFD.
+    let head_letters: Vec<char> = crate::lexicon::normalize(head)
+        .chars()
+        .filter(|&c| crate::script::is_arabic_letter(c) || c == '\u{FFFD}')
+        .collect();
+    let letters: Option<Vec<u8>> =
+        head_letters.iter().zip(word.chars()).filter(|(h, _)| **h == '\u{FFFD}').map(|(_, w)| letter_byte(w)).collect();
+    Some(WordDecision { letters: letters?, confidence: LABEL_CONFIDENCE })
+}
+
 /// Replaces the placeholders of one line that the document model decodes
 /// with enough confidence.
 pub(crate) fn restore_placeholders<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
@@ -675,8 +701,13 @@ pub(crate) fn restore_placeholders<'a>(line: &'a str, ctx: &LineContext<'_>, edi
     let min = ctx.config.min_confidence;
     let mut out = Rewriter::new(line, edits);
     let mut buf = [0u8; 4];
-    for word in scan(line) {
+    let label = label_letters(line);
+    for (k, word) in scan(line).into_iter().enumerate() {
         let decision = model.pattern(&word, min).and_then(|p| model.words.get(&p)).filter(|d| d.confidence >= min);
+        // A paragraph label the lexicon alone cannot settle (`را�عا-`:
+        // `رابعا` or `رائعا`) is the one label word it can be.
+        let label = label.as_ref().filter(|_| k == 0 && decision.is_none());
+        let decision = decision.or(label);
         let mut hole = 0;
         for item in &word.items {
             match item {
@@ -763,6 +794,17 @@ mod tests {
     fn codes_beside_latin_letters_stay() {
         let text = "The (cid:3)nancial report, (cid:4)rst part.\n".repeat(40);
         assert_eq!(repair_document(&text), text);
+    }
+
+    #[test]
+    fn a_label_takes_the_one_label_word_that_fits() {
+        // ctoc-wg7-2021-5.broken.txt, lines 72 and 84 (after the reading
+        // order put the labels first): `رابعا`, not the frequent `رائعا`;
+        // `�اء` may be `باء`, `ياء`, `تاء` or `ثاء`, and stays.
+        assert_eq!(repair_document("را\u{FFFD}عا- تنظيم الاجتماع"), "رابعا- تنظيم الاجتماع");
+        assert_eq!(repair_document("\u{FFFD}اء- الكلمات"), "\u{FFFD}اء- الكلمات");
+        // Not at the start of the line, a word is no label.
+        assert_eq!(repair_document("كان را\u{FFFD}عا- تنظيم"), "كان را\u{FFFD}عا- تنظيم");
     }
 
     #[test]

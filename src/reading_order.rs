@@ -286,15 +286,22 @@ const LABEL_WORDS: &[&str] = &[
 /// Whether a piece is a label word (`رابعا`, `باء`; a placeholder matches
 /// any letter).
 fn is_label_word(s: &str) -> bool {
+    label_words_matching(s).next().is_some()
+}
+
+/// The label words a piece may be (`را�عا`: `رابعا`; `�اء`: `باء`, `ياء`,
+/// `تاء`, `ثاء`), a placeholder matching any letter.
+pub(crate) fn label_words_matching(s: &str) -> impl Iterator<Item = &'static str> {
     // Label words have four letters at most, with a mark or two.
-    if s.len() > 24 {
-        return false;
-    }
-    let n: String = normalize(s).chars().filter(|c| is_arabic_letter(*c) || *c == '\u{FFFD}').collect();
+    let n: String = if s.len() > 24 {
+        String::new()
+    } else {
+        normalize(s).chars().filter(|c| is_arabic_letter(*c) || *c == '\u{FFFD}').collect()
+    };
     let letters = n.chars().count();
-    LABEL_WORDS
-        .iter()
-        .any(|w| w.chars().count() == letters && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}'))
+    LABEL_WORDS.iter().copied().filter(move |w| {
+        letters > 0 && w.chars().count() == letters && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}')
+    })
 }
 
 /// The label a piece (or two) at `i` forms, in logical form, and how many
