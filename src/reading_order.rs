@@ -1503,30 +1503,29 @@ mod tests {
     }
 
     #[test]
-    fn a_comma_that_starts_a_run_leaves_the_number_before_it() {
-        // ctoc-wg4-2018-3.broken.txt, line 16: `١٠، ومن` is the run `١٠`
-        // glued to the run `، ومن`, whose comma ends the date before.
-        assert_eq!(
-            fix("، ومن ٢٠١١تشــرين الأول/أكتوبر  ١٢إلى  ١٠، ومن ٢٠١٠تشــرين الأول/أكتوبر  ١٩ويوم "),
-            "ويوم ١٩ تشــرين الأول/أكتوبر ٢٠١٠، ومن ١٠ إلى ١٢ تشــرين الأول/أكتوبر ٢٠١١، ومن"
-        );
-        // A number and its comma in a correct line stay together.
-        let line = "وفقاً للمادة ٢٧، ومن ثم فإن الفريق العامل";
-        assert_eq!(fix(line), line);
-    }
-
-    #[test]
-    fn a_word_piece_glued_to_a_number_leaves_it() {
-        // ctoc-wg7-2021-5.broken.txt, line 106 (placeholders and tatweel
-        // repaired): `الآ2021` is the piece `الآ` of `الآراء` glued to the
-        // run `2021`.
-        assert_eq!(
-            fix("راء  ، بتوافق الآ2021تشرين الأول/أكتوبر    14أقرَّ الفريق العامل، في جلسته الأولى، المعقودة في  -30"),
-            "30- أقرَّ الفريق العامل، في جلسته الأولى، المعقودة في 14 تشرين الأول/أكتوبر 2021، بتوافق الآراء"
-        );
-        // The article with a stroke before a number stays (`الـ75`).
-        let line = "احتفلت الأمم المتحدة بالذكرى الـ75 لتأسيسها";
-        assert_eq!(fix(line), line);
+    fn runs_glued_where_a_clean_document_has_one_token() {
+        for (broken, right) in [
+            // ctoc-wg4-2018-3.broken.txt, line 16: `١٠، ومن` is the run `١٠`
+            // glued to the run `، ومن`, whose comma ends the date before.
+            (
+                "، ومن ٢٠١١تشــرين الأول/أكتوبر  ١٢إلى  ١٠، ومن ٢٠١٠تشــرين الأول/أكتوبر  ١٩ويوم ",
+                "ويوم ١٩ تشــرين الأول/أكتوبر ٢٠١٠، ومن ١٠ إلى ١٢ تشــرين الأول/أكتوبر ٢٠١١، ومن",
+            ),
+            // ctoc-wg7-2021-5.broken.txt, line 106 (placeholders and tatweel
+            // repaired): `الآ2021` is the piece `الآ` of `الآراء` glued to
+            // the run `2021`.
+            (
+                "راء  ، بتوافق الآ2021تشرين الأول/أكتوبر    14أقرَّ الفريق العامل، في جلسته الأولى، المعقودة في  -30",
+                "30- أقرَّ الفريق العامل، في جلسته الأولى، المعقودة في 14 تشرين الأول/أكتوبر 2021، بتوافق الآراء",
+            ),
+        ] {
+            assert_eq!(fix(broken), right);
+        }
+        // A number and its comma, the article with a stroke before a number
+        // (`الـ75`): correct lines stay.
+        for line in ["وفقاً للمادة ٢٧، ومن ثم فإن الفريق العامل", "احتفلت الأمم المتحدة بالذكرى الـ75 لتأسيسها"] {
+            assert_eq!(fix(line), line);
+        }
     }
 
     #[test]
