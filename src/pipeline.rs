@@ -240,7 +240,8 @@ pub(crate) fn repair_text<'a>(
     }
     let recording = fixes.is_some();
     let paragraphs: Vec<Paragraph<'a>> = paragraphs(text, body_start(text)).collect();
-    let Prepared { mut states, model, reversal_damage, boundary_damage } = prepare(&paragraphs, config, recording, memo);
+    let Prepared { mut states, model, reversal_damage, boundary_damage } =
+        prepare(&paragraphs, config, recording, memo);
     let unknown = LineContext::new(config, Language::Unknown, model.as_ref(), memo);
     let mut arabic = LineContext::new(config, Language::Arabic, model.as_ref(), memo);
     arabic.reversal_damage = reversal_damage;

@@ -218,11 +218,14 @@ fn scan_all(line: &str, mut f: impl FnMut(&[Item], bool)) {
             items.push(Item::Placeholder(Code::Ascii(b), i..i + 1));
         } else if c == ' '
             && !items.is_empty()
-            && Some(line[i..].trim_start_matches(|n: char| n == ' ' || n == TATWEEL || is_bidi_control(n) || is_zero_width(n)))
-                .is_some_and(|rest| {
-                    rest.starts_with(|n: char| is_arabic_mark(n) || is_mark_form(n))
-                        && crate::spacing::mark_before_its_letter(rest).is_none()
-                })
+            && Some(
+                line[i..]
+                    .trim_start_matches(|n: char| n == ' ' || n == TATWEEL || is_bidi_control(n) || is_zero_width(n)),
+            )
+            .is_some_and(|rest| {
+                rest.starts_with(|n: char| is_arabic_mark(n) || is_mark_form(n))
+                    && crate::spacing::mark_before_its_letter(rest).is_none()
+            })
         {
             // Spaces before a mark cut off from its letter: the spacing
             // stage puts the mark back, so the word goes on (unless the mark

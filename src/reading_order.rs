@@ -44,7 +44,9 @@ use crate::fix::FixKind;
 use crate::letter_model::TRIGRAMS;
 use crate::lexicon::{letter_byte, normalize, Lexicon};
 use crate::pipeline::LineContext;
-use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, TATWEEL};
+use crate::script::{
+    is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, TATWEEL,
+};
 
 /// Log-probabilities of words, with the lexicon, the letter model and the
 /// placeholder wildcard; remembered, as the search asks about the same
@@ -227,7 +229,8 @@ fn split_token(token: &str) -> Vec<&str> {
         });
     // `-شيلي`: a hyphen against the word after it is a run of its own (the
     // dash of `فنزويلا (جمهورية - البوليفارية)`), unless it is a label's.
-    let dash_first = token.strip_prefix('-').is_some_and(|rest| rest.starts_with(is_arabic_letter) && !is_label_word(rest));
+    let dash_first =
+        token.strip_prefix('-').is_some_and(|rest| rest.starts_with(is_arabic_letter) && !is_label_word(rest));
     for (i, c) in token.char_indices() {
         if let Some(p) = prev {
             let after_arabic = before_prev.is_some_and(is_arabic_word_char);
@@ -472,7 +475,8 @@ pub(crate) fn evidence(line: &str) -> Evidence {
         }
         let t = p.text;
         let word = t.chars().any(is_arabic_letter);
-        if word && (t.starts_with(TATWEEL) || t.trim_end_matches(|c: char| !is_arabic_word_char(c)).ends_with(TATWEEL)) {
+        if word && (t.starts_with(TATWEEL) || t.trim_end_matches(|c: char| !is_arabic_word_char(c)).ends_with(TATWEEL))
+        {
             // A one-letter word with a stroke is the Hijri هـ or a proclitic.
             if normalize(t).chars().filter(|c| is_arabic_letter(*c)).count() > 1 {
                 e.cut_tatweel = true;
@@ -556,7 +560,11 @@ impl PieceLetters {
     fn of(text: &str) -> PieceLetters {
         // Presentation forms, Farsi letters and combining hamza or madda
         // (which compose with the letter before) need `normalize`.
-        let plain = |c: char| c.is_ascii() || (('\u{0600}'..='\u{06FF}').contains(&c) && !matches!(c, '\u{0653}'..='\u{0655}' | '\u{06A9}' | '\u{06CC}'));
+        let plain = |c: char| {
+            c.is_ascii()
+                || (('\u{0600}'..='\u{06FF}').contains(&c)
+                    && !matches!(c, '\u{0653}'..='\u{0655}' | '\u{06A9}' | '\u{06CC}'))
+        };
         let mut w = PieceLetters { count: 0, first: [' '; 2], last: [' '; 3] };
         let mut add = |c: char| {
             if is_arabic_letter(c) {
@@ -679,7 +687,8 @@ const HUG_GAIN: f64 = 0.1;
 /// precedes a closing bracket and it (`(` `CTOC/COP/WG.7/2021/1` `)؛`).
 fn hugs(before: &str, after: &str) -> bool {
     let content = |t: &str| t.chars().next().is_some_and(|c| c.is_alphanumeric());
-    (before.ends_with(['(', '[']) && content(after)) || (after.starts_with([')', ']']) && before.chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+    (before.ends_with(['(', '[']) && content(after))
+        || (after.starts_with([')', ']']) && before.chars().next_back().is_some_and(|c| c.is_alphanumeric()))
 }
 
 /// Brackets a reading leaves unmatched: a closing one with none open before
@@ -827,8 +836,7 @@ fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: b
     let score = |b: &[bool]| -> f64 {
         let r = reading(gaps, b);
         let (w, _) = segment(&line, &r.order, &r.joins);
-        w + fixed_gain
-            + leading_punctuation_cost(r.order.first().map(|&i| texts[i]))
+        w + fixed_gain + leading_punctuation_cost(r.order.first().map(|&i| texts[i]))
             - UNBALANCED_BRACKET * unbalanced_brackets(r.order.iter().map(|&i| texts[i])) as f64
             - b.iter()
                 .zip(gaps)
@@ -843,16 +851,10 @@ fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: b
     // fixed ones.
     let shown: Vec<bool> =
         gaps.iter().enumerate().map(|(i, g)| fixed[i] || boundary_cost(*g, texts[i], damaged) <= 0.0).collect();
-    let stretched: Vec<bool> = (0..gaps.len())
-        .map(|i| shown[i] || texts[i].ends_with(TATWEEL) || texts[i + 1].starts_with(TATWEEL))
-        .collect();
+    let stretched: Vec<bool> =
+        (0..gaps.len()).map(|i| shown[i] || texts[i].ends_with(TATWEEL) || texts[i + 1].starts_with(TATWEEL)).collect();
     let with_stretched = (stretched != shown).then_some(stretched);
-    let starts = [
-        Some(shown),
-        with_stretched,
-        Some(vec![true; gaps.len()]),
-        Some(fixed.clone()),
-    ];
+    let starts = [Some(shown), with_stretched, Some(vec![true; gaps.len()]), Some(fixed.clone())];
     let mut best: Option<(f64, Vec<bool>)> = None;
     for mut b in starts.into_iter().flatten() {
         let s = climb(&score, &mut b, &fixed);
@@ -1333,7 +1335,8 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
             let wide_after = i + taken < pieces.len() && matches!(gaps[i + taken - 1], Gap::Spaces(n) if n >= 2);
             let set_apart = damaged && text.starts_with('(') && wide_before && wide_after;
             if flipped_at_start
-                || i > 0 && (text.ends_with('-') || set_apart || at_end && (wide_before || after_sentence || after_open))
+                || i > 0
+                    && (text.ends_with('-') || set_apart || at_end && (wide_before || after_sentence || after_open))
             {
                 label = Some(text);
                 remove_pieces(&mut pieces, &mut gaps, i, taken);
@@ -1523,7 +1526,8 @@ mod tests {
         }
         // A number and its comma, the article with a stroke before a number
         // (`الـ75`): correct lines stay.
-        for line in ["وفقاً للمادة ٢٧، ومن ثم فإن الفريق العامل", "احتفلت الأمم المتحدة بالذكرى الـ75 لتأسيسها"] {
+        for line in ["وفقاً للمادة ٢٧، ومن ثم فإن الفريق العامل", "احتفلت الأمم المتحدة بالذكرى الـ75 لتأسيسها"]
+        {
             assert_eq!(fix(line), line);
         }
     }
@@ -1609,12 +1613,15 @@ mod tests {
         // ctoc-wg7-2021-5.broken.txt, line 173: every run boundary but one
         // is inside a word stretched with tatweel; the search also starts
         // from all of them.
-        let line = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/in-the-wild/ctoc-wg7-2021-5.broken.txt"))
-            .unwrap()
-            .lines()
-            .nth(172)
-            .unwrap()
-            .to_string();
+        let line = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpus/in-the-wild/ctoc-wg7-2021-5.broken.txt"
+        ))
+        .unwrap()
+        .lines()
+        .nth(172)
+        .unwrap()
+        .to_string();
         assert_eq!(
             fix(&line),
             "الإقل\u{FFFD}مي)، را\u{FFFD}طـــة الـــدول المســــــــــــــتقلـــة، مجلس التعـــاون لـــدول الخل\u{FFFD}ج العر\u{FFFD}\u{FFFD}ـــة، المعهـــد الأورو\u{FFFD}ي لمنع الجر\u{FFFD}مـــة"
@@ -1679,7 +1686,12 @@ mod scratch {
     #[test]
     fn scratch_debug() {
         let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
-        let line = std::fs::read_to_string("../shared/corpus/ctoc-wg7-2021-5.broken.txt").unwrap().lines().nth(172).unwrap().to_string();
+        let line = std::fs::read_to_string("../shared/corpus/ctoc-wg7-2021-5.broken.txt")
+            .unwrap()
+            .lines()
+            .nth(172)
+            .unwrap()
+            .to_string();
         let (mut pieces, mut gaps) = pieces(&line);
         cut_glued_words(&scorer, &mut pieces, &mut gaps, true);
         let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
@@ -1689,6 +1701,9 @@ mod scratch {
         eprintln!("   runs {s} {:?}", runs.iter().map(|&(a, e)| texts[a..e].join(" ")).collect::<Vec<_>>());
         eprintln!("   perm {:?}", best_permutation(&scorer, &texts, &gaps, &b, true));
         eprintln!("   read {:?}", read_line(&line, &scorer, true));
-        for w in ["لمنع", "الجر\u{FFFD}مـــة،", "لـــدول", "الـــدول", "لـــة", "الـــة"] { eprintln!("{w} {}", scorer.word(w)); }
+        for w in ["لمنع", "الجر\u{FFFD}مـــة،", "لـــدول", "الـــدول", "لـــة", "الـــة"]
+        {
+            eprintln!("{w} {}", scorer.word(w));
+        }
     }
 }

@@ -665,10 +665,9 @@ fn visual_order(rendered: &[String]) -> String {
 /// with the separators between them: `٤/٤`, `WG.7`) start and end, inside
 /// the line.
 fn left_to_right_edges(units: &[Glyph]) -> Vec<usize> {
-    let ltr = |g: &Glyph| {
-        matches!(g, Glyph::Other(s) if s.chars().all(|c| c.is_ascii_alphanumeric() || crate::script::is_arabic_digit(c)))
-    };
-    let separator = |g: &Glyph| matches!(g, Glyph::Other(s) if matches!(s.as_str(), "/" | "." | "," | ":" | "-" | "٫" | "٬"));
+    let ltr = |g: &Glyph| matches!(g, Glyph::Other(s) if s.chars().all(|c| c.is_ascii_alphanumeric() || crate::script::is_arabic_digit(c)));
+    let separator =
+        |g: &Glyph| matches!(g, Glyph::Other(s) if matches!(s.as_str(), "/" | "." | "," | ":" | "-" | "٫" | "٬"));
     let n = units.len();
     let mut edges = Vec::new();
     let mut p = 0;

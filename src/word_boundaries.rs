@@ -141,7 +141,26 @@ fn is_bare_prefix(word: &str) -> bool {
 fn is_bare_suffix(word: &str) -> bool {
     matches!(
         crate::lexicon::normalize(word).as_str(),
-        "ان" | "ين" | "ون" | "ات" | "ية" | "يات" | "يون" | "يين" | "ها" | "هم" | "هن" | "هما" | "كم" | "كما" | "نا" | "ني" | "تم" | "تن" | "وا" | "يه" | "يا"
+        "ان" | "ين"
+            | "ون"
+            | "ات"
+            | "ية"
+            | "يات"
+            | "يون"
+            | "يين"
+            | "ها"
+            | "هم"
+            | "هن"
+            | "هما"
+            | "كم"
+            | "كما"
+            | "نا"
+            | "ني"
+            | "تم"
+            | "تن"
+            | "وا"
+            | "يه"
+            | "يا"
     )
 }
 
@@ -240,7 +259,8 @@ fn many_placeholders(word: &str) -> bool {
 /// Whether the first letter of a word bears a shadda (`تِّالا`).
 fn starts_with_doubled_letter(word: &str) -> bool {
     let mut chars = word.chars();
-    chars.next().is_some_and(is_arabic_letter) && chars.take_while(|&c| crate::script::is_arabic_mark(c)).any(|c| c == '\u{0651}')
+    chars.next().is_some_and(is_arabic_letter)
+        && chars.take_while(|&c| crate::script::is_arabic_mark(c)).any(|c| c == '\u{0651}')
 }
 
 /// Where the reading-order search may cut a token it would otherwise take
@@ -386,7 +406,10 @@ mod tests {
         // Two more (`م`, `ن` alone): every line is repaired.
         let damaged = format!("{text}\nوم ن");
         assert_eq!(crate::repair(&damaged), "الجريمة المنظمة\nقرار بروتوكول منع\nالصلة وأشار تدابير\nومن");
-        assert!(matches!(crate::Repairer::new(Config::new().word_boundaries(false)).repair(&damaged), Cow::Borrowed(_)));
+        assert!(matches!(
+            crate::Repairer::new(Config::new().word_boundaries(false)).repair(&damaged),
+            Cow::Borrowed(_)
+        ));
         // A glued word with a placeholder is cut, then its placeholder
         // restored (the glued token is no word the placeholder stage knows).
         let glued = format!("{damaged}\nتهريب المهاجر{}نتحليل أثر", char::REPLACEMENT_CHARACTER);
