@@ -833,11 +833,18 @@ fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: b
     let fixed: Vec<bool> = (0..gaps.len()).map(|i| damaged && direction_changes(texts[i], texts[i + 1])).collect();
     let fixed_gain: f64 =
         (0..gaps.len()).filter(|&i| fixed[i]).map(|i| glued_run_gain(gaps[i], texts[i], texts[i + 1])).sum();
+    // Only the pieces with brackets are read for them (most lines have none).
+    let bracketed: Vec<usize> = (0..texts.len()).filter(|&i| texts[i].contains(['(', ')', '[', ']'])).collect();
     let score = |b: &[bool]| -> f64 {
         let r = reading(gaps, b);
         let (w, _) = segment(&line, &r.order, &r.joins);
+        let brackets = if bracketed.is_empty() {
+            0
+        } else {
+            unbalanced_brackets(r.order.iter().filter(|i| bracketed.contains(i)).map(|&i| texts[i]))
+        };
         w + fixed_gain + leading_punctuation_cost(r.order.first().map(|&i| texts[i]))
-            - UNBALANCED_BRACKET * unbalanced_brackets(r.order.iter().map(|&i| texts[i])) as f64
+            - UNBALANCED_BRACKET * brackets as f64
             - b.iter()
                 .zip(gaps)
                 .enumerate()
