@@ -630,11 +630,42 @@ impl<'l, 's> LinePieces<'l, 's> {
 /// joins, and the joins chosen: a word is a stretch of pieces with no space
 /// join inside.
 fn segment(line: &LinePieces<'_, '_>, order: &[usize], joins: &[Join]) -> (f64, Vec<bool>) {
-    #[cfg(test)]
-    SEGMENT_CALLS.with(|c| c.set(c.get() + 1));
     let n = order.len();
     let mut best = vec![f64::NEG_INFINITY; n + 1];
     let mut from = vec![0usize; n + 1];
+    fill_segmentation(line, order, joins, &mut best, &mut from);
+    // Which joins are glued.
+    let mut glued = vec![false; n.saturating_sub(1)];
+    let mut i = n;
+    while i > 0 {
+        let j = from[i];
+        for k in j + 1..i {
+            glued[k - 1] = true;
+        }
+        i = j;
+    }
+    (best[n], glued)
+}
+
+/// The score of `segment` alone, without allocating (the search asks for
+/// it thousands of times per line).
+fn segment_score(line: &LinePieces<'_, '_>, order: &[usize], joins: &[Join]) -> f64 {
+    let n = order.len();
+    if n > MAX_PIECES {
+        return segment(line, order, joins).0;
+    }
+    let mut best = [f64::NEG_INFINITY; MAX_PIECES + 1];
+    let mut from = [0usize; MAX_PIECES + 1];
+    fill_segmentation(line, order, joins, &mut best[..=n], &mut from[..=n]);
+    best[n]
+}
+
+/// The DP of `segment`: `best[i]` the best score of the first `i` pieces,
+/// `from[i]` where its last word starts.
+fn fill_segmentation(line: &LinePieces<'_, '_>, order: &[usize], joins: &[Join], best: &mut [f64], from: &mut [usize]) {
+    #[cfg(test)]
+    SEGMENT_CALLS.with(|c| c.set(c.get() + 1));
+    let n = order.len();
     best[0] = 0.0;
     for i in 1..=n {
         for j in (i.saturating_sub(MAX_PIECES_PER_WORD)..i).rev() {
@@ -662,17 +693,6 @@ fn segment(line: &LinePieces<'_, '_>, order: &[usize], joins: &[Join]) -> (f64, 
             }
         }
     }
-    // Which joins are glued.
-    let mut glued = vec![false; n.saturating_sub(1)];
-    let mut i = n;
-    while i > 0 {
-        let j = from[i];
-        for k in j + 1..i {
-            glued[k - 1] = true;
-        }
-        i = j;
-    }
-    (best[n], glued)
 }
 
 /// Cost of gluing two pieces at a run boundary.
@@ -737,25 +757,35 @@ struct Reading {
 
 /// The reading defined by run boundaries: runs reversed, each kept.
 fn reading(gaps: &[Gap], boundaries: &[bool]) -> Reading {
-    let n = gaps.len() + 1;
-    let runs = runs_between(boundaries);
-    let mut order = Vec::with_capacity(n);
-    let mut joins = Vec::with_capacity(n);
-    for (r, &(s, e)) in runs.iter().rev().enumerate() {
-        if r > 0 {
-            joins.push(Join::Free);
+    let mut r = Reading { order: Vec::with_capacity(gaps.len() + 1), joins: Vec::with_capacity(gaps.len()) };
+    reading_into(gaps, boundaries, &mut r);
+    r
+}
+
+/// `reading`, into the vectors of `r` (the search reuses them).
+fn reading_into(gaps: &[Gap], boundaries: &[bool], r: &mut Reading) {
+    r.order.clear();
+    r.joins.clear();
+    // The runs from the last to the first, each from its first piece.
+    let mut end = boundaries.len() + 1;
+    for start in (0..=boundaries.len()).rev() {
+        if start > 0 && !boundaries[start - 1] {
+            continue;
         }
-        for k in s..e {
-            if k > s {
-                joins.push(match gaps[k - 1] {
+        if end != boundaries.len() + 1 {
+            r.joins.push(Join::Free);
+        }
+        for k in start..end {
+            if k > start {
+                r.joins.push(match gaps[k - 1] {
                     Gap::Glued | Gap::Cut => Join::Glue,
                     Gap::Spaces(_) => Join::Space,
                 });
             }
-            order.push(k);
+            r.order.push(k);
         }
+        end = start;
     }
-    Reading { order, joins }
 }
 
 /// The runs (piece ranges) that boundaries after pieces cut a line into;
@@ -835,9 +865,12 @@ fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: b
         (0..gaps.len()).filter(|&i| fixed[i]).map(|i| glued_run_gain(gaps[i], texts[i], texts[i + 1])).sum();
     // Only the pieces with brackets are read for them (most lines have none).
     let bracketed: Vec<usize> = (0..texts.len()).filter(|&i| texts[i].contains(['(', ')', '[', ']'])).collect();
+    let buffer =
+        RefCell::new(Reading { order: Vec::with_capacity(texts.len()), joins: Vec::with_capacity(gaps.len()) });
     let score = |b: &[bool]| -> f64 {
-        let r = reading(gaps, b);
-        let (w, _) = segment(&line, &r.order, &r.joins);
+        let mut r = buffer.borrow_mut();
+        reading_into(gaps, b, &mut r);
+        let w = segment_score(&line, &r.order, &r.joins);
         let brackets = if bracketed.is_empty() {
             0
         } else {
