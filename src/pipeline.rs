@@ -58,6 +58,9 @@ pub(crate) struct LineContext<'c> {
     /// What the reading-order search learnt about the document (word
     /// scores, lines already read), kept across phases and passes.
     pub reading: &'c reading_order::ReadingMemo,
+    /// The words around the line being read (set while the reading order
+    /// of the document is first restored; empty otherwise).
+    pub neighbours: reading_order::Neighbours,
 }
 
 impl<'c> LineContext<'c> {
@@ -67,7 +70,15 @@ impl<'c> LineContext<'c> {
         placeholders: Option<&'c PlaceholderModel>,
         reading: &'c reading_order::ReadingMemo,
     ) -> LineContext<'c> {
-        LineContext { config, language, placeholders, reversal_damage: false, boundary_damage: false, reading }
+        LineContext {
+            config,
+            language,
+            placeholders,
+            reversal_damage: false,
+            boundary_damage: false,
+            reading,
+            neighbours: reading_order::Neighbours::default(),
+        }
     }
 
     /// The language of the paragraph; [`Language::Unknown`] in the first
@@ -345,9 +356,21 @@ pub(crate) fn prepare<'a>(
         }
         damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text));
         ctx.reversal_damage = damaged;
-        for state in states.iter_mut().flatten() {
-            state.restore_reading_order(&ctx);
+        if damaged {
+            memo.scorer().learn_pairs(states.iter().flatten().map(|s| &*s.text));
         }
+        for paragraph in states.iter_mut() {
+            for k in 0..paragraph.len() {
+                if damaged {
+                    // The line before as read, the line after as it came.
+                    let before = k.checked_sub(1).map(|b| &*paragraph[b].text);
+                    let after = paragraph.get(k + 1).map(|a| &*a.text);
+                    ctx.neighbours = reading_order::Neighbours::of(before, after, memo, damaged);
+                }
+                paragraph[k].restore_reading_order(&ctx);
+            }
+        }
+        ctx.neighbours = reading_order::Neighbours::default();
     }
     // The placeholder model is read from the words as they stand; if the
     // stages moved words again (reading order after tatweel went), it is read

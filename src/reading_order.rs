@@ -24,7 +24,10 @@
 //!    for words the lexicon lacks, U+FFFD as a wildcard) minus a cost per
 //!    boundary; a boundary at a wide gap (two spaces or more) is free in a
 //!    document that shows this damage elsewhere, and costs the most
-//!    otherwise.
+//!    otherwise. Readings that score the same words (the line starts at
+//!    another space, the cut words joined alike) go to the one whose word
+//!    pairs the document uses elsewhere, across the neighbouring lines too
+//!    (`DocumentPairs`).
 //! 3. **Visual order.** The line with its characters reversed (numbers and
 //!    Latin kept left to right, marks on their letters, brackets mirrored,
 //!    lam-alef readings chosen by the lexicon) is scored the same way.
@@ -54,6 +57,113 @@ use crate::script::{
 pub(crate) struct WordScorer {
     candidates: Vec<u8>,
     cache: RefCell<FxHashMap<String, f64>>,
+    /// The word pairs of the document (see `DocumentPairs`), once learnt.
+    pairs: std::cell::OnceCell<DocumentPairs>,
+}
+
+/// The pairs of neighbouring words a document holds, counted as they stand
+/// in its lines. Inside a run, neighbours are in reading order, so a pair a
+/// document uses again and again (`والبروتوكولات الملحقة`) is mostly counted
+/// right, while the pair that a reversed line forms across a run boundary
+/// is counted once, wrongly. Used only to choose between readings the
+/// words score the same (see `best_runs`).
+#[derive(Debug, Default)]
+pub(crate) struct DocumentPairs {
+    counts: FxHashMap<u64, u32>,
+}
+
+impl DocumentPairs {
+    /// Counts the pairs of `lines`.
+    fn learn<'l>(lines: impl Iterator<Item = &'l str>) -> DocumentPairs {
+        let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+        for line in lines {
+            for_each_pair(line, |pair| *counts.entry(pair).or_default() += 1);
+        }
+        DocumentPairs { counts }
+    }
+
+    /// How often the document uses the pairs of `text`, not counting those
+    /// of `own` (the line being read, whose pairs the document holds once).
+    fn support(&self, text: &str, own: &[u64], neighbours: &Neighbours) -> u32 {
+        let count = |pair: u64| {
+            let mine = own.iter().filter(|&&p| p == pair).count() as u32;
+            self.counts.get(&pair).copied().unwrap_or(0).saturating_sub(mine)
+        };
+        let mut total = 0;
+        for_each_pair(text, |pair| total += count(pair));
+        // Across the line's ends: the line before ends where this one
+        // starts, and this one ends where the line after starts.
+        let mut words = word_hashes(text);
+        if let (Some(before), Some(Some(first))) = (neighbours.last_before, words.next()) {
+            total += count(pair_hash(before, first));
+        }
+        if let Some(Some(last)) = word_hashes(text).last() {
+            total += neighbours.words_after.iter().map(|&after| count(pair_hash(last, after))).max().unwrap_or(0);
+        }
+        total
+    }
+}
+
+/// The hashes of a line's tokens as words of `DocumentPairs` (folded as the
+/// lexicon folds them, punctuation dropped), `None` for a token that is no
+/// Arabic word (a number or a Latin word breaks a pair).
+fn word_hashes(line: &str) -> impl Iterator<Item = Option<u64>> + '_ {
+    use std::hash::{Hash, Hasher};
+    line.split_whitespace().map(|token| {
+        let folded = normalize(token);
+        let word: String = folded.chars().filter(|&c| is_arabic_letter(c) || c == '\u{FFFD}').collect();
+        let is_word = !word.is_empty() && !folded.chars().any(|c| c.is_alphanumeric() && !is_arabic_letter(c));
+        is_word.then(|| {
+            let mut h = rustc_hash::FxHasher::default();
+            word.hash(&mut h);
+            h.finish()
+        })
+    })
+}
+
+/// The hash of a pair of word hashes.
+fn pair_hash(first: u64, second: u64) -> u64 {
+    first.rotate_left(17) ^ second
+}
+
+/// Calls `f` with the hash of each pair of neighbouring words of a line.
+fn for_each_pair(line: &str, mut f: impl FnMut(u64)) {
+    let mut previous: Option<u64> = None;
+    for this in word_hashes(line) {
+        if let (Some(p), Some(t)) = (previous, this) {
+            f(pair_hash(p, t));
+        }
+        previous = this;
+    }
+}
+
+/// The words around a line in its paragraph, for `DocumentPairs::support`:
+/// the last word of the line before (as read), the words of the line after
+/// (one of which starts it once read).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Neighbours {
+    pub last_before: Option<u64>,
+    pub words_after: Vec<u64>,
+}
+
+impl Neighbours {
+    /// The neighbours of a line between `before` (as read) and `after` (as
+    /// it came: its first word as it stands and as its own reading, read
+    /// without neighbours, has it).
+    pub fn of(before: Option<&str>, after: Option<&str>, memo: &ReadingMemo, reversal_damage: bool) -> Neighbours {
+        let first = |text: &str| word_hashes(text).next().flatten();
+        let mut words_after = Vec::new();
+        if let Some(after) = after {
+            words_after.extend(first(after));
+            let read = memo.read(after, reversal_damage, &Neighbours::default());
+            if let Some(word) = read.as_ref().and_then(|(text, _)| first(text)) {
+                if !words_after.contains(&word) {
+                    words_after.push(word);
+                }
+            }
+        }
+        Neighbours { last_before: before.and_then(|b| word_hashes(b).last().flatten()), words_after }
+    }
 }
 
 /// Share of running words the lexicon does not hold.
@@ -80,7 +190,14 @@ impl WordScorer {
         WordScorer {
             candidates: placeholder_letters.iter().filter_map(|&c| letter_byte(c)).collect(),
             cache: RefCell::new(FxHashMap::default()),
+            pairs: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Learns the word pairs of the document, once (later calls, on the
+    /// document as later passes left it, change nothing).
+    pub fn learn_pairs<'l>(&self, lines: impl Iterator<Item = &'l str>) {
+        self.pairs.get_or_init(|| DocumentPairs::learn(lines));
     }
 
     /// The log-probability of a token as a word.
@@ -854,7 +971,14 @@ const MARGIN: f64 = 3.0;
 
 /// The best reading of the pieces by local search over run boundaries, with
 /// its score (word scores minus boundary costs).
-fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: bool) -> (f64, Vec<bool>) {
+fn best_runs(
+    scorer: &WordScorer,
+    pieces: &[Piece<'_>],
+    gaps: &[Gap],
+    damaged: bool,
+    own_pairs: &[u64],
+    neighbours: &Neighbours,
+) -> (f64, Vec<bool>) {
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
     let line = LinePieces::new(&texts, scorer);
     // In a document that shows reversed runs, a number or a Latin run beside
@@ -902,8 +1026,55 @@ fn best_runs(scorer: &WordScorer, pieces: &[Piece<'_>], gaps: &[Gap], damaged: b
             best = Some((s, b));
         }
     }
-    best.unwrap_or((f64::NEG_INFINITY, vec![false; gaps.len()]))
+    let Some((s, mut b)) = best else {
+        return (f64::NEG_INFINITY, vec![false; gaps.len()]);
+    };
+    // Readings the words score the same differ only in where the line
+    // starts and ends (a boundary moved from one space to another, the cut
+    // words joined alike): the one whose new word pairs the document uses
+    // elsewhere is taken.
+    if let Some(pairs) = scorer.pairs.get().filter(|p| !p.counts.is_empty()) {
+        let support = |b: &[bool]| -> u32 {
+            let r = reading(gaps, b);
+            let (_, glued) = segment(&line, &r.order, &r.joins);
+            let ordered: Vec<&str> = r.order.iter().map(|&i| texts[i]).collect();
+            pairs.support(&write(&ordered, &glued), own_pairs, neighbours)
+        };
+        for _ in 0..MAX_TIE_MOVES {
+            let mut best_support = support(&b);
+            let mut chosen = None;
+            let on: Vec<usize> = (0..b.len()).filter(|&i| b[i] && !fixed[i]).collect();
+            let off: Vec<usize> =
+                (0..b.len()).filter(|&j| !b[j] && !fixed[j] && matches!(gaps[j], Gap::Spaces(_))).collect();
+            for &i in &on {
+                for &j in &off {
+                    b[i] = false;
+                    b[j] = true;
+                    if (score(&b) - s).abs() < TIE {
+                        let moved = support(&b);
+                        if moved > best_support {
+                            best_support = moved;
+                            chosen = Some((i, j));
+                        }
+                    }
+                    b[i] = true;
+                    b[j] = false;
+                }
+            }
+            let Some((i, j)) = chosen else { break };
+            b[i] = false;
+            b[j] = true;
+        }
+    }
+    (s, b)
 }
+
+/// Score difference below which two readings tie (sums of the same word
+/// scores in another order).
+const TIE: f64 = 1e-6;
+
+/// Boundary moves at most when breaking a tie.
+const MAX_TIE_MOVES: usize = 2;
 
 /// Hill climbing over boundaries: single toggles, and pairs of neighbouring
 /// toggles, which isolate a one-piece run (`فاق` between `ات` and `ية`)
@@ -1230,24 +1401,7 @@ fn fix_reversed_ligatures(scorer: &WordScorer, line: &str) -> String {
 /// otherwise move on at every repair). The search goes on from its own
 /// result a few times; a line that does not settle stays as it was.
 pub(crate) fn restore_reading_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
-    let memo = ctx.reading;
-    let key = (Box::<str>::from(line), ctx.reversal_damage);
-    let known = memo.lines.borrow().get(&key).cloned();
-    let reading = match known {
-        Some(reading) => reading,
-        None => {
-            let reading = settled_reading(line, &memo.scorer, ctx.reversal_damage);
-            let mut lines = memo.lines.borrow_mut();
-            if let Some((text, _)) = &reading {
-                // A settled reading reads as itself: the next pass finds it
-                // here instead of searching it again.
-                lines.insert((Box::from(text.as_str()), ctx.reversal_damage), None);
-            }
-            lines.insert(key, reading.clone());
-            reading
-        }
-    };
-    let Some((text, confidence)) = reading else {
+    let Some((text, confidence)) = ctx.reading.read(line, ctx.reversal_damage, &ctx.neighbours) else {
         return Cow::Borrowed(line);
     };
     let mut rw = Rewriter::new(line, edits);
@@ -1258,13 +1412,17 @@ pub(crate) fn restore_reading_order<'a>(line: &'a str, ctx: &LineContext<'_>, ed
 /// The settled reading of a line and its confidence, or `None` to keep it.
 type SettledReading = Option<(String, f32)>;
 
+/// What a line's reading depends on: its text, whether the document shows
+/// reversed runs, and the words around it.
+type ReadingKey = (Box<str>, bool, Neighbours);
+
 /// What the reading-order search knows of one document: word scores and
 /// the readings of the lines it has read. The repair reads a line several
 /// times (after each stage that may move words, in each pass to the fixed
 /// point); the answer is the same, so it is looked up.
 pub(crate) struct ReadingMemo {
     scorer: WordScorer,
-    lines: RefCell<FxHashMap<(Box<str>, bool), SettledReading>>,
+    lines: RefCell<FxHashMap<ReadingKey, SettledReading>>,
 }
 
 impl ReadingMemo {
@@ -1276,16 +1434,39 @@ impl ReadingMemo {
     pub fn scorer(&self) -> &WordScorer {
         &self.scorer
     }
+
+    /// The settled reading of a line (see `settled_reading`), looked up or
+    /// searched.
+    fn read(&self, line: &str, reversal_damage: bool, neighbours: &Neighbours) -> SettledReading {
+        let key = (Box::<str>::from(line), reversal_damage, neighbours.clone());
+        if let Some(known) = self.lines.borrow().get(&key) {
+            return known.clone();
+        }
+        let reading = settled_reading(line, &self.scorer, reversal_damage, neighbours);
+        let mut lines = self.lines.borrow_mut();
+        if let Some((text, _)) = &reading {
+            // A settled reading reads as itself: the next pass finds it here
+            // instead of searching it again.
+            lines.insert((Box::from(text.as_str()), reversal_damage, neighbours.clone()), None);
+        }
+        lines.insert(key, reading.clone());
+        reading
+    }
 }
 
 /// The settled reading of a line (see `restore_reading_order`), or `None`
 /// to keep it.
-fn settled_reading(line: &str, scorer: &WordScorer, reversal_damage: bool) -> Option<(String, f32)> {
+fn settled_reading(
+    line: &str,
+    scorer: &WordScorer,
+    reversal_damage: bool,
+    neighbours: &Neighbours,
+) -> Option<(String, f32)> {
     // In a damaged document the line is read both as such and as if the
     // document were clean, and the result must be settled for both: a second
     // repair of the output may no longer find the document damaged.
     let settings: &[bool] = if reversal_damage { &[true, false] } else { &[false] };
-    let read = |text: &str| settings.iter().find_map(|&damaged| read_line(text, scorer, damaged));
+    let read = |text: &str| settings.iter().find_map(|&damaged| read_line(text, scorer, damaged, neighbours));
     let (mut text, mut confidence) = read(line)?;
     let mut stable = false;
     for _ in 0..MAX_REREADS {
@@ -1310,7 +1491,7 @@ fn settled_reading(line: &str, scorer: &WordScorer, reversal_damage: bool) -> Op
 const MAX_REREADS: usize = 3;
 
 /// The reading of one line and its confidence, if one beats the line.
-fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, f32)> {
+fn read_line(line: &str, scorer: &WordScorer, damaged: bool, neighbours: &Neighbours) -> Option<(String, f32)> {
     // Control characters and invisible ones at the ends (a stray carriage
     // return) are not part of the reading; they are kept at the end.
     let edge =
@@ -1428,7 +1609,9 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool) -> Option<(String, 
     let as_is = as_is + leading_punctuation_cost(texts.first().copied())
         - UNBALANCED_BRACKET * unbalanced_brackets(texts.iter().copied()) as f64;
     let unknown_as_is = unknown(&texts.join(" "));
-    let (runs_score, boundaries) = best_runs(scorer, &pieces, &gaps, damaged);
+    let mut own_pairs = Vec::new();
+    for_each_pair(body, |p| own_pairs.push(p));
+    let (runs_score, boundaries) = best_runs(scorer, &pieces, &gaps, damaged, &own_pairs, neighbours);
     let r = reading(&gaps, &boundaries);
     let ordered: Vec<&str> = r.order.iter().map(|&i| texts[i]).collect();
     let (_, glued) = segment(&line, &r.order, &r.joins);
@@ -1669,6 +1852,46 @@ mod tests {
     }
 
     #[test]
+    fn the_document_word_pairs_count_without_the_line_and_across_its_ends() {
+        let document = ["الاتفاقية والبروتوكولات الملحقة بها", "حسب الاقتضاء", "تنفيذ الاتفاقية والبروتوكولات الملحقة"];
+        let pairs = DocumentPairs::learn(document.iter().copied());
+        let none = Neighbours::default();
+        // `والبروتوكولات الملحقة` twice, `الملحقة بها` once; tatweel and
+        // punctuation are folded away.
+        assert_eq!(pairs.support("والبروتوكولات الملحقـــة بها،", &[], &none), 3);
+        // The line's own pairs are counted once in the document: not again.
+        let mut own = Vec::new();
+        for_each_pair("والبروتوكولات الملحقة بها", |p| own.push(p));
+        assert_eq!(pairs.support("والبروتوكولات الملحقة بها", &own, &none), 1);
+        // The line before ends with `الاتفاقية`, the line after starts with
+        // `الاقتضاء`.
+        let memo = ReadingMemo::new(&crate::Config::default());
+        let around = Neighbours::of(Some("تنفيذ الاتفاقية"), Some("الاقتضاء، وعلى عقدها"), &memo, true);
+        assert_eq!(pairs.support("والبروتوكولات في حسب", &[], &around), 3);
+        assert_eq!(pairs.support("والبروتوكولات حسب في", &[], &around), 2);
+        assert_eq!(pairs.support("حسب في والبروتوكولات", &[], &around), 0);
+    }
+
+    #[test]
+    fn ties_between_readings_go_to_the_word_pairs_of_the_document() {
+        // ctoc-wg4-2018-3: lines whose runs are two, cut inside one word,
+        // read the same words wherever the line starts (`الملحقة` is joined
+        // either way); the document's pairs, across the neighbouring lines
+        // too, tell where it starts.
+        let read = |name: &str| {
+            std::fs::read_to_string(format!("{}/corpus/in-the-wild/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        };
+        let repaired = crate::repair(&read("ctoc-wg4-2018-3.broken.txt")).into_owned();
+        let gold = read("ctoc-wg4-2018-3.gold.txt");
+        let (repaired, gold): (Vec<&str>, Vec<&str>) = (repaired.lines().collect(), gold.lines().collect());
+        // (line 25: `... على النظر في عقد ... حسب` + `الاقتضاء` on the next;
+        // line 39: `الاتفاقية` ending the line before + `والبروتوكولات الملحقة`)
+        for n in [25, 29, 34, 39, 109, 114, 196, 233] {
+            assert_eq!(repaired[n - 1].trim(), gold[n - 1].trim(), "line {n}");
+        }
+    }
+
+    #[test]
     fn visual_order_line() {
         // Made by `synthetic::Damage::visual_order` from ctoc-wg4-2018-3.gold.txt, line 8
         let line = "،لافطلأاو ءاسنلا ةصاخبو ،صاخشلأاب راجتِّلاا ةبقاعمو عمقو عنم لوكوتورب نَّأب ،٤/٤ هررَّقم";
@@ -1736,11 +1959,11 @@ mod scratch {
         cut_glued_words(&scorer, &mut pieces, &mut gaps, true);
         let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
         eprintln!("{:?}", texts);
-        let (s, b) = best_runs(&scorer, &pieces, &gaps, true);
+        let (s, b) = best_runs(&scorer, &pieces, &gaps, true, &[], &Neighbours::default());
         let runs = runs_between(&b);
         eprintln!("   runs {s} {:?}", runs.iter().map(|&(a, e)| texts[a..e].join(" ")).collect::<Vec<_>>());
         eprintln!("   perm {:?}", best_permutation(&scorer, &texts, &gaps, &b, true));
-        eprintln!("   read {:?}", read_line(&line, &scorer, true));
+        eprintln!("   read {:?}", read_line(&line, &scorer, true, &Neighbours::default()));
         for w in ["لمنع", "الجر\u{FFFD}مـــة،", "لـــدول", "الـــدول", "لـــة", "الـــة"]
         {
             eprintln!("{w} {}", scorer.word(w));
