@@ -1778,6 +1778,11 @@ mod tests {
         // the word glued after it needs no sign (lines 62 and 124).
         assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "تِّالاعن", false), Some(("تِّالا".len(), true)));
         assert_eq!(crate::word_boundaries::word_at_edge(&scorer, "تِّالاتدريب", false), Some(("تِّالا".len(), true)));
+        // Nor is such a token two words glued (line 63: `تِّب` is no word,
+        // though `تب` is).
+        let glued = "تِّبالأشـــــخاص؛";
+        assert_eq!(crate::word_boundaries::sure_cut(&scorer, glued), None);
+        assert_eq!(crate::word_boundaries::word_at_edge(&scorer, glued, false), Some(("تِّ".len(), true)));
         assert_eq!(crate::word_boundaries::sure_cut(&scorer, "أو\u{FFFD}\u{FFFD}را\u{FFFD}\u{FFFD}ا،"), None);
     }
 
@@ -1949,10 +1954,10 @@ mod scratch {
     #[test]
     fn scratch_debug() {
         let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
-        let line = std::fs::read_to_string("../shared/corpus/ctoc-wg7-2021-5.broken.txt")
+        let line = std::fs::read_to_string("corpus/in-the-wild/ctoc-wg4-2018-3.broken.txt")
             .unwrap()
             .lines()
-            .nth(172)
+            .nth(62)
             .unwrap()
             .to_string();
         let (mut pieces, mut gaps) = pieces(&line);
@@ -1964,8 +1969,7 @@ mod scratch {
         eprintln!("   runs {s} {:?}", runs.iter().map(|&(a, e)| texts[a..e].join(" ")).collect::<Vec<_>>());
         eprintln!("   perm {:?}", best_permutation(&scorer, &texts, &gaps, &b, true));
         eprintln!("   read {:?}", read_line(&line, &scorer, true, &Neighbours::default()));
-        for w in ["لمنع", "الجر\u{FFFD}مـــة،", "لـــدول", "الـــدول", "لـــة", "الـــة"]
-        {
+        for w in ["تِّبالأشـــــخاص؛", "بالأشـــــخاص؛", "تِّب"] {
             eprintln!("{w} {}", scorer.word(w));
         }
     }

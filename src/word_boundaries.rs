@@ -267,9 +267,12 @@ fn starts_with_doubled_letter(word: &str) -> bool {
 /// whole: a byte offset into `token`, where the token is two words glued
 /// as surely as this stage would cut them (`بسببالضحايا`, two runs glued).
 pub(crate) fn sure_cut(scorer: &WordScorer, token: &str) -> Option<usize> {
-    // Punctuation may end the token (`قرببالأشخاص،`), not start it.
+    // Punctuation may end the token (`قرببالأشخاص،`), not start it. A
+    // token whose first letter bears a shadda starts with the piece of a
+    // word, not with a word (`تِّبالأشخاص؛` is no `تِّب` + `الأشخاص؛`): it
+    // is `word_at_edge`'s.
     let (offset, word) = word_of(token)?;
-    if offset != 0 || many_placeholders(word) {
+    if offset != 0 || many_placeholders(word) || starts_with_doubled_letter(word) {
         return None;
     }
     let (cut, gain, signed) = best_split(scorer, word)?;
