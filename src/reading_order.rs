@@ -59,6 +59,10 @@ pub(crate) struct WordScorer {
     cache: RefCell<FxHashMap<String, f64>>,
     /// The word pairs of the document (see `DocumentPairs`), once learnt.
     pairs: std::cell::OnceCell<DocumentPairs>,
+    /// The climbs of `best_runs` (before ties are broken), by pieces.
+    climbs: RefCell<FxHashMap<(String, bool), Climbed>>,
+    /// Whether a search met readings that tie (see `ReadingMemo::read`).
+    ties_met: std::cell::Cell<bool>,
 }
 
 /// The pairs of neighbouring words a document holds, counted as they stand
@@ -112,7 +116,7 @@ fn word_hashes(line: &str) -> impl Iterator<Item = Option<u64>> + '_ {
     line.split_whitespace().map(|token| {
         let folded = normalize(token);
         let word: String = folded.chars().filter(|&c| is_arabic_letter(c) || c == '\u{FFFD}').collect();
-        let is_word = !word.is_empty() && !folded.chars().any(|c| c.is_alphanumeric() && !is_arabic_letter(c));
+        let is_word = !word.is_empty() && !folded.chars().any(|c| c.is_ascii_alphanumeric() || is_arabic_digit(c));
         is_word.then(|| {
             let mut h = rustc_hash::FxHasher::default();
             word.hash(&mut h);
@@ -191,6 +195,8 @@ impl WordScorer {
             candidates: placeholder_letters.iter().filter_map(|&c| letter_byte(c)).collect(),
             cache: RefCell::new(FxHashMap::default()),
             pairs: std::cell::OnceCell::new(),
+            climbs: RefCell::new(FxHashMap::default()),
+            ties_met: std::cell::Cell::new(false),
         }
     }
 
@@ -1019,15 +1025,29 @@ fn best_runs(
         (0..gaps.len()).map(|i| shown[i] || texts[i].ends_with(TATWEEL) || texts[i + 1].starts_with(TATWEEL)).collect();
     let with_stretched = (stretched != shown).then_some(stretched);
     let starts = [Some(shown), with_stretched, Some(vec![true; gaps.len()]), Some(fixed.clone())];
-    let mut best: Option<(f64, Vec<bool>)> = None;
-    for mut b in starts.into_iter().flatten() {
-        let s = climb(&score, &mut b, &fixed);
-        if best.as_ref().is_none_or(|(bs, _)| s > *bs) {
-            best = Some((s, b));
+    // The climb depends on the pieces alone (not on the neighbours, which
+    // only break ties below): a line read again, with other neighbours,
+    // finds it here.
+    let climb_key = (climb_key(&texts, gaps), damaged);
+    let known = scorer.climbs.borrow().get(&climb_key).cloned();
+    let (s, mut b) = match known {
+        Some(found) => found,
+        None => {
+            let mut best: Option<(f64, Vec<bool>)> = None;
+            for mut b in starts.into_iter().flatten() {
+                let s = climb(&score, &mut b, &fixed);
+                if best.as_ref().is_none_or(|(bs, _)| s > *bs) {
+                    best = Some((s, b));
+                }
+            }
+            let found = best.unwrap_or((f64::NEG_INFINITY, vec![false; gaps.len()]));
+            let mut climbs = scorer.climbs.borrow_mut();
+            if climbs.len() >= MAX_CACHED_CLIMBS {
+                climbs.clear();
+            }
+            climbs.insert(climb_key, found.clone());
+            found
         }
-    }
-    let Some((s, mut b)) = best else {
-        return (f64::NEG_INFINITY, vec![false; gaps.len()]);
     };
     // Readings the words score the same differ only in where the line
     // starts and ends (a boundary moved from one space to another, the cut
@@ -1051,6 +1071,7 @@ fn best_runs(
                     b[i] = false;
                     b[j] = true;
                     if (score(&b) - s).abs() < TIE {
+                        scorer.ties_met.set(true);
                         let moved = support(&b);
                         if moved > best_support {
                             best_support = moved;
@@ -1068,6 +1089,28 @@ fn best_runs(
     }
     (s, b)
 }
+
+/// The pieces and gaps of a line as one string, the key of a climb.
+fn climb_key(texts: &[&str], gaps: &[Gap]) -> String {
+    let mut key = String::new();
+    for (i, t) in texts.iter().enumerate() {
+        if i > 0 {
+            match gaps[i - 1] {
+                Gap::Glued => key.push('\u{1}'),
+                Gap::Cut => key.push('\u{2}'),
+                Gap::Spaces(n) => key.extend(std::iter::repeat_n(' ', n)),
+            }
+        }
+        key.push_str(t);
+    }
+    key
+}
+
+/// The score and boundaries a climb reached.
+type Climbed = (f64, Vec<bool>);
+
+/// Climbs remembered at most (a bound on memory for very large documents).
+const MAX_CACHED_CLIMBS: usize = 50_000;
 
 /// Score difference below which two readings tie (sums of the same word
 /// scores in another order).
@@ -1422,7 +1465,7 @@ type ReadingKey = (Box<str>, bool, Neighbours);
 /// point); the answer is the same, so it is looked up.
 pub(crate) struct ReadingMemo {
     scorer: WordScorer,
-    lines: RefCell<FxHashMap<ReadingKey, SettledReading>>,
+    lines: RefCell<FxHashMap<ReadingKey, (SettledReading, bool)>>,
 }
 
 impl ReadingMemo {
@@ -1438,19 +1481,34 @@ impl ReadingMemo {
     /// The settled reading of a line (see `settled_reading`), looked up or
     /// searched.
     fn read(&self, line: &str, reversal_damage: bool, neighbours: &Neighbours) -> SettledReading {
+        // Read without neighbours first: only a line whose search met a tie
+        // is read again with them (they decide nothing else).
+        let alone = Neighbours::default();
+        let (reading, tied) = self.read_beside(line, reversal_damage, &alone);
+        if !tied || *neighbours == alone {
+            return reading;
+        }
+        self.read_beside(line, reversal_damage, neighbours).0
+    }
+
+    /// The settled reading of a line between these neighbours, and whether
+    /// its search met a tie.
+    fn read_beside(&self, line: &str, reversal_damage: bool, neighbours: &Neighbours) -> (SettledReading, bool) {
         let key = (Box::<str>::from(line), reversal_damage, neighbours.clone());
         if let Some(known) = self.lines.borrow().get(&key) {
             return known.clone();
         }
+        let outer = self.scorer.ties_met.replace(false);
         let reading = settled_reading(line, &self.scorer, reversal_damage, neighbours);
+        let tied = self.scorer.ties_met.replace(outer);
         let mut lines = self.lines.borrow_mut();
         if let Some((text, _)) = &reading {
             // A settled reading reads as itself: the next pass finds it here
             // instead of searching it again.
-            lines.insert((Box::from(text.as_str()), reversal_damage, neighbours.clone()), None);
+            lines.insert((Box::from(text.as_str()), reversal_damage, neighbours.clone()), (None, false));
         }
-        lines.insert(key, reading.clone());
-        reading
+        lines.insert(key, (reading.clone(), tied));
+        (reading, tied)
     }
 }
 
@@ -1945,32 +2003,6 @@ mod tests {
             "قفا نبك من ذكرى حبيب ومنزل   بسقط اللوى بين الدخول فحومل",
         ] {
             assert_eq!(run_stage_with(restore_reading_order, line, &config), line, "{line}");
-        }
-    }
-}
-#[cfg(test)]
-mod scratch {
-    use super::*;
-    #[test]
-    fn scratch_debug() {
-        let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
-        let line = std::fs::read_to_string("corpus/in-the-wild/ctoc-wg4-2018-3.broken.txt")
-            .unwrap()
-            .lines()
-            .nth(62)
-            .unwrap()
-            .to_string();
-        let (mut pieces, mut gaps) = pieces(&line);
-        cut_glued_words(&scorer, &mut pieces, &mut gaps, true);
-        let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
-        eprintln!("{:?}", texts);
-        let (s, b) = best_runs(&scorer, &pieces, &gaps, true, &[], &Neighbours::default());
-        let runs = runs_between(&b);
-        eprintln!("   runs {s} {:?}", runs.iter().map(|&(a, e)| texts[a..e].join(" ")).collect::<Vec<_>>());
-        eprintln!("   perm {:?}", best_permutation(&scorer, &texts, &gaps, &b, true));
-        eprintln!("   read {:?}", read_line(&line, &scorer, true, &Neighbours::default()));
-        for w in ["تِّبالأشـــــخاص؛", "بالأشـــــخاص؛", "تِّب"] {
-            eprintln!("{w} {}", scorer.word(w));
         }
     }
 }
