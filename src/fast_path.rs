@@ -36,8 +36,17 @@ use crate::script::is_arabic_letter;
 pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
     let bytes = text.as_bytes();
     let mut start = 0;
+    // Lines that start with a number: whether the document's numbers came
+    // out reversed is judged from them at the end (`number_order`).
+    let mut numbered: Vec<&str> = Vec::new();
     while start <= bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |e| start + e);
+        // As the repair reads lines: after a byte order mark, without `\r`.
+        let from = if start == 0 { crate::pipeline::body_start(text) } else { start };
+        if config.reading_order && starts_with_digit(&bytes[from..end]) {
+            let line = &text[from..end];
+            numbered.push(line.strip_suffix('\r').unwrap_or(line));
+        }
         match scan_line(&text[start..end], config) {
             Verdict::Clean => {}
             Verdict::Dirty => return false,
@@ -54,7 +63,15 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         }
         start = end + 1;
     }
-    true
+    !crate::number_order::document_reverses_numbers(numbered.into_iter())
+}
+
+/// Whether a line starts with a digit after its spaces (ASCII or the two
+/// Arabic-Indic sets).
+#[inline]
+fn starts_with_digit(line: &[u8]) -> bool {
+    let first = line.iter().position(|&b| b != b' ').map(|i| &line[i..]).unwrap_or_default();
+    matches!(first, [b'0'..=b'9', ..] | [0xD9, 0xA0..=0xA9, ..] | [0xDB, 0xB0..=0xB9, ..])
 }
 
 /// What the byte scan says of one line.

@@ -61,7 +61,8 @@ always line *N* of the input):
 8. canonical mark order (NFC), on the lines that an earlier stage changed.
 
 DESIGN.md in the repository explains the architecture and where the
-lexicon-driven repairs (placeholders, reading order, word boundaries) join.
+lexicon-driven repairs (placeholders, reading order, word boundaries) join,
+and the document-level one for numbers whose digits came out reversed.
 */
 
 #![forbid(unsafe_code)]
@@ -83,6 +84,7 @@ mod language;
 mod letter_model;
 pub mod lexicon;
 mod mark_order;
+mod number_order;
 mod pipeline;
 mod placeholders;
 mod presentation_forms;

@@ -19,7 +19,10 @@
 //! The lexicon stages, placeholders and reading order, slot in
 //! between 1 and 2: they see the letters as extracted, and their lookups
 //! fold presentation forms, tatweel and Farsi letters themselves (see
-//! DESIGN.md).
+//! DESIGN.md). `number_order` runs once, in phase 0 after the reading
+//! order, and only in a document whose paragraph numbers show reversed
+//! digits (it is judged on the lines as they came, and running it twice
+//! would undo it).
 
 use std::borrow::Cow;
 
@@ -30,8 +33,8 @@ use crate::language::{Evidence, Language};
 use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
-    digits, farsi_letters, invisible_controls, mark_order, presentation_forms, reading_order, spacing, tatweel,
-    word_boundaries,
+    digits, farsi_letters, invisible_controls, mark_order, number_order, presentation_forms, reading_order, spacing,
+    tatweel, word_boundaries,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -61,6 +64,9 @@ pub(crate) struct LineContext<'c> {
     /// The words around the line being read (set while the reading order
     /// of the document is first restored; empty otherwise).
     pub neighbours: reading_order::Neighbours,
+    /// Whether the document's numbers came out with their digits reversed
+    /// (see `number_order`; set for the one run of that stage).
+    pub numbers_reversed: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -78,6 +84,7 @@ impl<'c> LineContext<'c> {
             boundary_damage: false,
             reading,
             neighbours: reading_order::Neighbours::default(),
+            numbers_reversed: false,
         }
     }
 
@@ -371,6 +378,17 @@ pub(crate) fn prepare<'a>(
             }
         }
         ctx.neighbours = reading_order::Neighbours::default();
+        // Once, on the lines as they came: after this the document's
+        // numbers count up as they stand, and a second pass leaves them.
+        ctx.numbers_reversed =
+            number_order::document_reverses_numbers(paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| l.content)));
+        if ctx.numbers_reversed {
+            for state in states.iter_mut().flatten() {
+                if has_arabic_script(&state.text) {
+                    state.run(number_order::restore_number_order, &ctx);
+                }
+            }
+        }
     }
     // The placeholder model is read from the words as they stand; if the
     // stages moved words again (reading order after tatweel went), it is read
@@ -531,6 +549,22 @@ pub(crate) mod tests {
     /// As [`run_stage_with`], in a document that shows lost and added spaces.
     pub(crate) fn run_stage_with_boundary_damage<'a>(stage: StageFn, line: &'a str, config: &Config) -> Cow<'a, str> {
         run_stage_in_document(stage, line, config, false, true)
+    }
+
+    /// As [`run_stage_with`], in a document whose numbers came out reversed.
+    pub(crate) fn run_stage_with_reversed_numbers(line: &str) -> String {
+        let config = Config::default();
+        let memo = reading_order::ReadingMemo::new(&config);
+        let mut ctx = LineContext::new(&config, Evidence::of(line).decide(), None, &memo);
+        ctx.numbers_reversed = true;
+        let mut edits = Edits::new(true);
+        let out = crate::number_order::restore_number_order(line, &ctx, &mut edits).into_owned();
+        let mut changes = ChangeMap::default();
+        changes.compose(&edits.list);
+        let mut fixes = Vec::new();
+        changes.fixes(line, &out, 0, &mut fixes);
+        assert_eq!(crate::Explained { text: Cow::Borrowed(out.as_str()), fixes }.apply(line), out);
+        out
     }
 
     /// As [`run_stage_with`], saying whether the document shows reversed runs.

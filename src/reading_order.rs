@@ -411,7 +411,7 @@ const LABEL_WORDS: &[&str] = &[
 
 /// Whether a piece is a label word (`رابعا`, `باء`; a placeholder matches
 /// any letter).
-fn is_label_word(s: &str) -> bool {
+pub(crate) fn is_label_word(s: &str) -> bool {
     label_words_matching(s).next().is_some()
 }
 

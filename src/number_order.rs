@@ -1,0 +1,265 @@
+//! Stage: numbers whose digits came out in reverse order.
+//!
+//! Some extractors (pypdf, on the fonts of `corpus/in-the-wild/pdf-*-pypdf`)
+//! write an Arabic line's words in reading order but every number of two
+//! digits or more with its digits reversed: `١٤` comes out `٤١`, `٢٠٢٣`
+//! `٣٢٠٢`, the paragraph number `١٠-` `٠١-`; with some fonts the label's
+//! hyphen lands elsewhere in the line (`٥ ويعزى ... الصناعية-.` for `٥-
+//! ويعزى ... الصناعية.`, `٤ ... بنسبة -٨١ في` for `٤- ... بنسبة ١٨ في`) and a
+//! letter label's brackets at the end (`أ تحتاج ... عاجلة؛ ()` for `(أ)
+//! تحتاج ... عاجلة؛`).
+//!
+//! No single number shows the damage (`٤١` is a number too), so it is
+//! judged once per document, from its paragraph numbers: numbered
+//! paragraphs count up by one, and a document whose line-initial numbers
+//! count up when their digits are read backwards (`٩`, `٠١`, `١١`, `٢١`:
+//! 9, 10, 11, 12) and not as they stand (9, 1, 11, 21) has its numbers
+//! reversed (`document_reverses_numbers`). Only then does this stage act,
+//! on every line with Arabic letters: each run of two digits or more that
+//! stands alone (not in a token with Latin letters or `/`, not a range or
+//! a time) is reversed, and a line that starts with a bare number and holds
+//! one stray hyphen gets it back on its label. A correct document counts
+//! up as it stands, and is left alone.
+
+use std::borrow::Cow;
+
+use crate::edit::{Edits, Rewriter};
+use crate::fix::FixKind;
+use crate::pipeline::LineContext;
+use crate::reading_order::is_label_word;
+use crate::script::{is_arabic_letter, is_arabic_mark};
+
+/// The value of a digit of any of the three scripts.
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+/// The number that starts a line (after spaces) as a paragraph number, if
+/// one does: digits followed by the end, a space, `-`, `.`, `،` or `)`.
+fn line_number(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    let end = line.find(|c: char| !is_digit(c)).unwrap_or(line.len());
+    let after = line[end..].chars().next();
+    (end > 0 && line[..end].chars().count() <= 4 && matches!(after, None | Some(' ' | '-' | '.' | '،' | ')')))
+        .then(|| &line[..end])
+}
+
+/// The value of a digit string read forwards, or backwards.
+fn value(digits: &str, backwards: bool) -> u64 {
+    let fold = |v: u64, c: char| v * 10 + u64::from(digit_value(c).unwrap_or(0));
+    if backwards {
+        digits.chars().rev().fold(0, fold)
+    } else {
+        digits.chars().fold(0, fold)
+    }
+}
+
+/// Steps by one between successive paragraph numbers needed before the
+/// backward reading is believed, and by how many it must beat the forward
+/// one.
+const MIN_STEPS: usize = 3;
+const MIN_STEPS_GAINED: usize = 2;
+
+/// Whether a document's numbers came out with their digits reversed: its
+/// line-initial numbers count up by one more often read backwards than as
+/// they stand (by `MIN_STEPS_GAINED`, and at least `MIN_STEPS` times).
+pub(crate) fn document_reverses_numbers<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let numbers: Vec<&str> = lines.filter(|l| l.chars().any(is_arabic_letter)).filter_map(line_number).collect();
+    // Reversal changes nothing unless some number has two digits.
+    if !numbers.iter().any(|n| n.chars().count() >= 2) {
+        return false;
+    }
+    let steps =
+        |backwards: bool| numbers.windows(2).filter(|w| value(w[1], backwards) == value(w[0], backwards) + 1).count();
+    let (forwards, backwards) = (steps(false), steps(true));
+    backwards >= MIN_STEPS && backwards >= forwards + MIN_STEPS_GAINED
+}
+
+/// In a document whose numbers came out reversed (`ctx.numbers_reversed`),
+/// puts the digits of each number of one line back in order, and a
+/// paragraph label's stray hyphen or brackets back on the label.
+pub(crate) fn restore_number_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    if !ctx.numbers_reversed || !line.chars().any(is_arabic_letter) {
+        return Cow::Borrowed(line);
+    }
+    let mut fixed = String::with_capacity(line.len());
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (_, c) = chars[k];
+        if !is_digit(c) {
+            fixed.push(c);
+            k += 1;
+            continue;
+        }
+        // A run of digits with the separators between them (`٣٫٥`).
+        let start = k;
+        let mut end = k + 1;
+        while end < chars.len()
+            && (is_digit(chars[end].1)
+                || (matches!(chars[end].1, '٫' | '٬' | '.' | ',')
+                    && chars.get(end + 1).is_some_and(|&(_, n)| is_digit(n))))
+        {
+            end += 1;
+        }
+        let run: String = chars[start..end].iter().map(|&(_, c)| c).collect();
+        let before = start.checked_sub(1).map(|b| chars[b].1);
+        let after = chars.get(end).map(|&(_, c)| c);
+        // Numbers inside Latin tokens, dates and ranges (`2021/5`, `10:30`,
+        // `٢٠٢١-٢٠٢٢`) keep their order: how they came out is not known.
+        let joined = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | ':'));
+        let range_after = after == Some('-') && chars.get(end + 1).is_some_and(|&(_, n)| is_digit(n));
+        let range_before = before == Some('-') && start >= 2 && is_digit(chars[start - 2].1);
+        if run.chars().filter(|&c| is_digit(c)).count() >= 2
+            && !joined(before)
+            && !joined(after)
+            && !range_after
+            && !range_before
+        {
+            fixed.extend(run.chars().rev());
+        } else {
+            fixed.push_str(&run);
+        }
+        k = end;
+    }
+    let fixed = move_label_marks(&fixed).unwrap_or(fixed);
+    if fixed == line {
+        return Cow::Borrowed(line);
+    }
+    let mut rw = Rewriter::new(line, edits);
+    rw.replace(0..line.len(), &fixed, FixKind::ReadingOrder, 0.95);
+    rw.finish()
+}
+
+/// Sentence punctuation that may follow a label's stray hyphen at the end.
+fn is_end_punctuation(c: char) -> bool {
+    matches!(c, '.' | '،' | '؛' | ':')
+}
+
+/// The line with its label's stray hyphen or brackets put back on the
+/// label, if it starts with a bare number or letter and holds exactly one
+/// such stray mark: `٥ نص-.` → `٥- نص.`, `٤ نص -٨١ نص` → `٤- نص ٨١ نص`,
+/// `أ نص؛ ()` → `(أ) نص؛`; or a word label at its end, to the start.
+fn move_label_marks(line: &str) -> Option<String> {
+    let body = line.trim_end_matches(' ');
+    let tail = &line[body.len()..];
+    // A word label at the end, its tanween emitted before it: `مقدمة ًأولا-`
+    // → `أولاً- مقدمة`.
+    if let Some((text, last)) = body.rsplit_once(' ') {
+        if let Some(word) = last.strip_suffix('-') {
+            let letters = word.trim_start_matches(is_arabic_mark);
+            let marks = &word[..word.len() - letters.len()];
+            let text = text.trim_start();
+            let indent = &body[..body.len() - body.trim_start().len()];
+            if !letters.contains(is_arabic_mark) && is_label_word(letters) && !text.is_empty() {
+                return Some(format!("{indent}{letters}{marks}- {text}{tail}"));
+            }
+        }
+    }
+    let (label, rest) = body.split_once(' ')?;
+    let is_number = !label.is_empty() && label.chars().all(is_digit);
+    let is_letter = label.chars().count() == 1 && label.chars().all(is_arabic_letter);
+    if is_number {
+        // The hyphen before the final punctuation, or glued before a number.
+        let ending = rest.trim_end_matches(is_end_punctuation);
+        let hyphens = rest.matches('-').count();
+        if hyphens != 1 {
+            return None;
+        }
+        let rest = if let Some(text) = ending.strip_suffix('-') {
+            format!("{}{}", text.trim_end(), &rest[ending.len()..])
+        } else {
+            let at = rest.find(" -")?;
+            if !rest[at + 2..].starts_with(is_digit) {
+                return None;
+            }
+            format!("{}{}", &rest[..at + 1], &rest[at + 2..])
+        };
+        return Some(format!("{label}- {rest}{tail}"));
+    }
+    if is_letter {
+        // Empty brackets at the end, before or after the final punctuation.
+        let without = rest.strip_suffix(" ()").map(str::to_string).or_else(|| {
+            let ending = rest.trim_end_matches(is_end_punctuation);
+            ending.strip_suffix(" ()").map(|text| format!("{text}{}", &rest[ending.len()..]))
+        })?;
+        if without.contains("()") {
+            return None;
+        }
+        return Some(format!("({label}) {without}{tail}"));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::tests::run_stage_with_reversed_numbers as fix;
+
+    fn read(name: &str) -> String {
+        std::fs::read_to_string(format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    #[test]
+    fn documents_whose_paragraph_numbers_count_up_backwards() {
+        for name in ["pdf-amiri-pypdf", "pdf-kacst-pypdf", "pdf-noto-pypdf"] {
+            let broken = read(&format!("in-the-wild/{name}.broken.txt"));
+            assert!(document_reverses_numbers(broken.lines()), "{name}");
+            assert!(!document_reverses_numbers(read(&format!("in-the-wild/{name}.gold.txt")).lines()), "{name}");
+        }
+        // Documents whose numbers are right, damaged or not.
+        for name in [
+            "in-the-wild/ctoc-wg4-2018-3.broken.txt",
+            "in-the-wild/ctoc-wg7-2021-5.broken.txt",
+            "synthetic/mixed.broken.txt",
+        ] {
+            assert!(!document_reverses_numbers(read(name).lines()), "{name}");
+        }
+        // Numbers of one digit tell nothing.
+        assert!(!document_reverses_numbers(["١- نص", "٢- نص", "٣- نص", "٤- نص"].into_iter()));
+    }
+
+    #[test]
+    fn a_document_with_reversed_numbers_alone_is_repaired() {
+        // Nothing in any one line shows the damage: the fast path must not
+        // pass the document, and the repair puts every number right (and
+        // leaves the repaired document as it is).
+        let broken = "٩- يتناول التقرير المياه.\n٠١- قدم الفريق ٣٢٠٢ تقريرا.\n١١- نص آخر.\n٢١- نص ثالث.\n٣١- نص رابع.";
+        let right = "٩- يتناول التقرير المياه.\n١٠- قدم الفريق ٢٠٢٣ تقريرا.\n١١- نص آخر.\n١٢- نص ثالث.\n١٣- نص رابع.";
+        assert_eq!(crate::repair(broken), right);
+        assert!(matches!(crate::repair(right), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn numbers_and_labels_put_back_in_order() {
+        // corpus/in-the-wild/pdf-kacst-pypdf.broken.txt, lines 4, 10, 28
+        assert_eq!(
+            fix("٢ وقد أعد التقرير فريق من الخبراء بناء على طلب اللجنة في عام -٣٢٠٢."),
+            "٢- وقد أعد التقرير فريق من الخبراء بناء على طلب اللجنة في عام ٢٠٢٣."
+        );
+        assert_eq!(
+            fix("٤ ارتفع استهلاك المياه في المدن بنسبة -٨١ في المائة خلال عشر سنوات."),
+            "٤- ارتفع استهلاك المياه في المدن بنسبة ١٨ في المائة خلال عشر سنوات."
+        );
+        assert_eq!(fix("٠١ كما يوصي بإشراك المجتمع المدني-. "), "١٠- كما يوصي بإشراك المجتمع المدني. ");
+        assert_eq!(fix("ج تتأخر الاستثمارات عن الجداول المقررة ()."), "(ج) تتأخر الاستثمارات عن الجداول المقررة.");
+        assert_eq!(fix("أ تحتاج الأنابيب إلى صيانة عاجلة؛ ()"), "(أ) تحتاج الأنابيب إلى صيانة عاجلة؛");
+        // (line 2: the tanween of `أولاً` emitted before the word)
+        assert_eq!(fix(" مقدمة \u{064B}أولا- "), " أولا\u{064B}- مقدمة ");
+        // Dates, ranges, Latin tokens and times keep their digits; a line
+        // with two stray hyphens keeps its hyphens.
+        assert_eq!(fix("في ٢٠٢١/٥ و٢٠٢١-٢٠٢٢ وCTOC/2021 الساعة 10:30"), "في ٢٠٢١/٥ و٢٠٢١-٢٠٢٢ وCTOC/2021 الساعة 10:30");
+        assert_eq!(fix("٣ نص -٤١ و-٥١."), "٣ نص -١٤ و-١٥.");
+        // Lines without Arabic are not touched.
+        assert_eq!(fix("12 34"), "12 34");
+    }
+}
