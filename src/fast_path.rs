@@ -64,6 +64,7 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         start = end + 1;
     }
     !crate::number_order::document_reverses_numbers(numbered.into_iter())
+        && !(config.presentation_forms && crate::swapped_ligatures::may_swap_ligatures(text))
 }
 
 /// Whether a line starts with a digit after its spaces (ASCII or the two
@@ -311,6 +312,10 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                 b' ' => {
                     count_token_signs(&text[token_start..i], &mut final_first, &mut article_last, &mut one_letter);
                     token_start = i + 1;
+                    // `( أ)`: a letter label with a space inside its brackets.
+                    if i > 0 && line[i - 1] == b'(' && is_arabic_lead(at(i + 1)) {
+                        check_if_arabic = true;
+                    }
                     match at(i + 1) {
                         0 => dirty_if_arabic = true,
                         b' ' => check_if_arabic = true,
@@ -558,6 +563,7 @@ mod tests {
         assert_eq!(scan_line_str("الأطراف ، في", &c), Verdict::Dirty);
         assert_eq!(scan_line_str("الأطراف ", &c), Verdict::Dirty);
         assert_eq!(scan_line_str("english text ", &c), Verdict::Clean);
+        assert_eq!(scan_line_str("( أ) تحتاج", &c), Verdict::CheckLine);
         assert_eq!(scan_line_str("التوصيات  -ثانياً", &c), Verdict::CheckLine);
         assert_eq!(scan_line_str("التوصيات -ثانياً", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str("٤/٤مقرَّره", &c), Verdict::CheckOrder);

@@ -94,6 +94,7 @@ mod rng;
 mod script;
 mod spacing;
 mod substitution;
+mod swapped_ligatures;
 #[cfg(feature = "eval")]
 pub mod synthetic;
 mod tables;

@@ -34,7 +34,7 @@ use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
     digits, farsi_letters, invisible_controls, mark_order, number_order, presentation_forms, reading_order, spacing,
-    tatweel, word_boundaries,
+    swapped_ligatures, tatweel, word_boundaries,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -67,6 +67,9 @@ pub(crate) struct LineContext<'c> {
     /// Whether the document's numbers came out with their digits reversed
     /// (see `number_order`; set for the one run of that stage).
     pub numbers_reversed: bool,
+    /// Whether the document's lam-alef ligatures came out as alef + lam
+    /// (see `swapped_ligatures`; set for the one run of that stage).
+    pub ligatures_swapped: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -85,6 +88,7 @@ impl<'c> LineContext<'c> {
             reading,
             neighbours: reading_order::Neighbours::default(),
             numbers_reversed: false,
+            ligatures_swapped: false,
         }
     }
 
@@ -352,6 +356,21 @@ pub(crate) fn prepare<'a>(
     let boundary_damage = config.word_boundaries
         && word_boundaries::document_shows_damage(paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| l.content)));
     let mut damaged = false;
+    // Once, on the lines as they came (run again it could turn a word back).
+    if config.presentation_forms {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.ligatures_swapped = swapped_ligatures::document_swaps_ligatures(
+            paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| l.content)),
+            memo.scorer(),
+        );
+        if ctx.ligatures_swapped {
+            for state in states.iter_mut().flatten() {
+                if has_arabic_script(&state.text) {
+                    state.run(swapped_ligatures::restore_swapped_ligatures, &ctx);
+                }
+            }
+        }
+    }
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         if config.invisible_controls {

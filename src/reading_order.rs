@@ -1388,55 +1388,6 @@ fn reverse_visual(line: &str) -> String {
     units.into_iter().map(|(_, s)| s).collect()
 }
 
-/// In a line read back from visual order, each alef + lam (`ال`, `أل`,
-/// `إل`, `آل`) may be a lam-alef ligature that the reversal turned around:
-/// per word, the lexicon picks which to turn back.
-fn fix_reversed_ligatures(scorer: &WordScorer, line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    for (i, word) in line.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        // Clusters: a base and the marks on it.
-        let mut clusters: Vec<String> = Vec::new();
-        for c in word.chars() {
-            match clusters.last_mut() {
-                Some(last) if is_arabic_mark(c) => last.push(c),
-                _ => clusters.push(c.to_string()),
-            }
-        }
-        let base = |k: usize| clusters[k].chars().next().unwrap_or(' ');
-        let spots: Vec<usize> = (0..clusters.len().saturating_sub(1))
-            .filter(|&k| matches!(base(k), 'ا' | 'أ' | 'إ' | 'آ') && base(k + 1) == 'ل')
-            .collect();
-        if spots.is_empty() || spots.len() > 3 {
-            out.push_str(word);
-            continue;
-        }
-        // A spelling the lexicon lists whole beats one it only reads through
-        // clitics (`الفعال` over ال + `فعلا`): both are the same letters, and
-        // the clitic reading of a form nobody writes is a guess.
-        let lexicon = Lexicon::embedded();
-        let rank = |w: &str| (lexicon.contains(w), scorer.word(w));
-        let mut best = (rank(word), word.to_string());
-        for mask in 1u32..(1 << spots.len()) {
-            let mut w = clusters.clone();
-            for (k, &p) in spots.iter().enumerate() {
-                if mask & (1 << k) != 0 {
-                    w.swap(p, p + 1);
-                }
-            }
-            let w: String = w.concat();
-            let r = rank(&w);
-            if r > best.0 {
-                best = (r, w);
-            }
-        }
-        out.push_str(&best.1);
-    }
-    out
-}
-
 /// Restores the reading order of one line.
 ///
 /// A reading is taken only if it is stable: read again, it stays as it is
@@ -1690,7 +1641,7 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool, neighbours: &Neighb
         }
         as_written.push_str(t);
     }
-    let visual = fix_reversed_ligatures(scorer, &reverse_visual(&as_written));
+    let visual = crate::swapped_ligatures::turn_ligatures(scorer, &reverse_visual(&as_written));
     let (v_pieces, v_gaps) = self::pieces(&visual);
     let v_texts: Vec<&str> = v_pieces.iter().map(|p| p.text).collect();
     let v_joins: Vec<Join> = v_gaps.iter().map(|g| if *g == Gap::Glued { Join::Glue } else { Join::Space }).collect();

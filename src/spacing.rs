@@ -11,6 +11,7 @@
 //!   on, they go after it and the space stays;
 //! - before `،` `؛` `؟`, or before `.` `:` that follow an Arabic word (and
 //!   do not start a number): removed;
+//! - inside the brackets of a letter label (`( أ)`): removed;
 //! - any other run of two or more spaces: one space.
 //!
 //! Leading indentation is kept. Only U+0020 is touched: tabs and no-break
@@ -30,6 +31,10 @@ fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) 
     };
     if is_arabic_mark(next) && (is_arabic_letter(prev) || is_arabic_mark(prev)) {
         return Some(("", FixKind::DetachedMark));
+    }
+    // A letter label with a space inside its brackets (`( أ)`, pdftotext).
+    if prev == '(' && is_arabic_letter(next) && after_next == Some(')') {
+        return Some(("", FixKind::Spacing));
     }
     let starts_number = after_next.is_some_and(|c| c.is_ascii_digit() || is_arabic_digit(c));
     match next {
@@ -114,6 +119,13 @@ mod tests {
         // a period that starts a number, and a period after a number, stay
         assert_eq!(run_stage(normalize_spacing, "بنسبة .5 في المائة"), "بنسبة .5 في المائة");
         assert_eq!(run_stage(normalize_spacing, "العدد 5 ."), "العدد 5 .");
+    }
+
+    #[test]
+    fn no_space_inside_a_letter_label() {
+        // corpus/in-the-wild/pdf-kacst-pdftotext.broken.txt, line 10
+        assert_eq!(run_stage(normalize_spacing, "( أ) تحتاج الأنابيب"), "(أ) تحتاج الأنابيب");
+        assert_eq!(run_stage(normalize_spacing, "( انظر أدناه)"), "( انظر أدناه)");
     }
 
     #[test]

@@ -1,0 +1,209 @@
+//! Stage: lam-alef ligatures that came out as alef + lam.
+//!
+//! Arabic fonts draw lam followed by alef as one ligature glyph (`لا`, `لأ`,
+//! `لإ`, `لآ`). Some fonts map that glyph to its two letters in the wrong
+//! order (KacstBook through pdftotext, `corpus/in-the-wild/pdf-kacst-*`):
+//! `استهلاك` comes out `استهالك`, `الأنابيب` `األنابيب`, the word `لا`
+//! `ال`. A line read back from visual order shows the same thing, as the
+//! reversal turns the ligature around with its line (`reading_order` fixes
+//! those with `turn_ligatures`).
+//!
+//! An alef before a lam is also the article (`الكتاب`), so the damage is
+//! judged once per document (`document_swaps_ligatures`): a document with it
+//! never writes lam before alef (every such pair was a ligature), and holds
+//! words the lexicon lacks that it lists once an alef + lam is turned
+//! around. (A document in which another font wrote some ligatures right is
+//! not repaired: the fast path could not tell it from clean text.) Then, once, each word takes the spelling the lexicon ranks best
+//! among its turnings (`turn_ligatures`): the article stays, as a word with
+//! it turned is not listed.
+
+use std::borrow::Cow;
+
+use crate::edit::{Edits, Rewriter};
+use crate::fix::FixKind;
+use crate::lexicon::Lexicon;
+use crate::pipeline::LineContext;
+use crate::reading_order::WordScorer;
+use crate::script::{is_arabic_letter, is_arabic_mark};
+
+/// Whether `c` is one of the alefs that form a ligature after lam.
+fn is_ligature_alef(c: char) -> bool {
+    matches!(c, 'ا' | 'أ' | 'إ' | 'آ')
+}
+
+/// The letters of a token without the punctuation around it.
+fn word_core(token: &str) -> &str {
+    token.trim_matches(|c: char| !(is_arabic_letter(c) || is_arabic_mark(c)))
+}
+
+/// The letters of a word without their marks.
+fn base_letters(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().filter(|&c| !is_arabic_mark(c))
+}
+
+/// Whether a word writes lam before an alef (what the ligature is).
+fn has_lam_alef(word: &str) -> bool {
+    let mut previous = ' ';
+    base_letters(word).any(|c| {
+        let found = previous == 'ل' && is_ligature_alef(c);
+        previous = c;
+        found
+    })
+}
+
+/// Whether a word writes an alef before a lam (the article, or a turned
+/// ligature).
+fn has_alef_lam(word: &str) -> bool {
+    let mut previous = ' ';
+    base_letters(word).any(|c| {
+        let found = is_ligature_alef(previous) && c == 'ل';
+        previous = c;
+        found
+    })
+}
+
+/// Words the lexicon lacks that it lists once turned, needed before a
+/// document is judged to turn its ligatures.
+const MIN_TURNED_WORDS: usize = 3;
+
+/// Whether a document's lam-alef ligatures came out as alef + lam: it
+/// writes no lam before alef at all (every such pair was a ligature; Arabic
+/// text of a few lines writes `لا`, `الأ`, `خلال` ...), and at least
+/// `MIN_TURNED_WORDS` of its words are listed only once turned.
+pub(crate) fn document_swaps_ligatures<'l>(lines: impl Iterator<Item = &'l str>, scorer: &WordScorer) -> bool {
+    let words: Vec<&str> = lines.flat_map(str::split_whitespace).map(word_core).filter(|w| !w.is_empty()).collect();
+    if words.iter().any(|w| has_lam_alef(w)) {
+        return false;
+    }
+    let lexicon = Lexicon::embedded();
+    let turned = words
+        .iter()
+        .filter(|w| has_alef_lam(w))
+        .filter(|w| !lexicon.contains(w) && turn_word(scorer, w).is_some_and(|t| lexicon.contains(&t)))
+        .take(MIN_TURNED_WORDS)
+        .count();
+    turned >= MIN_TURNED_WORDS
+}
+
+/// Whether the fast path must send a text the full way for this stage: it
+/// holds Arabic letters and no lam directly before an alef (a text with one
+/// is never judged to turn its ligatures; most Arabic text has one within
+/// its first lines, found by one `memmem` scan or four).
+pub(crate) fn may_swap_ligatures(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let has_arabic = memchr::memchr2(0xD8, 0xD9, bytes).is_some();
+    has_arabic && !["لا", "لأ", "لإ", "لآ"].iter().any(|p| memchr::memmem::find(bytes, p.as_bytes()).is_some())
+}
+
+/// Turns the ligatures of one line, in a document judged to have them
+/// turned (`ctx.ligatures_swapped`).
+pub(crate) fn restore_swapped_ligatures<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    if !ctx.ligatures_swapped || !line.chars().any(is_arabic_letter) {
+        return Cow::Borrowed(line);
+    }
+    let turned = turn_ligatures(ctx.reading.scorer(), line);
+    if turned == line {
+        return Cow::Borrowed(line);
+    }
+    let mut rw = Rewriter::new(line, edits);
+    rw.replace(0..line.len(), &turned, FixKind::PresentationForm, 0.95);
+    rw.finish()
+}
+
+/// Each alef + lam (`ال`, `أل`, `إل`, `آل`) of each word of a line may be a
+/// lam-alef ligature turned around: per word, the lexicon picks which to
+/// turn back.
+pub(crate) fn turn_ligatures(scorer: &WordScorer, line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for (i, word) in line.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match turn_word(scorer, word) {
+            Some(turned) => out.push_str(&turned),
+            None => out.push_str(word),
+        }
+    }
+    out
+}
+
+/// The best turning of a word's alef + lam pairs, if it is not the word
+/// as it stands.
+fn turn_word(scorer: &WordScorer, word: &str) -> Option<String> {
+    // Clusters: a base and the marks on it.
+    let mut clusters: Vec<String> = Vec::new();
+    for c in word.chars() {
+        match clusters.last_mut() {
+            Some(last) if is_arabic_mark(c) => last.push(c),
+            _ => clusters.push(c.to_string()),
+        }
+    }
+    let base = |k: usize| clusters[k].chars().next().unwrap_or(' ');
+    let spots: Vec<usize> =
+        (0..clusters.len().saturating_sub(1)).filter(|&k| is_ligature_alef(base(k)) && base(k + 1) == 'ل').collect();
+    if spots.is_empty() || spots.len() > 3 {
+        return None;
+    }
+    // A spelling the lexicon lists whole beats one it only reads through
+    // clitics (`الفعال` over ال + `فعلا`): both are the same letters, and
+    // the clitic reading of a form nobody writes is a guess.
+    let lexicon = Lexicon::embedded();
+    let rank = |w: &str| (lexicon.contains(word_core(w)), scorer.word(w));
+    let mut best: Option<((bool, f64), String)> = None;
+    let as_it_stands = rank(word);
+    for mask in 1u32..(1 << spots.len()) {
+        let mut w = clusters.clone();
+        for (k, &p) in spots.iter().enumerate() {
+            if mask & (1 << k) != 0 {
+                w.swap(p, p + 1);
+            }
+        }
+        let w: String = w.concat();
+        let r = rank(&w);
+        if r > as_it_stands && best.as_ref().is_none_or(|(b, _)| r > *b) {
+            best = Some((r, w));
+        }
+    }
+    best.map(|(_, w)| w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(name: &str) -> String {
+        std::fs::read_to_string(format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    #[test]
+    fn documents_that_turn_their_ligatures() {
+        let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
+        for name in ["pdf-kacst-pdftotext", "pdf-kacst-pdftotext-layout"] {
+            assert!(document_swaps_ligatures(read(&format!("in-the-wild/{name}.broken.txt")).lines(), &scorer));
+            assert!(!document_swaps_ligatures(read(&format!("in-the-wild/{name}.gold.txt")).lines(), &scorer));
+        }
+        for name in [
+            "in-the-wild/pdf-amiri-pdftotext.broken.txt",
+            "in-the-wild/ctoc-wg4-2018-3.broken.txt",
+            "in-the-wild/ctoc-wg7-2021-5.broken.txt",
+            "synthetic/visual-order.broken.txt",
+            "negative/arabic-prose-mixed.txt",
+            "negative/persian.txt",
+            "negative/urdu.txt",
+        ] {
+            assert!(!document_swaps_ligatures(read(name).lines(), &scorer), "{name}");
+        }
+    }
+
+    #[test]
+    fn words_turned_back() {
+        // corpus/in-the-wild/pdf-kacst-pdftotext.broken.txt, lines 7, 8, 11
+        let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
+        assert_eq!(
+            turn_ligatures(&scorer, "ارتفع استهالك المياه خالل عشر سنوات."),
+            "ارتفع استهلاك المياه خلال عشر سنوات."
+        );
+        assert_eq!(turn_ligatures(&scorer, "هذا االرتفاع إلى األنشطة الصناعية."), "هذا الارتفاع إلى الأنشطة الصناعية.");
+        assert_eq!(turn_ligatures(&scorer, "ال تتوفر عدادات"), "لا تتوفر عدادات");
+    }
+}
