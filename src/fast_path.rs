@@ -63,8 +63,10 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         }
         start = end + 1;
     }
-    !crate::number_order::document_reverses_numbers(numbered.into_iter())
-        && !(config.presentation_forms && crate::swapped_ligatures::may_swap_ligatures(text))
+    // Damage that only the whole document shows.
+    let numbers_reversed = crate::number_order::document_reverses_numbers(numbered.into_iter());
+    let ligatures_swapped = config.presentation_forms && crate::swapped_ligatures::may_swap_ligatures(text);
+    !(numbers_reversed || ligatures_swapped)
 }
 
 /// Whether a line starts with a digit after its spaces (ASCII or the two
