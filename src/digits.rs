@@ -15,7 +15,8 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 
-fn digit_value(c: char) -> Option<u32> {
+/// The value of a digit of any of the three scripts.
+pub(crate) fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),

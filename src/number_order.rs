@@ -23,21 +23,12 @@
 
 use std::borrow::Cow;
 
+use crate::digits::digit_value;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::is_label_word;
 use crate::script::{is_arabic_letter, is_arabic_mark};
-
-/// The value of a digit of any of the three scripts.
-fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
-        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
-        _ => None,
-    }
-}
 
 fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
