@@ -38,14 +38,14 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
     let mut start = 0;
     // Lines that start with a number: whether the document's numbers came
     // out reversed is judged from them at the end (`number_order`).
-    let mut numbered: Vec<&str> = Vec::new();
+    let mut numbers = crate::number_order::NumberSteps::default();
     while start <= bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |e| start + e);
         // As the repair reads lines: after a byte order mark, without `\r`.
         let from = if start == 0 { crate::pipeline::body_start(text) } else { start };
         if config.reading_order && starts_with_digit(&bytes[from..end]) {
             let line = &text[from..end];
-            numbered.push(line.strip_suffix('\r').unwrap_or(line));
+            numbers.add(line.strip_suffix('\r').unwrap_or(line));
         }
         match scan_line(&text[start..end], config) {
             Verdict::Clean => {}
@@ -64,7 +64,7 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         start = end + 1;
     }
     // Damage that only the whole document shows.
-    let numbers_reversed = crate::number_order::document_reverses_numbers(numbered.into_iter());
+    let numbers_reversed = numbers.reversed();
     let ligatures_swapped = config.presentation_forms && crate::swapped_ligatures::may_swap_ligatures(text);
     !(numbers_reversed || ligatures_swapped)
 }

@@ -35,9 +35,10 @@ fn is_digit(c: char) -> bool {
 }
 
 /// The number that starts a line (after spaces) as a paragraph number, if
-/// one does: digits followed by the end, a space, `-`, `.`, `،` or `)`.
+/// one does: at most four digits followed by the end, a space, `-`, `.`,
+/// `،` or `)`.
 fn line_number(line: &str) -> Option<&str> {
-    let line = line.trim_start();
+    let line = line.trim_start_matches(' ');
     let end = line.find(|c: char| !is_digit(c)).unwrap_or(line.len());
     let after = line[end..].chars().next();
     (end > 0 && line[..end].chars().count() <= 4 && matches!(after, None | Some(' ' | '-' | '.' | '،' | ')')))
@@ -60,22 +61,49 @@ fn value(digits: &str, backwards: bool) -> u64 {
 const MIN_STEPS: usize = 3;
 const MIN_STEPS_GAINED: usize = 2;
 
-/// Whether a document's numbers came out with their digits reversed: its
-/// line-initial numbers count up by one more often read backwards than as
-/// they stand (by `MIN_STEPS_GAINED`, and at least `MIN_STEPS` times).
-pub(crate) fn document_reverses_numbers<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
-    // Lines with Arabic (a character of U+0600..U+067F: a byte test, as the
-    // fast path asks this of every numbered line).
-    let numbers: Vec<&str> =
-        lines.filter_map(|l| line_number(l).filter(|_| memchr::memchr2(0xD8, 0xD9, l.as_bytes()).is_some())).collect();
-    // Reversal changes nothing unless some number has two digits.
-    if !numbers.iter().any(|n| n.chars().count() >= 2) {
-        return false;
+/// The paragraph numbers of a document, read line by line (the fast path
+/// feeds it the lines that start with a digit as it scans).
+#[derive(Debug, Default)]
+pub(crate) struct NumberSteps {
+    /// The last number, read forwards and backwards.
+    previous: Option<(u64, u64)>,
+    forwards: usize,
+    backwards: usize,
+    /// Whether a number has two digits or more (else reversal changes none).
+    multi_digit: bool,
+}
+
+impl NumberSteps {
+    /// Reads one line: its number, if it starts with one and holds Arabic
+    /// (a character of U+0600..U+067F, tested on the bytes).
+    pub fn add(&mut self, line: &str) {
+        let Some(digits) = line_number(line) else { return };
+        if memchr::memchr2(0xD8, 0xD9, line.as_bytes()).is_none() {
+            return;
+        }
+        let (forwards, backwards) = (value(digits, false), value(digits, true));
+        if let Some((f, b)) = self.previous {
+            self.forwards += usize::from(forwards == f + 1);
+            self.backwards += usize::from(backwards == b + 1);
+        }
+        self.previous = Some((forwards, backwards));
+        self.multi_digit |= digits.chars().nth(1).is_some();
     }
-    let steps =
-        |backwards: bool| numbers.windows(2).filter(|w| value(w[1], backwards) == value(w[0], backwards) + 1).count();
-    let (forwards, backwards) = (steps(false), steps(true));
-    backwards >= MIN_STEPS && backwards >= forwards + MIN_STEPS_GAINED
+
+    /// Whether the numbers count up by one more often read backwards than
+    /// as they stand (by `MIN_STEPS_GAINED`, and at least `MIN_STEPS`
+    /// times).
+    pub fn reversed(&self) -> bool {
+        self.multi_digit && self.backwards >= MIN_STEPS && self.backwards >= self.forwards + MIN_STEPS_GAINED
+    }
+}
+
+/// Whether a document's numbers came out with their digits reversed (see
+/// `NumberSteps`).
+pub(crate) fn document_reverses_numbers<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let mut steps = NumberSteps::default();
+    lines.for_each(|line| steps.add(line));
+    steps.reversed()
 }
 
 /// In a document whose numbers came out reversed (`ctx.numbers_reversed`),
