@@ -19,10 +19,12 @@
 //! The lexicon stages, placeholders and reading order, slot in
 //! between 1 and 2: they see the letters as extracted, and their lookups
 //! fold presentation forms, tatweel and Farsi letters themselves (see
-//! DESIGN.md). `number_order` runs once, in phase 0 after the reading
-//! order, and only in a document whose paragraph numbers show reversed
-//! digits (it is judged on the lines as they came, and running it twice
-//! would undo it).
+//! DESIGN.md). Two stages run once, in phase 0, and only in a document
+//! that shows their damage as a whole (judged on the lines as they came;
+//! run again they could undo themselves): `swapped_ligatures` first (lam-alef
+//! ligatures that came out as alef + lam, so that every later stage reads
+//! the words right), `number_order` after the reading order (numbers whose
+//! digits came out reversed).
 
 use std::borrow::Cow;
 
