@@ -60,10 +60,11 @@ always line *N* of the input):
    split by a space joined and glued words cut, by the lexicon;
 8. canonical mark order (NFC), on the lines that an earlier stage changed.
 
-Before them, the repairs that read the lexicon or the whole document:
+Around the first, the repairs that read the lexicon or the whole document:
 lam-alef ligatures a font mapped to alef + lam (in a document that shows
-it), the reading order of lines and runs, numbers whose digits came out
-reversed (in a document whose paragraph numbers show it), and placeholders.
+it), then after the invisible controls the reading order of lines and runs,
+numbers whose digits came out reversed (in a document whose paragraph
+numbers show it) and placeholders.
 
 DESIGN.md in the repository explains the architecture and where the
 lexicon-driven repairs (placeholders, reading order, word boundaries) join,
