@@ -70,10 +70,7 @@ const MIN_TURNED_WORDS: usize = 3;
 /// writes no lam before alef at all (every such pair was a ligature; Arabic
 /// text of a few lines writes `لا`, `الأ`, `خلال` ...), and at least
 /// `MIN_TURNED_WORDS` of its words are listed only once turned.
-pub(crate) fn document_swaps_ligatures<'l>(
-    lines: impl Iterator<Item = &'l str> + Clone,
-    scorer: &WordScorer,
-) -> bool {
+pub(crate) fn document_swaps_ligatures<'l>(lines: impl Iterator<Item = &'l str> + Clone, scorer: &WordScorer) -> bool {
     let words = || lines.clone().flat_map(str::split_whitespace).map(word_core).filter(|w| !w.is_empty());
     // (Most documents show a lam before an alef within their first lines.)
     if words().any(has_lam_alef) {
