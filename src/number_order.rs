@@ -75,6 +75,9 @@ pub(crate) struct NumberSteps {
     /// two digits or more, read forwards and backwards.
     forwards: (usize, usize),
     backwards: (usize, usize),
+    /// Whether a number of two digits or more is written with a leading
+    /// zero (`٠١`: no writer numbers paragraphs so, but a reversed `١٠`).
+    leading_zero: bool,
 }
 
 impl NumberSteps {
@@ -92,6 +95,7 @@ impl NumberSteps {
             (first.and_then(digit_value) != Some(0)).then(|| value(digits, backwards))
         };
         let (forwards, backwards) = (read(false), read(true));
+        self.leading_zero |= long && forwards.is_none();
         if let Some((f, b, previous_long)) = self.previous {
             if long && previous_long {
                 let step = |run: &mut (usize, usize), counts_up: bool| {
@@ -109,9 +113,11 @@ impl NumberSteps {
 
     /// Whether the numbers count up by one read backwards in a longer run
     /// than as they stand (by `MIN_STEPS_GAINED`, and at least `MIN_STEPS`
-    /// steps long).
+    /// steps long), in a document that writes a number with a leading zero
+    /// (`١١` `٢١` `٣١` `٤١` alone may be every tenth paragraph; with `٠١`
+    /// they are 10 to 14).
     pub fn reversed(&self) -> bool {
-        self.backwards.1 >= MIN_STEPS && self.backwards.1 >= self.forwards.1 + MIN_STEPS_GAINED
+        self.leading_zero && self.backwards.1 >= MIN_STEPS && self.backwards.1 >= self.forwards.1 + MIN_STEPS_GAINED
     }
 }
 
@@ -271,6 +277,8 @@ mod tests {
         assert!(!document_reverses_numbers(["40- نص", "5- نص", "١٣- نص", "23- نص", "33- نص"].into_iter()));
         assert!(!document_reverses_numbers(["2- نص", "30- نص", "40- نص", "5- نص"].into_iter()));
         assert!(!document_reverses_numbers(["10- نص", "20- نص", "30- نص", "40- نص", "50- نص"].into_iter()));
+        assert!(!document_reverses_numbers(["١١- نص", "21- نص", "31- نص", "41- نص"].into_iter()));
+        assert!(document_reverses_numbers(["٠١- نص", "١١- نص", "٢١- نص", "٣١- نص"].into_iter()));
     }
 
     #[test]
