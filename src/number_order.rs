@@ -14,12 +14,13 @@
 //! paragraphs count up by one, and a document whose line-initial numbers
 //! count up in a run of steps when their digits are read backwards (`٩`,
 //! `٠١`, `١١`, `٢١`: 9, 10, 11, 12) and not as they stand (9, 1, 11, 21)
-//! has its numbers reversed (`document_reverses_numbers`). Only then does this stage act,
-//! on every line with Arabic letters: each run of two digits or more that
-//! stands alone (not in a token with Latin letters or `/`, not a range or
-//! a time) is reversed, and a line that starts with a bare number and holds
-//! one stray hyphen gets it back on its label. A correct document counts
-//! up as it stands, and is left alone.
+//! has its numbers reversed (`document_reverses_numbers`). Only then does
+//! this stage act, on every line with Arabic letters: each run of two
+//! digits or more that stands alone (not in a token with Latin letters or
+//! `/`, not a range or a time) is reversed, a line that starts with a bare
+//! number or letter and holds one stray hyphen or `()` gets it back on its
+//! label, and a word label left at the end goes to the start. A correct
+//! document counts up as it stands, and is left alone.
 
 use std::borrow::Cow;
 
@@ -137,10 +138,10 @@ pub(crate) fn restore_number_order<'a>(line: &'a str, ctx: &LineContext<'_>, edi
         return Cow::Borrowed(line);
     }
     let mut fixed = String::with_capacity(line.len());
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let chars: Vec<char> = line.chars().collect();
     let mut k = 0;
     while k < chars.len() {
-        let (_, c) = chars[k];
+        let c = chars[k];
         if !is_digit(c) {
             fixed.push(c);
             k += 1;
@@ -150,29 +151,28 @@ pub(crate) fn restore_number_order<'a>(line: &'a str, ctx: &LineContext<'_>, edi
         let start = k;
         let mut end = k + 1;
         while end < chars.len()
-            && (is_digit(chars[end].1)
-                || (matches!(chars[end].1, '٫' | '٬' | '.' | ',')
-                    && chars.get(end + 1).is_some_and(|&(_, n)| is_digit(n))))
+            && (is_digit(chars[end])
+                || (matches!(chars[end], '٫' | '٬' | '.' | ',') && chars.get(end + 1).is_some_and(|&n| is_digit(n))))
         {
             end += 1;
         }
-        let run: String = chars[start..end].iter().map(|&(_, c)| c).collect();
-        let before = start.checked_sub(1).map(|b| chars[b].1);
-        let after = chars.get(end).map(|&(_, c)| c);
+        let run = &chars[start..end];
+        let before = start.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(end).copied();
         // Numbers inside Latin tokens, dates and ranges (`2021/5`, `10:30`,
         // `٢٠٢١-٢٠٢٢`) keep their order: how they came out is not known.
         let joined = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | ':'));
-        let range_after = after == Some('-') && chars.get(end + 1).is_some_and(|&(_, n)| is_digit(n));
-        let range_before = before == Some('-') && start >= 2 && is_digit(chars[start - 2].1);
-        if run.chars().filter(|&c| is_digit(c)).count() >= 2
+        let range_after = after == Some('-') && chars.get(end + 1).is_some_and(|&n| is_digit(n));
+        let range_before = before == Some('-') && start >= 2 && is_digit(chars[start - 2]);
+        if run.iter().filter(|&&c| is_digit(c)).count() >= 2
             && !joined(before)
             && !joined(after)
             && !range_after
             && !range_before
         {
-            fixed.extend(run.chars().rev());
+            fixed.extend(run.iter().rev());
         } else {
-            fixed.push_str(&run);
+            fixed.extend(run);
         }
         k = end;
     }
@@ -248,11 +248,7 @@ fn move_label_marks(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::tests::run_stage_with_reversed_numbers as fix;
-
-    fn read(name: &str) -> String {
-        std::fs::read_to_string(format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-    }
+    use crate::pipeline::tests::{read_corpus as read, run_stage_with_reversed_numbers as fix};
 
     #[test]
     fn documents_whose_paragraph_numbers_count_up_backwards() {

@@ -353,23 +353,18 @@ pub(crate) fn prepare<'a>(
         .iter()
         .map(|p| p.lines.iter().map(|line| LineState::new(line.content, recording)).collect())
         .collect();
+    let lines_as_they_came = || paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| l.content));
     // Judged on the lines as they came: the fast path sends every line with
     // a sign to the full repair, so a text it passes never has the stage on.
-    let boundary_damage = config.word_boundaries
-        && word_boundaries::document_shows_damage(paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| l.content)));
+    let boundary_damage = config.word_boundaries && word_boundaries::document_shows_damage(lines_as_they_came());
     let mut damaged = false;
     // Once, on the lines as they came (run again it could turn a word back).
     if config.presentation_forms {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
-        ctx.ligatures_swapped = swapped_ligatures::document_swaps_ligatures(
-            paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| l.content)),
-            memo.scorer(),
-        );
+        ctx.ligatures_swapped = swapped_ligatures::document_swaps_ligatures(lines_as_they_came(), memo.scorer());
         if ctx.ligatures_swapped {
             for state in states.iter_mut().flatten() {
-                if has_arabic_script(&state.text) {
-                    state.run(swapped_ligatures::restore_swapped_ligatures, &ctx);
-                }
+                state.run_if_arabic(swapped_ligatures::restore_swapped_ligatures, &ctx);
             }
         }
     }
@@ -377,9 +372,7 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         if config.invisible_controls {
             for state in states.iter_mut().flatten() {
-                if has_arabic_script(&state.text) {
-                    state.run(invisible_controls::remove_invisible_controls, &ctx);
-                }
+                state.run_if_arabic(invisible_controls::remove_invisible_controls, &ctx);
             }
         }
         damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text));
@@ -395,19 +388,16 @@ pub(crate) fn prepare<'a>(
                     let after = paragraph.get(k + 1).map(|a| &*a.text);
                     ctx.neighbours = reading_order::Neighbours::of(before, after, memo, damaged);
                 }
-                paragraph[k].restore_reading_order(&ctx);
+                paragraph[k].run_if_arabic(reading_order::restore_reading_order, &ctx);
             }
         }
         ctx.neighbours = reading_order::Neighbours::default();
         // Once, on the lines as they came: after this the document's
         // numbers count up as they stand, and a second pass leaves them.
-        ctx.numbers_reversed =
-            number_order::document_reverses_numbers(paragraphs.iter().flat_map(|p| p.lines.iter().map(|l| l.content)));
+        ctx.numbers_reversed = number_order::document_reverses_numbers(lines_as_they_came());
         if ctx.numbers_reversed {
             for state in states.iter_mut().flatten() {
-                if has_arabic_script(&state.text) {
-                    state.run(number_order::restore_number_order, &ctx);
-                }
+                state.run_if_arabic(number_order::restore_number_order, &ctx);
             }
         }
     }
@@ -537,10 +527,11 @@ impl<'a> LineState<'a> {
         self.changes.has_kind(kind)
     }
 
-    /// Phase 0: reading order (after the invisible controls went).
-    pub fn restore_reading_order(&mut self, ctx: &LineContext<'_>) {
+    /// Runs one stage on the line if it holds Arabic script (phase 0 runs
+    /// its stages so, one at a time over the whole document).
+    pub fn run_if_arabic(&mut self, stage: StageFn, ctx: &LineContext<'_>) {
         if has_arabic_script(&self.text) {
-            self.run(reading_order::restore_reading_order, ctx);
+            self.run(stage, ctx);
         }
     }
 
@@ -555,6 +546,11 @@ impl<'a> LineState<'a> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// A file of the crate's corpus, by its path below `corpus/`.
+    pub(crate) fn read_corpus(name: &str) -> String {
+        std::fs::read_to_string(format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
 
     /// Runs one stage on one line with the default configuration, the line
     /// being its own paragraph, and checks that the logged edits reproduce

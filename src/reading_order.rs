@@ -93,16 +93,15 @@ impl DocumentPairs {
             let mine = own.iter().filter(|&&p| p == pair).count() as u32;
             self.counts.get(&pair).copied().unwrap_or(0).saturating_sub(mine)
         };
-        let mut total = 0;
-        for_each_pair(text, |pair| total += count(pair));
+        let words: Vec<Option<u64>> = word_hashes(text).collect();
+        let mut total: u32 = pairs_of(&words).map(count).sum();
         // Across the line's ends: the line before ends where this one
         // starts, and this one ends where the line after starts.
-        let mut words = word_hashes(text);
-        if let (Some(before), Some(Some(first))) = (neighbours.last_before, words.next()) {
-            total += count(pair_hash(before, first));
+        if let (Some(before), Some(Some(first))) = (neighbours.last_before, words.first()) {
+            total += count(pair_hash(before, *first));
         }
-        if let Some(Some(last)) = word_hashes(text).last() {
-            total += neighbours.words_after.iter().map(|&after| count(pair_hash(last, after))).max().unwrap_or(0);
+        if let Some(Some(last)) = words.last() {
+            total += neighbours.words_after.iter().map(|&after| count(pair_hash(*last, after))).max().unwrap_or(0);
         }
         total
     }
@@ -130,15 +129,16 @@ fn pair_hash(first: u64, second: u64) -> u64 {
     first.rotate_left(17) ^ second
 }
 
+/// The hashes of the pairs of neighbouring words among a line's word
+/// hashes (`word_hashes`).
+fn pairs_of(words: &[Option<u64>]) -> impl Iterator<Item = u64> + '_ {
+    words.windows(2).filter_map(|w| Some(pair_hash(w[0]?, w[1]?)))
+}
+
 /// Calls `f` with the hash of each pair of neighbouring words of a line.
-fn for_each_pair(line: &str, mut f: impl FnMut(u64)) {
-    let mut previous: Option<u64> = None;
-    for this in word_hashes(line) {
-        if let (Some(p), Some(t)) = (previous, this) {
-            f(pair_hash(p, t));
-        }
-        previous = this;
-    }
+fn for_each_pair(line: &str, f: impl FnMut(u64)) {
+    let words: Vec<Option<u64>> = word_hashes(line).collect();
+    pairs_of(&words).for_each(f);
 }
 
 /// The words around a line in its paragraph, for `DocumentPairs::support`:
@@ -982,7 +982,7 @@ fn best_runs(
     pieces: &[Piece<'_>],
     gaps: &[Gap],
     damaged: bool,
-    own_pairs: &[u64],
+    body: &str,
     neighbours: &Neighbours,
 ) -> (f64, Vec<bool>) {
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
@@ -1015,16 +1015,6 @@ fn best_runs(
                 .map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged))
                 .sum::<f64>()
     };
-    // Local search from four starts: the boundaries the line itself shows,
-    // those and the cuts inside stretched words (at tatweel), every gap a
-    // boundary (every piece its own run), no boundary but the
-    // fixed ones.
-    let shown: Vec<bool> =
-        gaps.iter().enumerate().map(|(i, g)| fixed[i] || boundary_cost(*g, texts[i], damaged) <= 0.0).collect();
-    let stretched: Vec<bool> =
-        (0..gaps.len()).map(|i| shown[i] || texts[i].ends_with(TATWEEL) || texts[i + 1].starts_with(TATWEEL)).collect();
-    let with_stretched = (stretched != shown).then_some(stretched);
-    let starts = [Some(shown), with_stretched, Some(vec![true; gaps.len()]), Some(fixed.clone())];
     // The climb depends on the pieces alone (not on the neighbours, which
     // only break ties below): a line read again, with other neighbours,
     // finds it here.
@@ -1033,6 +1023,17 @@ fn best_runs(
     let (s, mut b) = match known {
         Some(found) => found,
         None => {
+            // Local search from four starts: the boundaries the line itself shows,
+            // those and the cuts inside stretched words (at tatweel), every gap a
+            // boundary (every piece its own run), no boundary but the
+            // fixed ones.
+            let shown: Vec<bool> =
+                gaps.iter().enumerate().map(|(i, g)| fixed[i] || boundary_cost(*g, texts[i], damaged) <= 0.0).collect();
+            let stretched: Vec<bool> = (0..gaps.len())
+                .map(|i| shown[i] || texts[i].ends_with(TATWEEL) || texts[i + 1].starts_with(TATWEEL))
+                .collect();
+            let with_stretched = (stretched != shown).then_some(stretched);
+            let starts = [Some(shown), with_stretched, Some(vec![true; gaps.len()]), Some(fixed.clone())];
             let mut best: Option<(f64, Vec<bool>)> = None;
             for mut b in starts.into_iter().flatten() {
                 let s = climb(&score, &mut b, &fixed);
@@ -1054,11 +1055,14 @@ fn best_runs(
     // words joined alike): the one whose new word pairs the document uses
     // elsewhere is taken.
     if let Some(pairs) = scorer.pairs.get().filter(|p| !p.counts.is_empty()) {
+        // The line's own pairs (as it came), which the document counts once.
+        let mut own_pairs = Vec::new();
+        for_each_pair(body, |p| own_pairs.push(p));
         let support = |b: &[bool]| -> u32 {
             let r = reading(gaps, b);
             let (_, glued) = segment(&line, &r.order, &r.joins);
             let ordered: Vec<&str> = r.order.iter().map(|&i| texts[i]).collect();
-            pairs.support(&write(&ordered, &glued), own_pairs, neighbours)
+            pairs.support(&write(&ordered, &glued), &own_pairs, neighbours)
         };
         for _ in 0..MAX_TIE_MOVES {
             let mut best_support = support(&b);
@@ -1618,9 +1622,7 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool, neighbours: &Neighb
     let as_is = as_is + leading_punctuation_cost(texts.first().copied())
         - UNBALANCED_BRACKET * unbalanced_brackets(texts.iter().copied()) as f64;
     let unknown_as_is = unknown(&texts.join(" "));
-    let mut own_pairs = Vec::new();
-    for_each_pair(body, |p| own_pairs.push(p));
-    let (runs_score, boundaries) = best_runs(scorer, &pieces, &gaps, damaged, &own_pairs, neighbours);
+    let (runs_score, boundaries) = best_runs(scorer, &pieces, &gaps, damaged, body, neighbours);
     let r = reading(&gaps, &boundaries);
     let ordered: Vec<&str> = r.order.iter().map(|&i| texts[i]).collect();
     let (_, glued) = segment(&line, &r.order, &r.joins);
@@ -1892,11 +1894,9 @@ mod tests {
         // read the same words wherever the line starts (`الملحقة` is joined
         // either way); the document's pairs, across the neighbouring lines
         // too, tell where it starts.
-        let read = |name: &str| {
-            std::fs::read_to_string(format!("{}/corpus/in-the-wild/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-        };
-        let repaired = crate::repair(&read("ctoc-wg4-2018-3.broken.txt")).into_owned();
-        let gold = read("ctoc-wg4-2018-3.gold.txt");
+        let read = crate::pipeline::tests::read_corpus;
+        let repaired = crate::repair(&read("in-the-wild/ctoc-wg4-2018-3.broken.txt")).into_owned();
+        let gold = read("in-the-wild/ctoc-wg4-2018-3.gold.txt");
         let (repaired, gold): (Vec<&str>, Vec<&str>) = (repaired.lines().collect(), gold.lines().collect());
         // (line 25: `... على النظر في عقد ... حسب` + `الاقتضاء` on the next;
         // line 39: `الاتفاقية` ending the line before + `والبروتوكولات الملحقة`)

@@ -36,30 +36,26 @@ fn word_core(token: &str) -> &str {
     token.trim_matches(|c: char| !(is_arabic_letter(c) || is_arabic_mark(c)))
 }
 
-/// The letters of a word without their marks.
-fn base_letters(word: &str) -> impl Iterator<Item = char> + '_ {
-    word.chars().filter(|&c| !is_arabic_mark(c))
+/// Whether a word writes a letter of `first` directly before one of
+/// `second`, marks aside.
+fn has_letter_pair(word: &str, first: impl Fn(char) -> bool, second: impl Fn(char) -> bool) -> bool {
+    let mut previous = ' ';
+    word.chars().filter(|&c| !is_arabic_mark(c)).any(|c| {
+        let found = first(previous) && second(c);
+        previous = c;
+        found
+    })
 }
 
 /// Whether a word writes lam before an alef (what the ligature is).
 fn has_lam_alef(word: &str) -> bool {
-    let mut previous = ' ';
-    base_letters(word).any(|c| {
-        let found = previous == 'ل' && is_ligature_alef(c);
-        previous = c;
-        found
-    })
+    has_letter_pair(word, |c| c == 'ل', is_ligature_alef)
 }
 
 /// Whether a word writes an alef before a lam (the article, or a turned
 /// ligature).
 fn has_alef_lam(word: &str) -> bool {
-    let mut previous = ' ';
-    base_letters(word).any(|c| {
-        let found = is_ligature_alef(previous) && c == 'ل';
-        previous = c;
-        found
-    })
+    has_letter_pair(word, is_ligature_alef, |c| c == 'ل')
 }
 
 /// Words the lexicon lacks that it lists once turned, needed before a
@@ -170,10 +166,7 @@ fn turn_word(scorer: &WordScorer, word: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn read(name: &str) -> String {
-        std::fs::read_to_string(format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-    }
+    use crate::pipeline::tests::read_corpus as read;
 
     #[test]
     fn documents_that_turn_their_ligatures() {
