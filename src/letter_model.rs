@@ -7,6 +7,13 @@ use std::sync::LazyLock;
 
 use crate::lexicon::Lexicon;
 
+/// Share of running Arabic words the lexicon does not hold (wordfreq covers
+/// about 98% of the word tokens of the two reports' gold). A word it lacks
+/// has the token probability `OUT_OF_LEXICON × P(its letters)` under the
+/// letter model, on the scale of a known word's frequency; the placeholder,
+/// substitution and reading-order scores all weigh unknown words so.
+pub(crate) const OUT_OF_LEXICON: f64 = 0.02;
+
 /// Symbols of the letter model: 0 is the word boundary, 1..=42 the key
 /// bytes of the lexicon alphabet.
 pub(crate) const SYMBOLS: usize = 43;

@@ -380,16 +380,18 @@ pub(crate) fn prepare<'a>(
         if damaged {
             memo.scorer().learn_pairs(states.iter().flatten().map(|s| &*s.text));
         }
-        for paragraph in states.iter_mut() {
-            for k in 0..paragraph.len() {
-                if damaged {
-                    // The line before as read, the line after as it came.
-                    let before = k.checked_sub(1).map(|b| &*paragraph[b].text);
-                    let after = paragraph.get(k + 1).map(|a| &*a.text);
-                    ctx.neighbours = reading_order::Neighbours::of(before, after, memo, damaged);
-                }
-                paragraph[k].run_if_arabic(reading_order::restore_reading_order, &ctx);
+        let at: Vec<(usize, usize)> =
+            states.iter().enumerate().flat_map(|(p, lines)| (0..lines.len()).map(move |k| (p, k))).collect();
+        for (i, &(p, k)) in at.iter().enumerate() {
+            if damaged {
+                // The line before as read, the line after as it came (a
+                // blank one, or none, ends the paragraph).
+                let text = |j: usize| &*states[at[j].0][at[j].1].text;
+                let before = i.checked_sub(1).map(text);
+                let after = (i + 1 < at.len()).then(|| text(i + 1));
+                ctx.neighbours = reading_order::Neighbours::of(before, after, memo, damaged);
             }
+            states[p][k].run_if_arabic(reading_order::restore_reading_order, &ctx);
         }
         ctx.neighbours = reading_order::Neighbours::default();
         // Once, on the lines as they came: after this the document's

@@ -40,7 +40,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::letter_model::{SYMBOLS, TRIGRAMS};
+use crate::letter_model::{OUT_OF_LEXICON, SYMBOLS, TRIGRAMS};
 use crate::lexicon::{byte_letter, letter_byte, Lexicon};
 use crate::placeholders::{Code, Decoded, Item, Word};
 use crate::rng::Rng;
@@ -117,9 +117,6 @@ enum Sym {
     Code(usize),
 }
 
-/// Share of running Arabic words that the lexicon does not hold (its
-/// coverage of the real gold text is about 98%).
-const OUT_OF_LEXICON: f64 = 0.02;
 
 /// Annealing runs from the same start with different seeds; the best wins.
 const RESTARTS: u64 = 2;
