@@ -23,7 +23,9 @@
 //!   doubt teach a document prior (which letters in which positional forms
 //!   this document's fonts lost) for the others. Confident words are restored
 //!   and join the document's words; the rest is decided again until nothing
-//!   changes.
+//!   changes. A paragraph label the lexicon cannot settle is the one label
+//!   word that fits it, or that fits between the labels before and after it
+//!   (`ألف-` … `�اء-` … `دال-`: `باء`).
 //!
 //! A placeholder is replaced only when its confidence reaches
 //! `Config::min_confidence`; the others stay, and `diagnose` counts them.
@@ -303,6 +305,8 @@ struct WordDecision {
 pub(crate) struct PlaceholderModel {
     codes: HashMap<Code, Decoded>,
     words: HashMap<Vec<u8>, WordDecision>,
+    /// Paragraph labels with U+FFFD that the labels around them settle.
+    labels: HashMap<String, &'static str>,
     /// Words made of glyph names alone read as Arabic: decode them.
     names_read_as_arabic: bool,
 }
@@ -351,7 +355,8 @@ impl PlaceholderModel {
         let known = name_words.iter().filter(|k| lexicon.zipf_with_clitics(k).is_some()).count();
         let names_read_as_arabic =
             name_words.len() >= MIN_NAME_WORDS && known as f32 >= MIN_NAME_WORDS_KNOWN * name_words.len() as f32;
-        let mut model = PlaceholderModel { codes, words: HashMap::new(), names_read_as_arabic };
+        let labels = labels_in_sequence(lines.clone());
+        let mut model = PlaceholderModel { codes, words: HashMap::new(), labels, names_read_as_arabic };
         if words.iter().any(|w| w.items.iter().any(|i| matches!(i, Item::Placeholder(Code::Replacement, _)))) {
             // The document's words as the output will have them: whole, and
             // with their consistent codes decoded.
@@ -670,18 +675,63 @@ impl Fillings {
 /// a paragraph label (see `label_letters`).
 const LABEL_CONFIDENCE: f32 = 0.95;
 
-/// The letters of the U+FFFD of a paragraph label that starts the line
-/// (`را�عا- تنظيم الاجتماع`), if exactly one label word fits it.
-fn label_letters(line: &str) -> Option<WordDecision> {
+/// The head of a paragraph label that starts a line (`را�عا` of
+/// `را�عا- تنظيم الاجتماع`), if it may be a label word.
+fn label_head(line: &str) -> Option<&str> {
     let (head, _) = line.trim_start().split_once('-')?;
-    if !head.contains('\u{FFFD}') || head.contains(' ') {
+    (!head.contains(' ') && crate::reading_order::is_label_word(head)).then_some(head)
+}
+
+/// The labels with U+FFFD of a document's paragraphs that the labels
+/// around them settle: labels count up in their series, so `�اء-` (`باء`,
+/// `ياء`, `تاء` or `ثاء`) between `ألف-` and `دال-` is `باء`. Keyed by the
+/// head as written; a head whose occurrences settle differently is left
+/// out.
+fn labels_in_sequence<'t>(lines: impl Iterator<Item = &'t str>) -> HashMap<String, &'static str> {
+    use crate::reading_order::{label_word_place, label_words_matching};
+    // The document's labels in order: a place, or a head with U+FFFD.
+    let mut labels: Vec<Result<(usize, usize), &str>> = Vec::new();
+    for head in lines.filter_map(label_head) {
+        if head.contains('\u{FFFD}') {
+            labels.push(Err(head));
+        } else if let Some(place) = label_words_matching(head).next().and_then(label_word_place) {
+            labels.push(Ok(place));
+        }
+    }
+    let mut settled: HashMap<String, Option<&'static str>> = HashMap::new();
+    for (j, label) in labels.iter().enumerate() {
+        let Err(head) = label else { continue };
+        let before = labels[..j].iter().rev().find_map(|l| l.ok());
+        let after = labels[j + 1..].iter().find_map(|l| l.ok());
+        let fits_between = |(series, i): (usize, usize)| {
+            before.is_some_and(|(s, b)| s == series && b < i) && after.is_none_or(|(s, a)| s != series || i < a)
+                || before.is_none() && after.is_some_and(|(s, a)| s == series && i < a)
+        };
+        let mut fits = label_words_matching(head).filter(|w| label_word_place(w).is_some_and(fits_between));
+        let word = fits.next().filter(|_| fits.next().is_none());
+        let entry = settled.entry(head.to_string()).or_insert(word);
+        if *entry != word {
+            *entry = None;
+        }
+    }
+    settled.into_iter().filter_map(|(head, word)| Some((head, word?))).collect()
+}
+
+/// The letters of the U+FFFD of a paragraph label that starts the line
+/// (`را�عا- تنظيم الاجتماع`), if exactly one label word fits it, or the
+/// labels around it in the document settle it (`settled`, see
+/// `labels_in_sequence`).
+fn label_letters(line: &str, settled: &HashMap<String, &'static str>) -> Option<WordDecision> {
+    let head = label_head(line)?;
+    if !head.contains('\u{FFFD}') {
         return None;
     }
     let mut fits = crate::reading_order::label_words_matching(head);
-    let word = fits.next()?;
-    if fits.next().is_some() {
-        return None;
-    }
+    let word = match (fits.next(), fits.next()) {
+        (Some(word), None) => word,
+        (Some(_), Some(_)) => settled.get(head).copied()?,
+        _ => return None,
+    };
     // The letters of the label word where the head has U+FFFD.
     let head_letters: Vec<char> = crate::lexicon::normalize(head)
         .chars()
@@ -704,7 +754,7 @@ pub(crate) fn restore_placeholders<'a>(line: &'a str, ctx: &LineContext<'_>, edi
     let min = ctx.config.min_confidence;
     let mut out = Rewriter::new(line, edits);
     let mut buf = [0u8; 4];
-    let label = label_letters(line);
+    let label = label_letters(line, &model.labels);
     for (k, word) in scan(line).into_iter().enumerate() {
         let decision = model.pattern(&word, min).and_then(|p| model.words.get(&p)).filter(|d| d.confidence >= min);
         // A paragraph label the lexicon alone cannot settle (`را�عا-`:
@@ -803,7 +853,8 @@ mod tests {
     fn a_label_takes_the_one_label_word_that_fits() {
         // ctoc-wg7-2021-5.broken.txt, lines 72 and 84 (after the reading
         // order put the labels first): `رابعا`, not the frequent `رائعا`;
-        // `�اء` may be `باء`, `ياء`, `تاء` or `ثاء`, and stays.
+        // `�اء` may be `باء`, `ياء`, `تاء` or `ثاء`, and stays (alone; see
+        // `labels_count_up_in_their_series`).
         assert_eq!(repair_document("را\u{FFFD}عا- تنظيم الاجتماع"), "رابعا- تنظيم الاجتماع");
         assert_eq!(repair_document("\u{FFFD}اء- الكلمات"), "\u{FFFD}اء- الكلمات");
         // Not at the start of the line, a word is no label.
@@ -819,6 +870,25 @@ mod tests {
         assert_eq!(repair_document("تكلم المراق\u{FFFD}ان عن"), "تكلم المراقبان عن");
         // A short word whose fillings are all frequent stays (`بما`/`كما`).
         assert_eq!(repair_document("\u{FFFD}ما في ذلك"), "\u{FFFD}ما في ذلك");
+    }
+
+    #[test]
+    fn labels_count_up_in_their_series() {
+        // ctoc-wg7-2021-5.broken.txt, lines 75, 84 and 134 (labels put first
+        // by the reading order): `�اء` between `ألف` and `دال` is `باء`.
+        let document = "ألف- افتتاح الاجتماع\n\u{FFFD}اء- الكلمات\nدال- الحضور\n";
+        assert_eq!(repair_document(document), "ألف- افتتاح الاجتماع\nباء- الكلمات\nدال- الحضور\n");
+        // Before the first label, only what comes before `دال` fits.
+        let settled = labels_in_sequence(["\u{FFFD}اء- أ", "دال- ب"].into_iter());
+        assert_eq!(settled.get("\u{FFFD}اء"), Some(&"باء"));
+        // After `طاء` (9th) and before `كاف` (11th) it is `ياء`; after `باء`
+        // with no label after it, `تاء`, `ثاء` and `ياء` all fit: none.
+        let settled = labels_in_sequence(["طاء- أ", "\u{FFFD}اء- ب", "كاف- ج"].into_iter());
+        assert_eq!(settled.get("\u{FFFD}اء"), Some(&"ياء"));
+        assert!(labels_in_sequence(["باء- أ", "\u{FFFD}اء- ب"].into_iter()).is_empty());
+        // Occurrences that settle differently settle nothing.
+        let twice = ["ألف- أ", "\u{FFFD}اء- ب", "جيم- ج", "طاء- د", "\u{FFFD}اء- ه", "كاف- و"];
+        assert!(labels_in_sequence(twice.into_iter()).is_empty());
     }
 
     #[test]

@@ -445,6 +445,17 @@ const LABEL_WORDS: &[&str] = &[
     "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد", "ظاء", "غين",
 ];
 
+/// How many of `LABEL_WORDS` are ordinals; the letters follow.
+const LABEL_ORDINALS: usize = 10;
+
+/// The place of a label word in its series: `(0, i)` for the ordinals
+/// (`أولا`, `ثانيا`, …), `(1, i)` for the letters in abjad order (`ألف`,
+/// `باء`, `جيم`, …).
+pub(crate) fn label_word_place(word: &str) -> Option<(usize, usize)> {
+    let i = LABEL_WORDS.iter().position(|w| *w == word)?;
+    Some(if i < LABEL_ORDINALS { (0, i) } else { (1, i - LABEL_ORDINALS) })
+}
+
 /// Whether a piece is a label word (`رابعا`, `باء`; a placeholder matches
 /// any letter).
 pub(crate) fn is_label_word(s: &str) -> bool {
