@@ -372,6 +372,14 @@ fn is_sentence_punct(c: char) -> bool {
 /// punctuation after an Arabic word is followed by a letter or a number
 /// (`ممكنة؛هم`, `جلسات.2021`). Arabic followed by a number (`الـ75`, `و٣`)
 /// and everything inside a Latin token (`WG.7`) is ordinary and stays.
+/// A note marker, `(1)`, with the punctuation before it (`.(1)`).
+fn is_note_marker(s: &str) -> bool {
+    s.trim_start_matches(is_sentence_punct)
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c)))
+}
+
 fn split_token(token: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
@@ -397,7 +405,9 @@ fn split_token(token: &str) -> Vec<&str> {
                 || (closed_first && start == 0 && !is_ltr(p) && is_ltr(c))
                 || (dash_first && i == 1)
                 || (is_sentence_punct(p) && after_arabic && (is_arabic_letter(c) || is_ltr(c)))
-                || (is_sentence_punct(p) && i == p.len_utf8() && (is_arabic_digit(c) || c.is_ascii_digit()));
+                || (is_sentence_punct(p) && i == p.len_utf8() && (is_arabic_digit(c) || c.is_ascii_digit()))
+                // `.(1)لدى`: a note marker glued to the next word.
+                || (p == ')' && is_arabic_letter(c) && is_note_marker(&token[start..i]));
             if cut && i > start {
                 parts.push(&token[start..i]);
                 start = i;
@@ -1451,6 +1461,44 @@ fn reverse_visual(line: &str) -> String {
     units.into_iter().map(|(_, s)| s).collect()
 }
 
+/// A note marker emitted as a run in visual order (`)1(.لدى`) in its
+/// logical form (`.(1)لدى`, a run of its own: see `split_token`): its
+/// brackets mirrored back and the punctuation after it, which bidi laid out
+/// to its right, before it. Only a marker that starts a token: `)1(` is no
+/// logical text.
+fn unmirror_note_markers(body: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut done = 0;
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_token_start = i == 0 || bytes[i - 1] == b' ';
+        if bytes[i] == b')' && at_token_start {
+            let rest = &body[i + 1..];
+            let digits = rest.find(|c: char| !(c.is_ascii_digit() || is_arabic_digit(c))).unwrap_or(rest.len());
+            if digits > 0 && rest[digits..].starts_with('(') {
+                let after = &rest[digits + 1..];
+                let punct = after.find(|c: char| !is_sentence_punct(c)).unwrap_or(after.len());
+                let end = i + 1 + digits + 1 + punct;
+                out.push_str(&body[done..i]);
+                out.push_str(&after[..punct]);
+                out.push('(');
+                out.push_str(&rest[..digits]);
+                out.push(')');
+                done = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if done == 0 {
+        return Cow::Borrowed(body);
+    }
+    out.push_str(&body[done..]);
+    Cow::Owned(out)
+}
+
 /// Restores the reading order of one line.
 ///
 /// A reading is taken only if it is stable: read again, it stays as it is
@@ -1593,6 +1641,8 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool, neighbours: &Neighb
         return None;
     }
     let unknown = |text: &str| text.split(' ').map(|t| scorer.unknown(t)).sum::<usize>();
+    let unmirrored = if damaged { unmirror_note_markers(body) } else { Cow::Borrowed(body) };
+    let body = &*unmirrored;
     let (mut pieces, mut gaps) = pieces(body);
     // (A line in visual order has no glued runs to cut: its reversed words,
     // unknown to the lexicon, would only be cut into chance words.)
@@ -1740,7 +1790,7 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool, neighbours: &Neighb
     // (Sums of log-probabilities in another order round differently: a wide
     // gap's bonus of exactly `MARGIN` must clear it.)
     let reorder = (gain >= MARGIN - 1e-9 && fewer_unknown) || (gain >= STRONG_MARGIN && unknown_best <= unknown_as_is);
-    let moved_something = label.is_some() || !trailing.is_empty();
+    let moved_something = label.is_some() || !trailing.is_empty() || matches!(unmirrored, Cow::Owned(_));
     if !reorder && !moved_something {
         return None;
     }
@@ -1997,10 +2047,11 @@ mod tests {
         // boundary worth exactly the margin (ctoc-wg7-2021-5, line 8: every
         // word is known either way); the runs a line shows are also permuted
         // as they stand, not only as the search over reversals cut them
-        // (lines 28, 88, 178); a label starts a sentence and a paragraph
+        // (lines 28, 88, 178; line 129 has a note marker in visual order,
+        // `)1(.`); a label starts a sentence and a paragraph
         // ends with one (ctoc-wg4-2018-3, line 190).
         let read = crate::pipeline::tests::read_corpus;
-        for (name, lines) in [("ctoc-wg7-2021-5", &[8, 28, 88, 178][..]), ("ctoc-wg4-2018-3", &[190][..])] {
+        for (name, lines) in [("ctoc-wg7-2021-5", &[8, 28, 88, 129, 178][..]), ("ctoc-wg4-2018-3", &[190][..])] {
             let repaired = crate::repair(&read(&format!("in-the-wild/{name}.broken.txt"))).into_owned();
             let gold = read(&format!("in-the-wild/{name}.gold.txt"));
             let (repaired, gold): (Vec<&str>, Vec<&str>) = (repaired.lines().collect(), gold.lines().collect());
@@ -2016,6 +2067,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn note_markers_in_visual_order_are_mirrored_back() {
+        assert_eq!(unmirror_note_markers("وأتيحت   )1(.لدى الوفود"), "وأتيحت   .(1)لدى الوفود");
+        assert_eq!(unmirror_note_markers(")١( انظر"), "(١) انظر");
+        // Not inside a token, not without digits, and a right marker stays.
+        for kept in ["كلمة)1(", ")أ( نص", "(1) انظر", ")(", ")12"] {
+            assert_eq!(unmirror_note_markers(kept), kept);
+        }
+        assert_eq!(split_token(".(1)لدى"), [".(1)", "لدى"]);
+        assert_eq!(split_token("(أ)النص"), ["(أ)النص"]);
+        // ctoc-wg7-2021-5.broken.txt, line 129 (placeholders and tatweel
+        // repaired): the marker is a run of its own, between the sentence
+        // it ends and the word of the next run.
+        assert_eq!(
+            fix("وأتيحت   )1(.لدى الوفود خيار تقديم بيانات عامة خطيا. ونصوص هذه البيانات متاحة على موقع الاجتماع"),
+            "لدى الوفود خيار تقديم بيانات عامة خطيا. ونصوص هذه البيانات متاحة على موقع الاجتماع .(1) وأتيحت"
+        );
+        // In a document without reversed runs the line is not read.
+        let config = Config::default();
+        let clean = ")1( انظر الوثيقة";
+        assert_eq!(crate::pipeline::tests::run_stage_with_damage(restore_reading_order, clean, &config, false), clean);
     }
 
     #[test]
