@@ -320,7 +320,6 @@ const MIN_NAME_WORDS_KNOWN: f32 = 0.8;
 /// The byte that marks U+FFFD in a word pattern.
 const HOLE: u8 = 0xFF;
 
-
 /// Posterior at which the lexicon settles a word beyond doubt: such words
 /// teach the document prior.
 const ANCHOR_POSTERIOR: f32 = 0.99;
@@ -682,11 +681,16 @@ fn label_head(line: &str) -> Option<&str> {
     (!head.contains(' ') && crate::reading_order::is_label_word(head)).then_some(head)
 }
 
+/// A label's head as `labels_in_sequence` keys it: its letters and U+FFFD,
+/// folded as the lexicon folds them (tatweel and marks dropped).
+fn label_key(head: &str) -> String {
+    crate::lexicon::normalize(head).chars().filter(|&c| crate::script::is_arabic_letter(c) || c == '\u{FFFD}').collect()
+}
+
 /// The labels with U+FFFD of a document's paragraphs that the labels
 /// around them settle: labels count up in their series, so `�اء-` (`باء`,
-/// `ياء`, `تاء` or `ثاء`) between `ألف-` and `دال-` is `باء`. Keyed by the
-/// head as written; a head whose occurrences settle differently is left
-/// out.
+/// `ياء`, `تاء` or `ثاء`) between `ألف-` and `دال-` is `باء`. Keyed by
+/// `label_key`; a head whose occurrences settle differently is left out.
 fn labels_in_sequence<'t>(lines: impl Iterator<Item = &'t str>) -> HashMap<String, &'static str> {
     use crate::reading_order::{label_word_place, label_words_matching};
     // The document's labels in order: a place, or a head with U+FFFD.
@@ -709,7 +713,7 @@ fn labels_in_sequence<'t>(lines: impl Iterator<Item = &'t str>) -> HashMap<Strin
         };
         let mut fits = label_words_matching(head).filter(|w| label_word_place(w).is_some_and(fits_between));
         let word = fits.next().filter(|_| fits.next().is_none());
-        let entry = settled.entry(head.to_string()).or_insert(word);
+        let entry = settled.entry(label_key(head)).or_insert(word);
         if *entry != word {
             *entry = None;
         }
@@ -729,16 +733,16 @@ fn label_letters(line: &str, settled: &HashMap<String, &'static str>) -> Option<
     let mut fits = crate::reading_order::label_words_matching(head);
     let word = match (fits.next(), fits.next()) {
         (Some(word), None) => word,
-        (Some(_), Some(_)) => settled.get(head).copied()?,
+        (Some(_), Some(_)) => settled.get(&label_key(head)).copied()?,
         _ => return None,
     };
     // The letters of the label word where the head has U+FFFD.
-    let head_letters: Vec<char> = crate::lexicon::normalize(head)
+    let letters: Option<Vec<u8>> = label_key(head)
         .chars()
-        .filter(|&c| crate::script::is_arabic_letter(c) || c == '\u{FFFD}')
+        .zip(word.chars())
+        .filter(|(h, _)| *h == '\u{FFFD}')
+        .map(|(_, w)| letter_byte(w))
         .collect();
-    let letters: Option<Vec<u8>> =
-        head_letters.iter().zip(word.chars()).filter(|(h, _)| **h == '\u{FFFD}').map(|(_, w)| letter_byte(w)).collect();
     Some(WordDecision { letters: letters?, confidence: LABEL_CONFIDENCE })
 }
 
@@ -881,6 +885,9 @@ mod tests {
         // Before the first label, only what comes before `دال` fits.
         let settled = labels_in_sequence(["\u{FFFD}اء- أ", "دال- ب"].into_iter());
         assert_eq!(settled.get("\u{FFFD}اء"), Some(&"باء"));
+        // Tatweel in a head does not matter.
+        let settled = labels_in_sequence(["ألف- أ", "\u{FFFD}ـاء- ب", "جيم- ج"].into_iter());
+        assert_eq!(settled.get(&label_key("\u{FFFD}اء")), Some(&"باء"));
         // After `طاء` (9th) and before `كاف` (11th) it is `ياء`; after `باء`
         // with no label after it, `تاء`, `ثاء` and `ياء` all fit: none.
         let settled = labels_in_sequence(["طاء- أ", "\u{FFFD}اء- ب", "كاف- ج"].into_iter());

@@ -124,22 +124,24 @@ impl DocumentPairs {
 /// runs can be read two ways starts where a sentence can start.
 fn word_hashes(line: &str) -> impl Iterator<Item = Option<u64>> + '_ {
     use std::hash::{Hash, Hasher};
-    line.split_whitespace().enumerate().flat_map(|(i, token)| {
-        if i == 0 && is_label_token(token) {
-            return [Some(Some(SENTENCE_BREAK)), None];
-        }
-        let folded = normalize(token);
-        let word: String = folded.chars().filter(|&c| is_arabic_letter(c) || c == '\u{FFFD}').collect();
-        let is_word = !word.is_empty() && !folded.chars().any(|c| c.is_ascii_alphanumeric() || is_arabic_digit(c));
-        let hash = is_word.then(|| {
-            let mut h = rustc_hash::FxHasher::default();
-            word.hash(&mut h);
-            h.finish()
-        });
-        let ends_sentence = is_word && token.ends_with(['.', '؟', '!']);
-        [Some(hash), ends_sentence.then_some(Some(SENTENCE_BREAK))]
-    })
-    .flatten()
+    line.split_whitespace()
+        .enumerate()
+        .flat_map(|(i, token)| {
+            if i == 0 && is_label_token(token) {
+                return [Some(Some(SENTENCE_BREAK)), None];
+            }
+            let folded = normalize(token);
+            let word: String = folded.chars().filter(|&c| is_arabic_letter(c) || c == '\u{FFFD}').collect();
+            let is_word = !word.is_empty() && !folded.chars().any(|c| c.is_ascii_alphanumeric() || is_arabic_digit(c));
+            let hash = is_word.then(|| {
+                let mut h = rustc_hash::FxHasher::default();
+                word.hash(&mut h);
+                h.finish()
+            });
+            let ends_sentence = is_word && token.ends_with(['.', '؟', '!']);
+            [Some(hash), ends_sentence.then_some(Some(SENTENCE_BREAK))]
+        })
+        .flatten()
 }
 
 /// What a reading that ends its paragraph with a sentence's end gains, as
@@ -2059,7 +2061,8 @@ mod tests {
                 // (A U+FFFD that context alone could settle stays: line 8's
                 // `و�ذلك`.)
                 let words = |l: &str| l.split_whitespace().map(|w| w.chars().count()).collect::<Vec<_>>();
-                let same = |a: &str, b: &str| a == b || (a.contains('\u{FFFD}') && a.chars().count() == b.chars().count());
+                let same =
+                    |a: &str, b: &str| a == b || (a.contains('\u{FFFD}') && a.chars().count() == b.chars().count());
                 let (r, g) = (repaired[n - 1].trim(), gold[n - 1].trim());
                 assert!(
                     words(r) == words(g) && r.split_whitespace().zip(g.split_whitespace()).all(|(a, b)| same(a, b)),

@@ -117,7 +117,6 @@ enum Sym {
     Code(usize),
 }
 
-
 /// Annealing runs from the same start with different seeds; the best wins.
 const RESTARTS: u64 = 2;
 
