@@ -702,11 +702,24 @@ fn labels_in_sequence<'t>(lines: impl Iterator<Item = &'t str>) -> HashMap<Strin
             labels.push(Ok(place));
         }
     }
+    // The nearest settled label before and after each (two passes, so a
+    // document of many unsettled labels stays linear).
+    let mut before = Vec::with_capacity(labels.len());
+    let mut last = None;
+    for label in &labels {
+        before.push(last);
+        last = label.ok().or(last);
+    }
+    let mut after = vec![None; labels.len()];
+    let mut next = None;
+    for (j, label) in labels.iter().enumerate().rev() {
+        after[j] = next;
+        next = label.ok().or(next);
+    }
     let mut settled: HashMap<String, Option<&'static str>> = HashMap::new();
     for (j, label) in labels.iter().enumerate() {
         let Err(head) = label else { continue };
-        let before = labels[..j].iter().rev().find_map(|l| l.ok());
-        let after = labels[j + 1..].iter().find_map(|l| l.ok());
+        let (before, after) = (before[j], after[j]);
         let fits_between = |(series, i): (usize, usize)| {
             before.is_some_and(|(s, b)| s == series && b < i) && after.is_none_or(|(s, a)| s != series || i < a)
                 || before.is_none() && after.is_some_and(|(s, a)| s == series && i < a)
