@@ -189,8 +189,10 @@ pub(crate) struct Neighbours {
 impl Neighbours {
     /// The neighbours of a line between `before` (as read) and `after` (as
     /// it came: its first word as it stands and as its own reading, read
-    /// without neighbours, has it). A blank line, or none, is a paragraph's
-    /// edge: a sentence ends there (`SENTENCE_BREAK`).
+    /// without neighbours, has it). A blank line after it, or none, ends
+    /// the paragraph (`SENTENCE_BREAK`: a reading that ends with a sentence
+    /// gains, see `DocumentPairs::support`); a blank line before it is no
+    /// sentence's end, as a page break may fall inside a sentence.
     pub fn of(before: Option<&str>, after: Option<&str>, memo: &ReadingMemo, reversal_damage: bool) -> Neighbours {
         let first = |text: &str| word_hashes(text).next().flatten();
         let blank = |line: Option<&str>| line.is_none_or(|l| l.trim().is_empty());
