@@ -282,12 +282,13 @@ impl WordScorer {
     }
 
     /// How many Arabic words of a token the lexicon does not know (through
-    /// clitics, placeholders as wildcards).
+    /// clitics, placeholders as wildcards). (A part is one Arabic word, so
+    /// its `word` score is its `arabic_word` score, remembered.)
     pub fn unknown(&self, token: &str) -> usize {
         token
             .split(|c: char| !is_arabic_word_char(c))
             .filter(|part| part.chars().any(|c| is_arabic_letter(c) || c == '\u{FFFD}'))
-            .filter(|part| self.arabic_word(part) < KNOWN_AT)
+            .filter(|part| self.word(part) < KNOWN_AT)
             .count()
     }
 
@@ -785,26 +786,30 @@ enum Join {
 struct LinePieces<'l, 's> {
     texts: &'l [&'l str],
     scorer: &'s WordScorer,
+    /// The score of each piece as a word, looked up once (the search asks
+    /// for them most).
+    singles: Vec<f64>,
     words: RefCell<FxHashMap<u32, f64>>,
 }
 
 impl<'l, 's> LinePieces<'l, 's> {
     fn new(texts: &'l [&'l str], scorer: &'s WordScorer) -> LinePieces<'l, 's> {
         debug_assert!(texts.len() <= MAX_PIECES && MAX_PIECES < 127);
-        LinePieces { texts, scorer, words: RefCell::new(FxHashMap::default()) }
+        let singles = texts.iter().map(|t| scorer.word(t)).collect();
+        LinePieces { texts, scorer, singles, words: RefCell::new(FxHashMap::default()) }
     }
 
     /// The score of the word that the pieces `indices` (at most
     /// `MAX_PIECES_PER_WORD`, in reading order) form.
     fn word(&self, indices: &[usize]) -> f64 {
+        if let [i] = indices {
+            return self.singles[*i];
+        }
         let key = indices.iter().fold(0u32, |k, &i| (k << 7) | (i as u32 + 1));
         if let Some(&s) = self.words.borrow().get(&key) {
             return s;
         }
-        let s = match indices {
-            [i] => self.scorer.word(self.texts[*i]),
-            _ => self.scorer.word(&indices.iter().map(|&i| self.texts[i]).collect::<String>()),
-        };
+        let s = self.scorer.word(&indices.iter().map(|&i| self.texts[i]).collect::<String>());
         self.words.borrow_mut().insert(key, s);
         s
     }
@@ -1071,7 +1076,7 @@ fn best_runs(
     let bracketed: Vec<usize> = (0..texts.len()).filter(|&i| texts[i].contains(['(', ')', '[', ']'])).collect();
     let buffer =
         RefCell::new(Reading { order: Vec::with_capacity(texts.len()), joins: Vec::with_capacity(gaps.len()) });
-    let score = |b: &[bool]| -> f64 {
+    let score_boundaries = |b: &[bool]| -> f64 {
         let mut r = buffer.borrow_mut();
         reading_into(gaps, b, &mut r);
         let w = segment_score(&line, &r.order, &r.joins);
@@ -1088,6 +1093,23 @@ fn best_runs(
                 .filter(|(i, (on, _))| **on && !fixed[*i])
                 .map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged))
                 .sum::<f64>()
+    };
+    // The climbs meet the same boundaries again and again (each flip tried
+    // and undone, sweep after sweep, start after start): scores are
+    // remembered by boundaries (a line has at most `MAX_PIECES` pieces, so
+    // its boundaries fit in a `u64`).
+    let scored: RefCell<FxHashMap<u64, f64>> = RefCell::new(FxHashMap::default());
+    let score = |b: &[bool]| -> f64 {
+        if b.len() > 64 {
+            return score_boundaries(b);
+        }
+        let mask = b.iter().enumerate().fold(0u64, |m, (i, &on)| m | (u64::from(on) << i));
+        if let Some(&s) = scored.borrow().get(&mask) {
+            return s;
+        }
+        let s = score_boundaries(b);
+        scored.borrow_mut().insert(mask, s);
+        s
     };
     // The climb depends on the pieces alone (not on the neighbours, which
     // only break ties below): a line read again, with other neighbours,
