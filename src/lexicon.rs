@@ -220,6 +220,10 @@ const ENCLITICS: &[(&str, f32)] = &[
     ("نا", 1.8), ("ني", 1.6), ("ه", 1.2), ("ك", 1.4), ("ي", 1.0),
 ];
 
+/// The Zipf frequency of the rarest words of the list (wordfreq stops at one
+/// occurrence per 100 million words).
+const LIST_FLOOR_ZIPF: f32 = 1.0;
+
 /// The embedded lexicon; see the module documentation.
 pub struct Lexicon {
     map: fst::Map<&'static [u8]>,
@@ -419,6 +423,14 @@ impl Lexicon {
         self.analyze_key(key).map(|a| a.3)
     }
 
+    /// As `zipf_with_clitics`, but a word the list lacks is no more frequent
+    /// than its rarest word (`LIST_FLOOR_ZIPF`): the list holds every word of
+    /// its corpus down to that frequency, so a form it lacks is rarer,
+    /// whatever its stem and clitics suggest (`ك` + `يعلق`, `قضائي` + `كن`).
+    pub(crate) fn zipf_listed_or_below(&self, key: &[u8]) -> Option<f32> {
+        self.analyze_key(key).map(|(p, _, e, z)| if p == 0 && e == 0 { z } else { z.min(LIST_FLOOR_ZIPF) })
+    }
+
     /// Every word of the lexicon with its Zipf frequency, in key order.
     pub(crate) fn for_each(&self, mut f: impl FnMut(&[u8], f32)) {
         let mut stream = self.map.stream();
@@ -489,6 +501,19 @@ mod tests {
         assert!(a.stem.ends_with("مهاجرين") && a.proclitic.starts_with('و'), "{a:?}");
         assert!(lexicon.analyze("فبمدرستهم").is_none_or(|a| a.stem == "مدرسة"));
         assert!(lexicon.analyze("ققققق").is_none());
+    }
+
+    #[test]
+    fn a_word_the_list_lacks_is_rarer_than_its_floor() {
+        let lexicon = Lexicon::embedded();
+        let k = |w: &str| key(w).unwrap();
+        // `قضائي` + `كن`: estimated above the floor, capped at it.
+        assert!(lexicon.zipf_with_clitics(&k("قضائيكن")).unwrap() > LIST_FLOOR_ZIPF);
+        assert_eq!(lexicon.zipf_listed_or_below(&k("قضائيكن")), Some(LIST_FLOOR_ZIPF));
+        // A listed word keeps its frequency, rare or not.
+        for w in ["قضائيين", "البند"] {
+            assert_eq!(lexicon.zipf_listed_or_below(&k(w)), lexicon.zipf_of_key(&k(w)));
+        }
     }
 
     #[test]

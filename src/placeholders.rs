@@ -618,7 +618,7 @@ impl Fillings {
                 for (h, &slot) in holes.iter().enumerate() {
                     key[slot] = candidates[choice[h]];
                 }
-                let zipf = lexicon.zipf_with_clitics(&key);
+                let zipf = lexicon.zipf_listed_or_below(&key);
                 if zipf.is_some() || seen.probability(&key) > 0.0 {
                     known.push((key.clone(), zipf));
                 } else {
