@@ -281,7 +281,7 @@ impl<'l> Problem<'l> {
         if let Some(&z) = self.known.borrow().get(key) {
             return z;
         }
-        let z = self.lexicon.zipf_with_clitics(key);
+        let z = self.lexicon.zipf_listed_or_below(key);
         self.known.borrow_mut().insert(key.to_vec(), z);
         z
     }
