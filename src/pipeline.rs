@@ -391,7 +391,11 @@ pub(crate) fn prepare<'a>(
                 let after = (i + 1 < at.len()).then(|| text(i + 1));
                 ctx.neighbours = reading_order::Neighbours::of(before, after, memo, damaged);
             }
-            states[p][k].run_if_arabic(reading_order::restore_reading_order, &ctx);
+            if has_arabic_script(&states[p][k].text) {
+                states[p][k].run(reading_order::restore_reading_order, &ctx);
+            } else if damaged {
+                states[p][k].run(reading_order::restore_note_marker, &ctx);
+            }
         }
         ctx.neighbours = reading_order::Neighbours::default();
         // Once, on the lines as they came: after this the document's

@@ -1525,6 +1525,27 @@ fn unmirror_note_markers(body: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Stage, for the lines without Arabic letters of a document that shows
+/// reversed runs: a note's own line starting with its marker in visual
+/// order (`)1( https://...`, the footnote of `.(1)`) gets the marker's
+/// logical form (`(1) https://...`). Nothing else of such a line is read.
+pub(crate) fn restore_note_marker<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    let start = line.len() - line.trim_start_matches(' ').len();
+    let first = line[start..].split(' ').next().unwrap_or("");
+    if !ctx.reversal_damage || !first.starts_with(')') || first.len() < 3 {
+        return Cow::Borrowed(line);
+    }
+    let Cow::Owned(marker) = unmirror_note_markers(first) else {
+        return Cow::Borrowed(line);
+    };
+    if !is_note_marker(&marker) || !marker.starts_with('(') {
+        return Cow::Borrowed(line);
+    }
+    let mut rw = Rewriter::new(line, edits);
+    rw.replace(start..start + first.len(), &marker, FixKind::ReadingOrder, 1.0);
+    rw.finish()
+}
+
 /// Restores the reading order of one line.
 ///
 /// A reading is taken only if it is stable: read again, it stays as it is
@@ -2073,11 +2094,11 @@ mod tests {
         // boundary worth exactly the margin (ctoc-wg7-2021-5, line 8: every
         // word is known either way); the runs a line shows are also permuted
         // as they stand, not only as the search over reversals cut them
-        // (lines 28, 88, 178; line 129 has a note marker in visual order,
-        // `)1(.`); a label starts a sentence and a paragraph
+        // (lines 28, 88, 178; lines 129 and 143 have a note marker in visual
+        // order, `)1(.`); a label starts a sentence and a paragraph
         // ends with one (ctoc-wg4-2018-3, line 190).
         let read = crate::pipeline::tests::read_corpus;
-        for (name, lines) in [("ctoc-wg7-2021-5", &[8, 28, 88, 129, 178][..]), ("ctoc-wg4-2018-3", &[190][..])] {
+        for (name, lines) in [("ctoc-wg7-2021-5", &[8, 28, 88, 129, 143, 178][..]), ("ctoc-wg4-2018-3", &[190][..])] {
             let repaired = crate::repair(&read(&format!("in-the-wild/{name}.broken.txt"))).into_owned();
             let gold = read(&format!("in-the-wild/{name}.gold.txt"));
             let (repaired, gold): (Vec<&str>, Vec<&str>) = (repaired.lines().collect(), gold.lines().collect());
@@ -2117,6 +2138,16 @@ mod tests {
         let config = Config::default();
         let clean = ")1( انظر الوثيقة";
         assert_eq!(crate::pipeline::tests::run_stage_with_damage(restore_reading_order, clean, &config, false), clean);
+        // A note's own line without Arabic letters (line 143): its marker
+        // only, and only in a damaged document.
+        let run = |line: &str, damaged: bool| {
+            crate::pipeline::tests::run_stage_with_damage(restore_note_marker, line, &config, damaged).into_owned()
+        };
+        assert_eq!(run(" )1( https://www.unodc.org/x.html. ", true), " (1) https://www.unodc.org/x.html. ");
+        assert_eq!(run(")1( https://www.unodc.org/x.html.", false), ")1( https://www.unodc.org/x.html.");
+        for kept in [")1(x see", ")A( see", "see )1( note", ")1(. see"] {
+            assert_eq!(run(kept, true), kept);
+        }
     }
 
     #[test]
