@@ -558,6 +558,14 @@ pub(crate) mod tests {
         std::fs::read_to_string(format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     }
 
+    /// The lines of a document of `corpus/in-the-wild` as the repair writes
+    /// them, and its gold lines, both trimmed.
+    pub(crate) fn repaired_and_gold(name: &str) -> (Vec<String>, Vec<String>) {
+        let lines = |text: &str| text.lines().map(|l| l.trim().to_string()).collect::<Vec<_>>();
+        let repaired = crate::repair(&read_corpus(&format!("in-the-wild/{name}.broken.txt"))).into_owned();
+        (lines(&repaired), lines(&read_corpus(&format!("in-the-wild/{name}.gold.txt"))))
+    }
+
     /// Runs one stage on one line with the default configuration, the line
     /// being its own paragraph, and checks that the logged edits reproduce
     /// the output.
@@ -571,23 +579,14 @@ pub(crate) mod tests {
 
     /// As [`run_stage_with`], in a document that shows lost and added spaces.
     pub(crate) fn run_stage_with_boundary_damage<'a>(stage: StageFn, line: &'a str, config: &Config) -> Cow<'a, str> {
-        run_stage_in_document(stage, line, config, false, true)
+        run_stage_in_document(stage, line, config, |ctx| ctx.boundary_damage = true)
     }
 
-    /// As [`run_stage_with`], in a document whose numbers came out reversed.
+    /// `number_order`'s stage on one line, in a document whose numbers came
+    /// out reversed.
     pub(crate) fn run_stage_with_reversed_numbers(line: &str) -> String {
-        let config = Config::default();
-        let memo = reading_order::ReadingMemo::new(&config);
-        let mut ctx = LineContext::new(&config, Evidence::of(line).decide(), None, &memo);
-        ctx.numbers_reversed = true;
-        let mut edits = Edits::new(true);
-        let out = crate::number_order::restore_number_order(line, &ctx, &mut edits).into_owned();
-        let mut changes = ChangeMap::default();
-        changes.compose(&edits.list);
-        let mut fixes = Vec::new();
-        changes.fixes(line, &out, 0, &mut fixes);
-        assert_eq!(crate::Explained { text: Cow::Borrowed(out.as_str()), fixes }.apply(line), out);
-        out
+        let stage = crate::number_order::restore_number_order;
+        run_stage_in_document(stage, line, &Config::default(), |ctx| ctx.numbers_reversed = true).into_owned()
     }
 
     /// As [`run_stage_with`], saying whether the document shows reversed runs.
@@ -597,20 +596,20 @@ pub(crate) mod tests {
         config: &Config,
         damaged: bool,
     ) -> Cow<'a, str> {
-        run_stage_in_document(stage, line, config, damaged, false)
+        run_stage_in_document(stage, line, config, |ctx| ctx.reversal_damage = damaged)
     }
 
+    /// Runs one stage on one line, in a document that `document` describes
+    /// (it sets what the whole document shows on the line's context).
     fn run_stage_in_document<'a>(
         stage: StageFn,
         line: &'a str,
         config: &Config,
-        reversal_damage: bool,
-        boundary_damage: bool,
+        document: impl FnOnce(&mut LineContext<'_>),
     ) -> Cow<'a, str> {
         let memo = reading_order::ReadingMemo::new(config);
         let mut ctx = LineContext::new(config, Evidence::of(line).decide(), None, &memo);
-        ctx.reversal_damage = reversal_damage;
-        ctx.boundary_damage = boundary_damage;
+        document(&mut ctx);
         let mut edits = Edits::new(true);
         let out = stage(line, &ctx, &mut edits);
         let mut changes = ChangeMap::default();

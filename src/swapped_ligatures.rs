@@ -13,9 +13,10 @@
 //! never writes lam before alef (every such pair was a ligature), and holds
 //! words the lexicon lacks that it lists once an alef + lam is turned
 //! around. (A document in which another font wrote some ligatures right is
-//! not repaired: the fast path could not tell it from clean text.) Then, once, each word takes the spelling the lexicon ranks best
-//! among its turnings (`turn_ligatures`): the article stays, as a word with
-//! it turned is not listed.
+//! not repaired: the fast path could not tell it from clean text.) Then,
+//! once, each word takes the spelling the lexicon ranks best among its
+//! turnings (`turn_ligatures`): the article stays, as a word with it turned
+//! is not listed.
 
 use std::borrow::Cow;
 
