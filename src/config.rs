@@ -75,6 +75,10 @@ pub struct Config {
 /// tooth and kaf shapes, whose glyphs fonts most often leave unmapped.
 pub const DEFAULT_PLACEHOLDER_LETTERS: &str = "بتثنيئىك";
 
+/// The default of [`Config::min_confidence`]: the reading-order margins are
+/// calibrated so that a reading that just clears them has this confidence.
+pub(crate) const DEFAULT_MIN_CONFIDENCE: f32 = 0.9;
+
 impl Default for Config {
     fn default() -> Config {
         Config {
@@ -89,7 +93,7 @@ impl Default for Config {
             word_boundaries: true,
             placeholders: true,
             placeholder_letters: DEFAULT_PLACEHOLDER_LETTERS.chars().collect(),
-            min_confidence: 0.9,
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
         }
     }
 }
@@ -298,8 +302,13 @@ impl Config {
         self
     }
 
-    /// The confidence (0..=1) a lexicon-based fix needs to be applied;
-    /// fixes below it are left undone. Default `0.9`.
+    /// The confidence (0..=1) a lexicon-based fix (a placeholder's letter,
+    /// a line's reading order, a word joined or cut) needs to be applied;
+    /// fixes below it are left undone and reported in
+    /// [`Explained::suggestions`](crate::Explained::suggestions). Default
+    /// `0.9`; the reading-order margins are calibrated to it, and a higher
+    /// threshold reorders fewer lines (on `ctoc-wg4-2018-3`: 198 at 0.99,
+    /// 220 at 0.9, 224 at 0.5).
     ///
     /// ```
     /// use arabic_repair::Config;

@@ -293,7 +293,7 @@ mod tests {
         }
         let mut fixes = Vec::new();
         map.fixes(input, &text, 0, &mut fixes);
-        let explained = crate::Explained { text: text.clone().into(), fixes };
+        let explained = crate::Explained { text: text.clone().into(), fixes, suggestions: Vec::new() };
         assert_eq!(explained.apply(input), text, "stages {stages:?}");
         for pair in explained.fixes.windows(2) {
             assert!(pair[0].span.end <= pair[1].span.start, "overlap in {:?}", explained.fixes);
@@ -346,7 +346,7 @@ mod tests {
             }
             let mut fixes = Vec::new();
             map.fixes(&input, &text, 0, &mut fixes);
-            let explained = crate::Explained { text: text.clone().into(), fixes };
+            let explained = crate::Explained { text: text.clone().into(), fixes, suggestions: Vec::new() };
             prop_assert_eq!(explained.apply(&input), text);
             for pair in explained.fixes.windows(2) {
                 prop_assert!(pair[0].span.end <= pair[1].span.start);

@@ -122,7 +122,8 @@ pub struct Fix {
 
 /// A repaired text with the fixes that made it, from
 /// [`repair_explained`](crate::repair_explained) or
-/// [`Repairer::repair_explained`](crate::Repairer::repair_explained).
+/// [`Repairer::repair_explained`](crate::Repairer::repair_explained), and
+/// the fixes the repair considered but left undone.
 ///
 /// ```
 /// use arabic_repair::repair_explained;
@@ -132,6 +133,7 @@ pub struct Fix {
 /// assert_eq!(explained.text, "العضوية، في");
 /// assert_eq!(explained.fixes.len(), 2);
 /// assert_eq!(explained.apply(input), explained.text);
+/// assert!(explained.suggestions.is_empty());
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Explained<'a> {
@@ -139,7 +141,33 @@ pub struct Explained<'a> {
     pub text: Cow<'a, str>,
     /// The fixes, sorted by span, not overlapping.
     pub fixes: Vec<Fix>,
+    /// The fixes that the lexicon-based repairs (placeholders, reading
+    /// order, word boundaries) found but did not apply because their
+    /// confidence is below [`Config::min_confidence`](crate::Config::min_confidence):
+    /// what a repair with a threshold of [`SUGGESTION_FLOOR`] makes beyond
+    /// the fixes above, located in the input like them, sorted by span. A
+    /// suggestion may overlap a fix (a line reordered with less confidence
+    /// than the threshold, whose tatweel the repair did remove, is one
+    /// suggestion spanning the line). [`Explained::apply`] ignores them.
+    ///
+    /// ```
+    /// use arabic_repair::{repair_explained, FixKind};
+    ///
+    /// // `�ما` may be `بما` or `كما`: the placeholder stays, reported.
+    /// let input = "وهي أدوات \u{FFFD}ما في ذلك";
+    /// let explained = repair_explained(input);
+    /// assert_eq!(explained.text, input);
+    /// let suggestion = &explained.suggestions[0];
+    /// assert_eq!(suggestion.kind, FixKind::Placeholder);
+    /// assert_eq!(suggestion.before, "\u{FFFD}");
+    /// assert!(suggestion.confidence >= 0.5 && suggestion.confidence < 0.9);
+    /// ```
+    pub suggestions: Vec<Fix>,
 }
+
+/// The lowest confidence of a suggestion in [`Explained::suggestions`]:
+/// below it a fix is more likely wrong than right.
+pub const SUGGESTION_FLOOR: f32 = 0.5;
 
 impl Explained<'_> {
     /// Applies the fixes to `input` (the text that was repaired) and returns
@@ -170,4 +198,52 @@ impl Explained<'_> {
         out.push_str(&input[done..]);
         out
     }
+}
+
+/// The text of `span` of `input` after the `fixes` inside it (sorted, not
+/// overlapping; a fix that reaches outside the span is left out, as a
+/// suggestion covers whole fixes).
+pub(crate) fn apply_within(input: &str, fixes: &[Fix], span: Range<usize>) -> String {
+    let mut out = String::with_capacity(span.len());
+    let mut done = span.start;
+    for fix in fixes.iter().filter(|f| f.span.start >= span.start && f.span.end <= span.end) {
+        out.push_str(&input[done..fix.span.start]);
+        out.push_str(&fix.after);
+        done = fix.span.end;
+    }
+    out.push_str(&input[done..span.end]);
+    out
+}
+
+/// What makes `suggested` differ from `made` (the same stretch as the
+/// repair wrote it), if it keeps every character the repair wrote: only
+/// placeholders filled, spaces moved (word boundaries), or the characters
+/// in another order. `None` if it would change a character the repair wrote.
+pub(crate) fn kind_of_difference(made: &str, suggested: &str) -> Option<FixKind> {
+    use crate::placeholders::is_placeholder_char;
+    let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<char>>();
+    let (made_letters, suggested_letters) = (letters(made), letters(suggested));
+    if made_letters.len() != suggested_letters.len() {
+        return None;
+    }
+    let kept_or_filled = |m: &char, s: &char| m == s || is_placeholder_char(*m);
+    if made_letters.iter().zip(&suggested_letters).all(|(m, s)| kept_or_filled(m, s)) {
+        let word_lengths = |s: &str| s.split_whitespace().map(|w| w.chars().count()).collect::<Vec<usize>>();
+        let same_words = word_lengths(made) == word_lengths(suggested);
+        return Some(if same_words { FixKind::Placeholder } else { FixKind::WordBoundary });
+    }
+    // Another order: every character the repair wrote is still there (a
+    // placeholder may have become any letter).
+    let mut left: std::collections::HashMap<char, isize> = std::collections::HashMap::new();
+    for &c in &suggested_letters {
+        *left.entry(c).or_default() += 1;
+    }
+    for c in made_letters.iter().filter(|c| !is_placeholder_char(**c)) {
+        let n = left.entry(*c).or_default();
+        *n -= 1;
+        if *n < 0 {
+            return None;
+        }
+    }
+    Some(FixKind::ReadingOrder)
 }

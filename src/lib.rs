@@ -16,7 +16,8 @@ Arabic come out byte-identical.
   a documented default) and is reusable across threads. Its
   [`repair_explained`](Repairer::repair_explained) returns, with the text,
   every [`Fix`]: its [`FixKind`], its byte span in the input, the text before
-  and after, and a confidence.
+  and after, and a confidence; and, as suggestions, the fixes it left
+  undone because they were not confident enough.
 * [`diagnose`] counts the damage of a text by class without repairing it
   and gives it a score ([`Diagnosis`]).
 
@@ -109,7 +110,7 @@ mod word_boundaries;
 
 pub use config::{Config, DigitStyle, DEFAULT_PLACEHOLDER_LETTERS};
 pub use diagnose::{diagnose, Diagnosis};
-pub use fix::{Explained, Fix, FixKind};
+pub use fix::{Explained, Fix, FixKind, SUGGESTION_FLOOR};
 
 /// Repairs `text` with the default [`Config`].
 ///
@@ -213,8 +214,46 @@ impl Repairer {
     /// ```
     pub fn repair_explained<'a>(&self, text: &'a str) -> Explained<'a> {
         let mut fixes = Vec::new();
-        let text = pipeline::repair_document(text, &self.config, Some(&mut fixes));
-        Explained { text, fixes }
+        let repaired = pipeline::repair_document(text, &self.config, Some(&mut fixes));
+        let suggestions = self.suggestions(text, &fixes);
+        Explained { text: repaired, fixes, suggestions }
+    }
+
+    /// The fixes a repair with the threshold lowered to [`SUGGESTION_FLOOR`]
+    /// makes with less confidence than this repairer asks, other than
+    /// `fixes` (a second repair of the text: explaining costs twice a
+    /// repair).
+    fn suggestions(&self, text: &str, fixes: &[Fix]) -> Vec<Fix> {
+        let threshold = self.config.get_min_confidence();
+        if threshold <= SUGGESTION_FLOOR {
+            return Vec::new();
+        }
+        let lowered = self.config.clone().min_confidence(SUGGESTION_FLOOR);
+        let mut considered = Vec::new();
+        pipeline::repair_document(text, &lowered, Some(&mut considered));
+        considered.retain_mut(|suggestion| {
+            if suggestion.confidence >= threshold || fixes.contains(suggestion) {
+                return false;
+            }
+            // A suggestion that covers fixes made (a line reordered, whose
+            // placeholders stay) is named for what it would change beyond
+            // them; one that would undo what they wrote (the lowered
+            // threshold took another letter first) is no suggestion.
+            let covers_fixes =
+                fixes.iter().any(|f| f.span.start < suggestion.span.end && suggestion.span.start < f.span.end);
+            if !covers_fixes {
+                return true;
+            }
+            let made = fix::apply_within(text, fixes, suggestion.span.clone());
+            match fix::kind_of_difference(&made, &suggestion.after) {
+                Some(kind) if made != suggestion.after => {
+                    suggestion.kind = kind;
+                    true
+                }
+                _ => false,
+            }
+        });
+        considered
     }
 }
 

@@ -616,7 +616,7 @@ pub(crate) mod tests {
         changes.compose(&edits.list);
         let mut fixes = Vec::new();
         changes.fixes(line, &out, 0, &mut fixes);
-        let explained = crate::Explained { text: out.clone(), fixes };
+        let explained = crate::Explained { text: out.clone(), fixes, suggestions: Vec::new() };
         assert_eq!(explained.apply(line), out, "edits of the stage do not reproduce its output");
         if matches!(out, Cow::Owned(_)) {
             assert_ne!(out, line, "a stage returned an owned copy of an unchanged line");

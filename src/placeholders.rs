@@ -101,6 +101,12 @@ fn is_private_use(c: char) -> bool {
     matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
 }
 
+/// Whether a character is a placeholder by itself (U+FFFD or a private-use
+/// code point; the other codes are several characters).
+pub(crate) fn is_placeholder_char(c: char) -> bool {
+    c == '\u{FFFD}' || is_private_use(c)
+}
+
 /// The letters a character contributes to a word (presentation forms give
 /// their base letters, Farsi letters their Arabic ones), or `None` if it is
 /// not a letter.

@@ -42,6 +42,7 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
+use crate::config::DEFAULT_MIN_CONFIDENCE;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::letter_model::{OUT_OF_LEXICON, TRIGRAMS};
@@ -1575,12 +1576,18 @@ type ReadingKey = (Box<str>, bool, Neighbours);
 /// point); the answer is the same, so it is looked up.
 pub(crate) struct ReadingMemo {
     scorer: WordScorer,
+    /// `Config::min_confidence`: the confidence a new reading needs.
+    min_confidence: f32,
     lines: RefCell<FxHashMap<ReadingKey, (SettledReading, bool)>>,
 }
 
 impl ReadingMemo {
     pub fn new(config: &crate::Config) -> ReadingMemo {
-        ReadingMemo { scorer: WordScorer::new(&config.placeholder_letters), lines: RefCell::new(FxHashMap::default()) }
+        ReadingMemo {
+            scorer: WordScorer::new(&config.placeholder_letters),
+            min_confidence: config.min_confidence,
+            lines: RefCell::new(FxHashMap::default()),
+        }
     }
 
     /// The document's word scores, shared with the word-boundary stage.
@@ -1609,7 +1616,7 @@ impl ReadingMemo {
             return known.clone();
         }
         let outer = self.scorer.ties_met.replace(false);
-        let reading = settled_reading(line, &self.scorer, reversal_damage, neighbours);
+        let reading = settled_reading(line, &self.scorer, reversal_damage, neighbours, self.min_confidence);
         let tied = self.scorer.ties_met.replace(outer);
         let mut lines = self.lines.borrow_mut();
         if let Some((text, _)) = &reading {
@@ -1629,12 +1636,14 @@ fn settled_reading(
     scorer: &WordScorer,
     reversal_damage: bool,
     neighbours: &Neighbours,
+    min_confidence: f32,
 ) -> Option<(String, f32)> {
     // In a damaged document the line is read both as such and as if the
     // document were clean, and the result must be settled for both: a second
     // repair of the output may no longer find the document damaged.
     let settings: &[bool] = if reversal_damage { &[true, false] } else { &[false] };
-    let read = |text: &str| settings.iter().find_map(|&damaged| read_line(text, scorer, damaged, neighbours));
+    let read =
+        |text: &str| settings.iter().find_map(|&damaged| read_line(text, scorer, damaged, neighbours, min_confidence));
     let (mut text, mut confidence) = read(line)?;
     let mut stable = false;
     for _ in 0..MAX_REREADS {
@@ -1659,7 +1668,13 @@ fn settled_reading(
 const MAX_REREADS: usize = 3;
 
 /// The reading of one line and its confidence, if one beats the line.
-fn read_line(line: &str, scorer: &WordScorer, damaged: bool, neighbours: &Neighbours) -> Option<(String, f32)> {
+fn read_line(
+    line: &str,
+    scorer: &WordScorer,
+    damaged: bool,
+    neighbours: &Neighbours,
+    min_confidence: f32,
+) -> Option<(String, f32)> {
     // Control characters and invisible ones at the ends (a stray carriage
     // return) are not part of the reading; they are kept at the end.
     let edge =
@@ -1837,13 +1852,24 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool, neighbours: &Neighb
     let gain = best.0 - as_is;
     // (Sums of log-probabilities in another order round differently: a wide
     // gap's bonus of exactly `MARGIN` must clear it.)
-    let reorder = (gain >= MARGIN - 1e-9 && fewer_unknown) || (gain >= STRONG_MARGIN && unknown_best <= unknown_as_is);
+    let clears = |margin: f64| gain > 0.0 && gain >= required_gain(margin, min_confidence) - 1e-9;
+    let as_many_unknown = unknown_best <= unknown_as_is;
+    let reorder = (clears(MARGIN) && fewer_unknown) || (clears(STRONG_MARGIN) && as_many_unknown);
     let moved_something = label.is_some() || !trailing.is_empty() || matches!(unmirrored, Cow::Owned(_));
     if !reorder && !moved_something {
         return None;
     }
     let text = if reorder { best.1 } else { write(&texts, &vec![false; texts.len().saturating_sub(1)]) };
-    let gain = gain.max(0.0) + if label.is_some() { LABEL_GAIN } else { 0.0 };
+    // A reordered line is as sure as its gain over the margin it cleared;
+    // moving a label or a period alone is a rule, not the lexicon's guess.
+    let confidence = if reorder {
+        let over = |margin: f64, applies: bool| if applies { reading_confidence(gain - margin) } else { 0.0 };
+        // (At least the threshold it cleared: the rounding allowance above
+        // is no doubt.)
+        over(MARGIN, fewer_unknown).max(over(STRONG_MARGIN, as_many_unknown)).max(f64::from(min_confidence))
+    } else {
+        1.0
+    };
     let mut out = String::new();
     if let Some(l) = label {
         out.push_str(&l);
@@ -1852,8 +1878,32 @@ fn read_line(line: &str, scorer: &WordScorer, damaged: bool, neighbours: &Neighb
     out.push_str(&text);
     out.push_str(&trailing);
     out.push_str(&tail);
-    let confidence = 1.0 / (1.0 + (-(gain.max(MARGIN) - 1.0)).exp());
     Some((out, confidence as f32))
+}
+
+/// The confidence of a reading that beats the line by `over` more than the
+/// margin it needs: a logistic in the gain (a log-likelihood ratio), placed
+/// so that a reading which just clears the margin has the default
+/// `min_confidence`. So the default reproduces the margins, and another
+/// threshold moves them by the difference of the log-odds (0.99 asks 2.4
+/// more; 0.5, 2.2 less).
+fn reading_confidence(over: f64) -> f64 {
+    1.0 / (1.0 + (-(over + log_odds(DEFAULT_MIN_CONFIDENCE))).exp())
+}
+
+/// `ln(p / (1 - p))`: infinite at 0 and 1.
+fn log_odds(p: f32) -> f64 {
+    let p = f64::from(p);
+    (p / (1.0 - p)).ln()
+}
+
+/// The gain over the line as it is that a reading needs for `margin` at
+/// this `min_confidence` (see `reading_confidence`); infinite at 1.
+fn required_gain(margin: f64, min_confidence: f32) -> f64 {
+    if min_confidence == DEFAULT_MIN_CONFIDENCE {
+        return margin;
+    }
+    margin + log_odds(min_confidence.clamp(0.0, 1.0)) - log_odds(DEFAULT_MIN_CONFIDENCE)
 }
 
 /// The margin by which a reading that leaves as many unknown words must beat
@@ -1863,9 +1913,6 @@ const STRONG_MARGIN: f64 = 8.0;
 
 /// Cost of reading a line as visual order rather than as runs.
 const VISUAL_COST: f64 = 2.0;
-
-/// What moving a label to the start is worth, in the same units.
-const LABEL_GAIN: f64 = 4.0;
 
 #[cfg(test)]
 mod tests {

@@ -185,6 +185,24 @@ fn explain_prints_one_line_per_fix() {
 }
 
 #[test]
+fn explain_reports_what_it_left_undone() {
+    let path = sample("ctoc-wg7-2021-5.broken.txt");
+    let out = run(&["explain", &path]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let undone: Vec<&str> = text.lines().filter(|l| l.ends_with(", not applied)")).collect();
+    assert!(undone.iter().any(|l| l.contains(" placeholder '\u{FFFD}' -> ")), "{undone:?}");
+    let out = run(&["explain", "--json", &path]);
+    let objects: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let not_applied = objects.iter().filter(|o| o["applied"] == false).count();
+    assert_eq!(not_applied, undone.len());
+    // At a threshold as low as the suggestions go, nothing is left to suggest.
+    let out = run(&["explain", "--min-confidence", "0.5", &path]);
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("not applied"));
+}
+
+#[test]
 fn closed_stdout_is_not_a_crash() {
     let path = sample("ctoc-wg4-2018-3.broken.txt");
     let args: Vec<&str> = std::iter::once("fix").chain(std::iter::repeat_n(path.as_str(), 200)).collect();

@@ -13,6 +13,7 @@ fn negative_corpus_is_byte_identical() {
         assert!(matches!(out, Cow::Borrowed(_)), "{}: repair changed it", path.display());
         let explained = repair_explained(&text);
         assert!(explained.fixes.is_empty(), "{}: fixes reported: {:?}", path.display(), &explained.fixes[..1]);
+        assert!(explained.suggestions.is_empty(), "{}: suggested: {:?}", path.display(), &explained.suggestions[..1]);
     }
 }
 

@@ -14,7 +14,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use arabic_repair::{diagnose, Config, Diagnosis, DigitStyle, Explained, Repairer};
+use arabic_repair::{diagnose, Config, Diagnosis, DigitStyle, Explained, Fix, Repairer};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod eval;
@@ -44,7 +44,8 @@ enum Command {
     Fix(FixArgs),
     /// Count the damage in files, without repairing them.
     Diagnose(DiagnoseArgs),
-    /// Print every fix the repair would make, as `line:column kind 'before' -> 'after' (confidence)`.
+    /// Print every fix the repair would make, as `line:column kind 'before' -> 'after' (confidence)`, and those it
+    /// leaves undone for want of confidence (down to 0.5), marked `not applied`.
     Explain(ExplainArgs),
     /// Repair every NAME.broken.txt that has a NAME.gold.txt and score it against the gold.
     Eval(eval::EvalArgs),
@@ -165,7 +166,7 @@ struct ExplainArgs {
     input: InputArgs,
     #[command(flatten)]
     options: RepairOptions,
-    /// Print one JSON object per fix instead of text.
+    /// Print one JSON object per fix instead of text (`applied`: false for a suggestion).
     #[arg(long)]
     json: bool,
 }
@@ -411,13 +412,18 @@ fn explain(args: ExplainArgs, outcome: &mut Outcome) -> Result<(), CliError> {
     out.flush().map_err(output::stdout_error)
 }
 
-/// One line per fix.
+/// One line per fix, then, in their place among them, one per suggestion
+/// (marked `not applied`).
 fn explain_lines(text: &str, explained: &Explained<'_>, prefix: &str, json: bool) -> String {
+    let mut items: Vec<(&Fix, bool)> =
+        explained.fixes.iter().map(|f| (f, true)).chain(explained.suggestions.iter().map(|f| (f, false))).collect();
+    // By position, a fix before a suggestion at the same place.
+    items.sort_by_key(|(f, applied)| (f.span.start, !applied));
     let mut s = String::new();
     let mut line = 1;
     let mut line_start = 0;
     let mut scanned = 0;
-    for fix in &explained.fixes {
+    for (fix, applied) in items {
         for (i, b) in text.as_bytes()[scanned..fix.span.start].iter().enumerate() {
             if *b == b'\n' {
                 line += 1;
@@ -431,15 +437,17 @@ fn explain_lines(text: &str, explained: &Explained<'_>, prefix: &str, json: bool
                 "line": line, "column": column, "kind": fix.kind.name(),
                 "start": fix.span.start, "end": fix.span.end,
                 "before": fix.before, "after": fix.after, "confidence": fix.confidence,
+                "applied": applied,
             });
             s.push_str(&v.to_string());
         } else {
             s.push_str(&format!(
-                "{prefix}{line}:{column} {} '{}' -> '{}' ({:.2})",
+                "{prefix}{line}:{column} {} '{}' -> '{}' ({:.2}{})",
                 fix.kind,
                 escape_invisible(&fix.before),
                 escape_invisible(&fix.after),
-                fix.confidence
+                fix.confidence,
+                if applied { "" } else { ", not applied" }
             ));
         }
         s.push('\n');
