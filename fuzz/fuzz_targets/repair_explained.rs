@@ -1,5 +1,6 @@
 //! The fixes of `repair_explained` lie inside the input, do not overlap,
-//! and applied to the input give the output, which is `repair`'s.
+//! and applied to the input give the output, which is `repair`'s; its
+//! suggestions lie inside the input, below the threshold, none of them a fix.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -18,4 +19,10 @@ fuzz_target!(|data: &[u8]| {
     }
     assert_eq!(explained.apply(text), explained.text, "fixes do not rebuild the output");
     assert_eq!(explained.text, arabic_repair::repair(text));
+    for s in &explained.suggestions {
+        assert!(s.span.start <= s.span.end && s.span.end <= text.len(), "suggestion outside the input");
+        assert_eq!(text.get(s.span.clone()), Some(s.before.as_str()), "suggestion's before is not the input's text");
+        assert!((arabic_repair::SUGGESTION_FLOOR..0.9).contains(&s.confidence), "{s:?}");
+        assert!(!explained.fixes.contains(s), "a suggestion was applied");
+    }
 });
