@@ -499,16 +499,13 @@ pub(crate) fn label_words_matching(s: &str) -> impl Iterator<Item = &'static str
 /// `(أ)` / `)أ(` → `(أ)`.
 fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usize)> {
     let t = pieces[i].text;
-    let is_number = |s: &str| {
-        !s.is_empty() && s.chars().count() <= 3 && s.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c))
-    };
     if let Some(rest) = t.strip_prefix('-') {
-        if is_number(rest) || is_label_word(rest) {
+        if is_label_number(rest) || is_label_word(rest) {
             return Some((format!("{rest}-"), 1));
         }
         if rest.is_empty() && i + 1 < pieces.len() && gaps[i] == Gap::Spaces(1) {
             let next = pieces[i + 1].text;
-            if is_number(next) || is_label_word(next) {
+            if is_label_number(next) || is_label_word(next) {
                 return Some((format!("{next}-"), 2));
             }
         }
@@ -517,15 +514,32 @@ fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usi
         .strip_prefix('(')
         .and_then(|r| r.strip_suffix(')'))
         .or_else(|| t.strip_prefix(')').and_then(|r| r.strip_suffix('(')));
-    if let Some(inner) = inner {
-        let letters = inner.chars().count();
-        if (1..=2).contains(&letters)
-            && inner.chars().all(|c| is_arabic_letter(c) || c.is_ascii_digit() || is_arabic_digit(c))
-        {
-            return Some((format!("({inner})"), 1));
-        }
+    if let Some(inner) = inner.filter(|inner| is_bracket_label(inner)) {
+        return Some((format!("({inner})"), 1));
     }
     None
+}
+
+/// Whether a label's head is a paragraph number (at most three digits).
+fn is_label_number(s: &str) -> bool {
+    !s.is_empty() && s.chars().count() <= 3 && s.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c))
+}
+
+/// Whether the inside of brackets is a label's (one or two letters or
+/// digits: `أ`, `12`).
+fn is_bracket_label(inner: &str) -> bool {
+    (1..=2).contains(&inner.chars().count())
+        && inner.chars().all(|c| is_arabic_letter(c) || c.is_ascii_digit() || is_arabic_digit(c))
+}
+
+/// Whether a piece is a paragraph label in logical form: a number of at
+/// most three digits or a label word, then `-` (`١٥-`, `ثانياً-`), or one
+/// or two letters or digits in brackets (`(أ)`).
+fn is_logical_label(text: &str) -> bool {
+    if let Some(head) = text.strip_suffix('-') {
+        return is_label_number(head) || is_label_word(head);
+    }
+    text.strip_prefix('(').and_then(|r| r.strip_suffix(')')).is_some_and(is_bracket_label)
 }
 
 /// Cuts the pieces that are two words glued together, as two runs glued
@@ -1715,12 +1729,21 @@ fn read_line(
     }
     // 1. Labels and a leading period.
     let mut label: Option<String> = None;
+    // A label that already starts the line (`١٥-`, `ألف-`, `(أ)`) stays
+    // first whatever order the runs take: labels start lines in logical
+    // order (a line read again after its placeholders are filled must not
+    // move it).
+    let mut leading_label: Option<&str> = None;
+    if pieces.len() > 1 && is_logical_label(pieces[0].text) {
+        leading_label = Some(pieces[0].text);
+        remove_pieces(&mut pieces, &mut gaps, 0, 1);
+    }
     // A line that starts with a number has its label where it belongs
     // (pypdf's `٣ ويستند ... من -٤١ مدينة` is not `٤١-`).
     let starts_with_number =
         pieces.first().is_some_and(|p| p.text.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c)));
     for i in (0..pieces.len()).rev() {
-        if starts_with_number {
+        if starts_with_number || leading_label.is_some() {
             break;
         }
         if let Some((text, taken)) = label_at(&pieces, &gaps, i) {
@@ -1797,7 +1820,7 @@ fn read_line(
     // A label starts a paragraph: what comes before the line's first word
     // is a sentence's end, whatever the line before holds.
     let after_label;
-    let neighbours = if label.is_some() {
+    let neighbours = if label.is_some() || leading_label.is_some() {
         after_label = Neighbours { last_before: Some(SENTENCE_BREAK), ..neighbours.clone() };
         &after_label
     } else {
@@ -1871,7 +1894,7 @@ fn read_line(
         1.0
     };
     let mut out = String::new();
-    if let Some(l) = label {
+    if let Some(l) = leading_label.map(str::to_string).or(label) {
         out.push_str(&l);
         out.push(' ');
     }
@@ -2015,6 +2038,25 @@ mod tests {
         assert_eq!(crate::word_boundaries::sure_cut(&scorer, glued), None);
         assert_eq!(crate::word_boundaries::word_at_edge(&scorer, glued, false), Some(("تِّ".len(), true)));
         assert_eq!(crate::word_boundaries::sure_cut(&scorer, "أو\u{FFFD}\u{FFFD}را\u{FFFD}\u{FFFD}ا،"), None);
+    }
+
+    #[test]
+    fn a_label_that_starts_the_line_stays_first() {
+        // The line of `pieces_of_a_word_glued_to_the_next_run`, its label
+        // already in front (as a second reading finds it, or an extractor
+        // that emits labels apart): the runs after it are reordered, the
+        // label is not one of them.
+        for label in ["١٥-", "(ب)", "ثانياً-"] {
+            assert_eq!(
+                fix(&format!("{label} بهم؛جار تِّالاإعادة الإدماج وتقديم الدعم اللازم لذلك لتجنب معاودة")),
+                format!("{label} إعادة الإدماج وتقديم الدعم اللازم لذلك لتجنب معاودة الاتِّجار بهم؛")
+            );
+        }
+        // A line that starts with its label and reads right stays as it is.
+        let right = "١٥- إعادة الإدماج وتقديم الدعم اللازم لذلك لتجنب معاودة الاتِّجار بهم؛";
+        assert_eq!(fix(right), right);
+        assert!(is_logical_label("١٥-") && is_logical_label("(أ)") && is_logical_label("ثانياً-"));
+        assert!(!is_logical_label("-١٥") && !is_logical_label("كوفيد-") && !is_logical_label("(CTOC)"));
     }
 
     #[test]
