@@ -1732,9 +1732,10 @@ fn read_line(
     // A label that already starts the line (`١٥-`, `ألف-`, `(أ)`) stays
     // first whatever order the runs take: labels start lines in logical
     // order (a line read again after its placeholders are filled must not
-    // move it).
+    // move it). Not in a line that shows visual order, whose first piece
+    // ends it (`(1) ةيبرعلا` is `العربية (1)`).
     let mut leading_label: Option<&str> = None;
-    if pieces.len() > 1 && is_logical_label(pieces[0].text) {
+    if !ev.visual && pieces.len() > 1 && is_logical_label(pieces[0].text) {
         leading_label = Some(pieces[0].text);
         remove_pieces(&mut pieces, &mut gaps, 0, 1);
     }
@@ -2055,6 +2056,9 @@ mod tests {
         // A line that starts with its label and reads right stays as it is.
         let right = "١٥- إعادة الإدماج وتقديم الدعم اللازم لذلك لتجنب معاودة الاتِّجار بهم؛";
         assert_eq!(fix(right), right);
+        // In a line in visual order the first piece is the last: a note
+        // marker there ends the line.
+        assert_eq!(fix("(1) ةيبرعلا ةغللا"), "اللغة العربية (1)");
         assert!(is_logical_label("١٥-") && is_logical_label("(أ)") && is_logical_label("ثانياً-"));
         assert!(!is_logical_label("-١٥") && !is_logical_label("كوفيد-") && !is_logical_label("(CTOC)"));
     }
