@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use arabic_repair::synthetic::{Damage, PlaceholderStyle};
-use arabic_repair::{diagnose, repair, repair_explained, Config, DigitStyle, Repairer};
+use arabic_repair::{diagnose, repair, repair_explained, Config, DigitStyle, Repairer, SUGGESTION_FLOOR};
 use proptest::prelude::*;
 use unicode_normalization::is_nfc;
 
@@ -61,6 +61,13 @@ fn check_all(text: &str, repairer: &Repairer) -> Result<(), TestCaseError> {
     }
     for pair in explained.fixes.windows(2) {
         prop_assert!(pair[0].span.end <= pair[1].span.start);
+    }
+    // Suggestions lie in the input too, below the threshold, none applied.
+    let threshold = repairer.config().get_min_confidence();
+    for s in &explained.suggestions {
+        prop_assert_eq!(text.get(s.span.clone()), Some(s.before.as_str()));
+        prop_assert!((SUGGESTION_FLOOR..threshold).contains(&s.confidence), "{:?}", s);
+        prop_assert!(!explained.fixes.contains(s));
     }
     // Changed lines are NFC (when mark order is on); unchanged lines keep
     // their bytes.
