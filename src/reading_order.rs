@@ -58,6 +58,9 @@ use crate::script::{
 pub(crate) struct WordScorer {
     candidates: Vec<u8>,
     cache: RefCell<FxHashMap<String, f64>>,
+    /// Scores of words with placeholders by their letters (U+FFFD as 0xFF):
+    /// tokens that differ in marks, tatweel or punctuation share them.
+    by_pattern: RefCell<FxHashMap<Box<[u8]>, f64>>,
     /// The word pairs of the document (see `DocumentPairs`), once learnt.
     pairs: std::cell::OnceCell<DocumentPairs>,
     /// The climbs of `best_runs` (before ties are broken), by pieces.
@@ -235,6 +238,7 @@ impl WordScorer {
         WordScorer {
             candidates: placeholder_letters.iter().filter_map(|&c| letter_byte(c)).collect(),
             cache: RefCell::new(FxHashMap::default()),
+            by_pattern: RefCell::new(FxHashMap::default()),
             pairs: std::cell::OnceCell::new(),
             climbs: RefCell::new(FxHashMap::default()),
             ties_met: std::cell::Cell::new(false),
@@ -315,6 +319,14 @@ impl WordScorer {
         if holes.len() > MAX_WILDCARDS || (holes.len() == key.len()) {
             return OUT_OF_LEXICON.ln() - 4.0 * key.len() as f64;
         }
+        let pattern: Box<[u8]> = {
+            let mut p = key.clone();
+            holes.iter().for_each(|&h| p[h] = 0xFF);
+            p.into()
+        };
+        if let Some(&s) = self.by_pattern.borrow().get(&pattern) {
+            return s;
+        }
         let lexicon = Lexicon::embedded();
         let mut best_lexicon = 0f64;
         let mut best_trigram = f64::NEG_INFINITY;
@@ -341,7 +353,13 @@ impl WordScorer {
             }
         }
         let p = (1.0 - OUT_OF_LEXICON) * best_lexicon + OUT_OF_LEXICON * best_trigram.exp();
-        p.max(1e-300).ln()
+        let s = p.max(1e-300).ln();
+        let mut cache = self.by_pattern.borrow_mut();
+        if cache.len() >= MAX_CACHED_WORDS {
+            cache.clear();
+        }
+        cache.insert(pattern, s);
+        s
     }
 }
 
@@ -2039,6 +2057,20 @@ mod tests {
         assert_eq!(crate::word_boundaries::sure_cut(&scorer, glued), None);
         assert_eq!(crate::word_boundaries::word_at_edge(&scorer, glued, false), Some(("تِّ".len(), true)));
         assert_eq!(crate::word_boundaries::sure_cut(&scorer, "أو\u{FFFD}\u{FFFD}را\u{FFFD}\u{FFFD}ا،"), None);
+    }
+
+    #[test]
+    fn words_with_placeholders_share_their_scores_by_letters() {
+        // Tokens that differ in punctuation, tatweel or marks but not in
+        // letters are scored once; each score is what a fresh scorer gives.
+        let shared = WordScorer::new(&Config::default().placeholder_letters);
+        for token in
+            ["\u{FFFD}مراقبين", "\u{FFFD}مراقبين،", "\u{FFFD}مراقـــبين.", "\u{FFFD}ُمراقبين", "المهاجر\u{FFFD}ن"]
+        {
+            let fresh = WordScorer::new(&Config::default().placeholder_letters);
+            assert_eq!(shared.word(token), fresh.word(token), "{token}");
+        }
+        assert_eq!(shared.by_pattern.borrow().len(), 2);
     }
 
     #[test]
