@@ -136,6 +136,7 @@ pub struct Fix {
 /// assert!(explained.suggestions.is_empty());
 /// ```
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Explained<'a> {
     /// The repaired text; borrowed when nothing changed.
     pub text: Cow<'a, str>,
