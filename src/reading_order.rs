@@ -1097,6 +1097,7 @@ fn best_runs(
     damaged: bool,
     body: &str,
     neighbours: &Neighbours,
+    period_after: bool,
 ) -> (f64, Vec<bool>) {
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
     let line = LinePieces::new(&texts, scorer);
@@ -1119,7 +1120,8 @@ fn best_runs(
         } else {
             unbalanced_brackets(r.order.iter().filter(|i| bracketed.contains(i)).map(|&i| texts[i]))
         };
-        w + fixed_gain + leading_punctuation_cost(r.order.first().map(|&i| texts[i]))
+        w + fixed_gain
+            + edge_punctuation_cost(r.order.first().map(|&i| texts[i]), r.order.last().map(|&i| texts[i]), period_after)
             - UNBALANCED_BRACKET * brackets as f64
             - b.iter()
                 .zip(gaps)
@@ -1148,7 +1150,7 @@ fn best_runs(
     // The climb depends on the pieces alone (not on the neighbours, which
     // only break ties below): a line read again, with other neighbours,
     // finds it here.
-    let climb_key = (climb_key(&texts, gaps), damaged);
+    let climb_key = (climb_key(&texts, gaps, period_after), damaged);
     let known = scorer.climbs.borrow().get(&climb_key).cloned();
     let (s, mut b) = match known {
         Some(found) => found,
@@ -1224,8 +1226,8 @@ fn best_runs(
 }
 
 /// The pieces and gaps of a line as one string, the key of a climb.
-fn climb_key(texts: &[&str], gaps: &[Gap]) -> String {
-    let mut key = String::new();
+fn climb_key(texts: &[&str], gaps: &[Gap], period_after: bool) -> String {
+    let mut key = String::from(if period_after { "\u{3}" } else { "" });
     for (i, t) in texts.iter().enumerate() {
         if i > 0 {
             match gaps[i - 1] {
@@ -1318,6 +1320,7 @@ fn best_permutation(
     gaps: &[Gap],
     boundaries: &[bool],
     damaged: bool,
+    period_after: bool,
 ) -> Option<(f64, String)> {
     // Runs: the boundaries found, plus a cut wherever a piece ends or starts
     // with tatweel.
@@ -1416,7 +1419,8 @@ fn best_permutation(
         .map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged))
         .sum();
     let brackets = UNBALANCED_BRACKET * unbalanced_brackets(ordered.iter().copied()) as f64;
-    Some((w + leading_punctuation_cost(ordered.first().copied()) - brackets - costs, write(&ordered, &glued)))
+    let edges = edge_punctuation_cost(ordered.first().copied(), ordered.last().copied(), period_after);
+    Some((w + edges - brackets - costs, write(&ordered, &glued)))
 }
 
 /// Pieces of a line the search takes on at most: a printed line holds far
@@ -1426,18 +1430,20 @@ const MAX_PIECES: usize = 64;
 /// Sweeps of the local search at most.
 const MAX_SWEEPS: usize = 6;
 
-/// What a reading that starts with a comma or semicolon costs: no line of
-/// text starts with one, but a run that ended a sentence does (`، بأنَّ ...`).
-fn leading_punctuation_cost(first: Option<&str>) -> f64 {
-    if first.is_some_and(|t| t.starts_with(['،', '؛'])) {
-        -LEADING_PUNCTUATION
-    } else {
-        0.0
-    }
+/// What a reading costs for the punctuation at its ends: one that starts
+/// with a comma or semicolon (no line of text starts with one, but a run
+/// that ended a sentence does: `، بأنَّ ...`), and, when the line's period
+/// goes after it (`period_after`, a period the extractor left at the
+/// line's start), one that ends with punctuation of its own (`هنغاريا،.`:
+/// no sentence ends with a comma and a period).
+fn edge_punctuation_cost(first: Option<&str>, last: Option<&str>, period_after: bool) -> f64 {
+    let leading = first.is_some_and(|t| t.starts_with(['،', '؛']));
+    let doubled = period_after && last.is_some_and(|t| t.ends_with(['،', '؛', ':', '.', ',', ';']));
+    -EDGE_PUNCTUATION * (f64::from(u8::from(leading)) + f64::from(u8::from(doubled)))
 }
 
-/// See `leading_punctuation_cost`.
-const LEADING_PUNCTUATION: f64 = 4.0;
+/// See `edge_punctuation_cost`.
+const EDGE_PUNCTUATION: f64 = 4.0;
 
 /// Writes a reading out: pieces in order, one space or nothing between; a
 /// piece of punctuation alone (the comma a run started with) goes on the
@@ -1833,7 +1839,8 @@ fn read_line(
     let line = LinePieces::new(&texts, scorer);
     let identity: Vec<usize> = (0..texts.len()).collect();
     let (as_is, _) = segment(&line, &identity, &as_is_joins);
-    let as_is = as_is + leading_punctuation_cost(texts.first().copied())
+    let period_after = !trailing.is_empty();
+    let as_is = as_is + edge_punctuation_cost(texts.first().copied(), texts.last().copied(), period_after)
         - UNBALANCED_BRACKET * unbalanced_brackets(texts.iter().copied()) as f64;
     let unknown_as_is = unknown(&texts.join(" "));
     // A label starts a paragraph: what comes before the line's first word
@@ -1845,7 +1852,7 @@ fn read_line(
     } else {
         neighbours
     };
-    let (runs_score, boundaries) = best_runs(scorer, &pieces, &gaps, damaged, body, neighbours);
+    let (runs_score, boundaries) = best_runs(scorer, &pieces, &gaps, damaged, body, neighbours, period_after);
     let r = reading(&gaps, &boundaries);
     let ordered: Vec<&str> = r.order.iter().map(|&i| texts[i]).collect();
     let (_, glued) = segment(&line, &r.order, &r.joins);
@@ -1856,8 +1863,9 @@ fn read_line(
     // make a word of chance (`جدول` + `ـة`) where the true order is no
     // reversal.
     let shown = shown_boundaries(&texts, &gaps, damaged);
-    let tried_shown = (shown != boundaries).then(|| best_permutation(scorer, &texts, &gaps, &shown, damaged)).flatten();
-    for (score, text) in best_permutation(scorer, &texts, &gaps, &boundaries, damaged).into_iter().chain(tried_shown) {
+    let permuted = |b: &[bool]| best_permutation(scorer, &texts, &gaps, b, damaged, period_after);
+    let tried_shown = (shown != boundaries).then(|| permuted(&shown)).flatten();
+    for (score, text) in permuted(&boundaries).into_iter().chain(tried_shown) {
         if score > best.0 + 1e-9 {
             best = (score, text);
         }
@@ -2057,6 +2065,20 @@ mod tests {
         assert_eq!(crate::word_boundaries::sure_cut(&scorer, glued), None);
         assert_eq!(crate::word_boundaries::word_at_edge(&scorer, glued, false), Some(("تِّ".len(), true)));
         assert_eq!(crate::word_boundaries::sure_cut(&scorer, "أو\u{FFFD}\u{FFFD}را\u{FFFD}\u{FFFD}ا،"), None);
+    }
+
+    #[test]
+    fn a_reading_does_not_end_with_punctuation_before_the_lines_period() {
+        // ctoc-wg7-2021-5.broken.txt, line 152: the period the extractor put
+        // first goes last, and the reading that ends `هنغاريا،.` ties in
+        // words with the right one (alone, without the document's word
+        // pairs, the line ties several ways: the whole document is read).
+        let (repaired, gold) = crate::pipeline::tests::repaired_and_gold("ctoc-wg7-2021-5");
+        assert_eq!(repaired[151], gold[151]);
+        assert!(repaired[151].ends_with("اليونان."), "{}", repaired[151]);
+        assert_eq!(edge_punctuation_cost(Some("،"), Some("اليونان"), true), -EDGE_PUNCTUATION);
+        assert_eq!(edge_punctuation_cost(Some("النرويج،"), Some("هنغاريا،"), true), -EDGE_PUNCTUATION);
+        assert_eq!(edge_punctuation_cost(Some("النرويج،"), Some("هنغاريا،"), false), 0.0);
     }
 
     #[test]
