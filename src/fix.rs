@@ -219,7 +219,9 @@ pub(crate) fn apply_within(input: &str, fixes: &[Fix], span: Range<usize>) -> St
 /// What makes `suggested` differ from `made` (the same stretch as the
 /// repair wrote it), if it keeps every character the repair wrote: only
 /// placeholders filled, spaces moved (word boundaries), or the characters
-/// in another order. `None` if it would change a character the repair wrote.
+/// in another order. `None` if it would change a character the repair wrote,
+/// or fills a placeholder of several characters (`(cid:N)`, a glyph name:
+/// such a suggestion over a line the repair changed is not reported).
 pub(crate) fn kind_of_difference(made: &str, suggested: &str) -> Option<FixKind> {
     use crate::placeholders::is_placeholder_char;
     let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<char>>();
