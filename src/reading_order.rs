@@ -58,8 +58,9 @@ use crate::script::{
 pub(crate) struct WordScorer {
     candidates: Vec<u8>,
     cache: RefCell<FxHashMap<String, f64>>,
-    /// Scores of words with placeholders by their letters (U+FFFD as 0xFF):
-    /// tokens that differ in marks, tatweel or punctuation share them.
+    /// Scores of Arabic words by their letters (U+FFFD as 0xFF): tokens
+    /// that differ in marks, tatweel or punctuation share them, so a word's
+    /// placeholders are expanded over the candidate letters once.
     by_pattern: RefCell<FxHashMap<Box<[u8]>, f64>>,
     /// The word pairs of the document (see `DocumentPairs`), once learnt.
     pairs: std::cell::OnceCell<DocumentPairs>,
