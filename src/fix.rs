@@ -201,6 +201,16 @@ impl Explained<'_> {
     }
 }
 
+/// The fixes (sorted by span, not overlapping) that touch `span`: those
+/// that overlap it, lie in it or border it. Every fix equal to a fix with
+/// this span, or inside it, is among them.
+pub(crate) fn touching<'f>(fixes: &'f [Fix], span: &Range<usize>) -> &'f [Fix] {
+    // Sorted and not overlapping, the fixes' ends rise as their starts do.
+    let from = fixes.partition_point(|f| f.span.end < span.start);
+    let to = from + fixes[from..].partition_point(|f| f.span.start <= span.end);
+    &fixes[from..to]
+}
+
 /// The text of `span` of `input` after the `fixes` inside it (sorted, not
 /// overlapping; a fix that reaches outside the span is left out, as a
 /// suggestion covers whole fixes).
@@ -249,4 +259,37 @@ pub(crate) fn kind_of_difference(made: &str, suggested: &str) -> Option<FixKind>
         }
     }
     Some(FixKind::ReadingOrder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn touching_finds_what_a_scan_of_every_fix_finds() {
+        let fix = |start: usize, end: usize| Fix {
+            kind: FixKind::Tatweel,
+            span: start..end,
+            before: String::new(),
+            after: String::new(),
+            confidence: 1.0,
+        };
+        // Sorted, not overlapping, with empty spans (insertions) among them.
+        let fixes = [fix(0, 2), fix(2, 2), fix(4, 7), fix(9, 9), fix(9, 12), fix(15, 16)];
+        for start in 0..18 {
+            for end in start..18 {
+                let span = start..end;
+                let scanned: Vec<&Fix> = fixes
+                    .iter()
+                    .filter(|f| {
+                        (f.span.start < span.end && span.start < f.span.end)
+                            || (f.span.start >= span.start && f.span.end <= span.end)
+                    })
+                    .collect();
+                let near = touching(&fixes, &span);
+                assert!(scanned.iter().all(|f| near.contains(f)), "{span:?}");
+                assert!(near.iter().all(|f| f.span.end >= span.start && f.span.start <= span.end), "{span:?}");
+            }
+        }
+    }
 }

@@ -232,7 +232,14 @@ impl Repairer {
         let mut considered = Vec::new();
         pipeline::repair_document(text, &lowered, Some(&mut considered));
         considered.retain_mut(|suggestion| {
-            if suggestion.confidence >= threshold || fixes.contains(suggestion) {
+            if suggestion.confidence >= threshold {
+                return false;
+            }
+            // Only the fixes made at the suggestion's span can equal it or
+            // lie in it (the fixes are sorted: found by bisection, not by a
+            // scan of every fix for every suggestion).
+            let near = fix::touching(fixes, &suggestion.span);
+            if near.contains(suggestion) {
                 return false;
             }
             // A suggestion that covers fixes made (a line reordered, whose
@@ -240,11 +247,11 @@ impl Repairer {
             // them; one that would undo what they wrote (the lowered
             // threshold took another letter first) is no suggestion.
             let covers_fixes =
-                fixes.iter().any(|f| f.span.start < suggestion.span.end && suggestion.span.start < f.span.end);
+                near.iter().any(|f| f.span.start < suggestion.span.end && suggestion.span.start < f.span.end);
             if !covers_fixes {
                 return true;
             }
-            let made = fix::apply_within(text, fixes, suggestion.span.clone());
+            let made = fix::apply_within(text, near, suggestion.span.clone());
             match fix::kind_of_difference(&made, &suggestion.after) {
                 Some(kind) if made != suggestion.after => {
                     suggestion.kind = kind;
