@@ -86,26 +86,46 @@ pub(crate) fn byte_letter(b: u8) -> char {
 /// ```
 pub fn normalize(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    for_each_folded(word, |c| out.push(c));
+    out
+}
+
+/// The characters of [`normalize`]`(word)`, one by one, without building
+/// the string (the reading-order search folds millions of words).
+pub(crate) fn for_each_folded(word: &str, mut f: impl FnMut(char)) {
     let mut fold = |c: char| match presentation_form(c) {
-        Some((base, _)) => base.chars().for_each(|b| push_folded(b, &mut out)),
-        None => push_folded(c, &mut out),
+        Some((base, _)) => base.chars().for_each(|b| push_folded(b, &mut f)),
+        None => push_folded(c, &mut f),
     };
-    // Most words are in NFC already (the search looks up thousands of them).
-    if unicode_normalization::is_nfc_quick(word.chars()) == unicode_normalization::IsNormalized::Yes {
+    if nfc_changes_only_marks(word) {
         word.chars().for_each(&mut fold);
     } else {
         word.nfc().for_each(&mut fold);
     }
-    out
 }
 
-fn push_folded(c: char, out: &mut String) {
+/// Whether NFC would change nothing in `word` but the order of marks that
+/// the folding removes anyway, decided from its code points alone: ASCII,
+/// the Arabic block, the Arabic presentation forms (whose decompositions are
+/// compatibility ones, which NFC leaves) and U+FFFD are stable one by one,
+/// and in them only the hamza and madda marks U+0653..U+0655 compose with a
+/// letter before them (`ا` + U+0654 is `أ`). The test
+/// `folding_skips_nfc_only_where_it_changes_nothing` checks the claim
+/// against the Unicode data of `unicode-normalization`.
+fn nfc_changes_only_marks(word: &str) -> bool {
+    word.chars().all(|c| {
+        c.is_ascii()
+            || matches!(c, '\u{0600}'..='\u{0652}' | '\u{0656}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' | '\u{FFFD}')
+    })
+}
+
+fn push_folded(c: char, out: &mut impl FnMut(char)) {
     match c {
         TATWEEL => {}
-        '\u{06CC}' => out.push('ي'),
-        '\u{06A9}' => out.push('ك'),
+        '\u{06CC}' => out('ي'),
+        '\u{06A9}' => out('ك'),
         c if is_arabic_mark(c) => {}
-        c => out.push(c),
+        c => out(c),
     }
 }
 
@@ -483,6 +503,46 @@ impl Automaton for PatternAutomaton<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The claim of `nfc_changes_only_marks`: every code point it lets
+    /// through is NFC-stable, every one with a combining class other than
+    /// zero is a mark the folding removes (so NFC's reordering of marks
+    /// changes nothing folded), and no pair of them composes unless the
+    /// second is one of U+0653..U+0655, which it does not let through.
+    #[test]
+    fn folding_skips_nfc_only_where_it_changes_nothing() {
+        use unicode_normalization::char::canonical_combining_class;
+        let stable: Vec<char> = (0u32..0x80)
+            .chain(0x0600..0x0700)
+            .chain(0xFB50..0xFE00)
+            .chain(0xFE70..0xFF00)
+            .chain([0xFFFD])
+            .filter_map(char::from_u32)
+            .filter(|&c| nfc_changes_only_marks(&c.to_string()))
+            .collect();
+        assert!(!nfc_changes_only_marks("\u{0627}\u{0654}"));
+        for &c in &stable {
+            assert_eq!(c.to_string().nfc().collect::<String>(), c.to_string(), "{:04X}", c as u32);
+            assert!(canonical_combining_class(c) == 0 || is_arabic_mark(c), "{:04X}", c as u32);
+        }
+        for &a in stable.iter().filter(|&&c| canonical_combining_class(c) == 0) {
+            for &b in &stable {
+                let pair: String = [a, b].into_iter().collect();
+                assert_eq!(pair.nfc().collect::<String>(), pair, "{:04X} {:04X}", a as u32, b as u32);
+            }
+        }
+        // And the folding is the same either way.
+        for word in ["المهاجرـــین", "ﺍﻟﻌﻀـــﻮﻳّﺔ", "أقرَّ", "ٱلْحَمْدُ", "الموقِّعة", "المهاجر\u{FFFD}ن"]
+        {
+            let mut folded = String::new();
+            word.nfc().for_each(|c| match presentation_form(c) {
+                Some((base, _)) => base.chars().for_each(|b| push_folded(b, &mut |x| folded.push(x))),
+                None => push_folded(c, &mut |x| folded.push(x)),
+            });
+            assert_eq!(normalize(word), folded);
+        }
+        assert_eq!(normalize("\u{0627}\u{0654}\u{064E}"), "أ");
+    }
 
     #[test]
     fn alphabet_is_sorted_so_keys_sort_like_words() {

@@ -46,7 +46,7 @@ use crate::config::DEFAULT_MIN_CONFIDENCE;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::letter_model::{OUT_OF_LEXICON, TRIGRAMS};
-use crate::lexicon::{letter_byte, normalize, Lexicon};
+use crate::lexicon::{for_each_folded, letter_byte, normalize, Lexicon};
 use crate::pipeline::LineContext;
 use crate::script::{
     is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, TATWEEL,
@@ -299,39 +299,46 @@ impl WordScorer {
     }
 
     fn arabic_word(&self, core: &str) -> f64 {
-        let folded = normalize(core);
-        if folded.chars().any(|c| !(is_arabic_letter(c) || c == '\u{FFFD}')) {
+        // The key of the folded word, placeholders as holes (0xFF, the
+        // pattern the scores are remembered by).
+        let mut key: Vec<u8> = Vec::with_capacity(core.len() / 2 + 1);
+        // Where the first holes are, and how many there are.
+        let mut hole_at = [0usize; MAX_WILDCARDS];
+        let mut n_holes = 0;
+        let mut only_arabic = true;
+        for_each_folded(core, |c| {
+            if c == '\u{FFFD}' {
+                if let Some(at) = hole_at.get_mut(n_holes) {
+                    *at = key.len();
+                }
+                n_holes += 1;
+                key.push(0xFF);
+            } else if is_arabic_letter(c) {
+                key.push(letter_byte(c).unwrap_or(0));
+            } else {
+                only_arabic = false;
+            }
+        });
+        if !only_arabic {
             // Digits or another script inside: not an Arabic word.
             return NEUTRAL;
         }
-        let mut key: Vec<u8> = Vec::with_capacity(folded.len());
-        let mut holes = Vec::new();
-        for c in folded.chars() {
-            if c == '\u{FFFD}' {
-                holes.push(key.len());
-                key.push(0);
-            } else {
-                key.push(letter_byte(c).unwrap_or(0));
-            }
-        }
-        if key.contains(&0) && holes.is_empty() {
+        if key.contains(&0) && n_holes == 0 {
             return (OUT_OF_LEXICON.ln()) + f64::from(TRIGRAMS.score(&key));
         }
-        if holes.len() > MAX_WILDCARDS || (holes.len() == key.len()) {
+        if n_holes > MAX_WILDCARDS || (n_holes == key.len()) {
             return OUT_OF_LEXICON.ln() - 4.0 * key.len() as f64;
         }
-        let pattern: Box<[u8]> = {
-            let mut p = key.clone();
-            holes.iter().for_each(|&h| p[h] = 0xFF);
-            p.into()
-        };
-        if let Some(&s) = self.by_pattern.borrow().get(&pattern) {
+        if let Some(&s) = self.by_pattern.borrow().get(&key[..]) {
             return s;
         }
+        let pattern: Box<[u8]> = key.as_slice().into();
         let lexicon = Lexicon::embedded();
         let mut best_lexicon = 0f64;
         let mut best_trigram = f64::NEG_INFINITY;
-        let mut choice = vec![0usize; holes.len()];
+        let holes = &hole_at[..n_holes];
+        let mut choice = [0usize; MAX_WILDCARDS];
+        let choice = &mut choice[..n_holes];
         loop {
             for (h, &slot) in holes.iter().enumerate() {
                 key[slot] = self.candidates.get(choice[h]).copied().unwrap_or(0);
@@ -825,13 +832,22 @@ struct LinePieces<'l, 's> {
     /// for them most).
     singles: Vec<f64>,
     words: RefCell<FxHashMap<u32, f64>>,
+    /// Where the pieces of a word are put together to be scored (most
+    /// such words are remembered by the scorer: no allocation for them).
+    joined: RefCell<String>,
 }
 
 impl<'l, 's> LinePieces<'l, 's> {
     fn new(texts: &'l [&'l str], scorer: &'s WordScorer) -> LinePieces<'l, 's> {
         debug_assert!(texts.len() <= MAX_PIECES && MAX_PIECES < 127);
         let singles = texts.iter().map(|t| scorer.word(t)).collect();
-        LinePieces { texts, scorer, singles, words: RefCell::new(FxHashMap::default()) }
+        LinePieces {
+            texts,
+            scorer,
+            singles,
+            words: RefCell::new(FxHashMap::default()),
+            joined: RefCell::new(String::new()),
+        }
     }
 
     /// The score of the word that the pieces `indices` (at most
@@ -844,7 +860,10 @@ impl<'l, 's> LinePieces<'l, 's> {
         if let Some(&s) = self.words.borrow().get(&key) {
             return s;
         }
-        let s = self.scorer.word(&indices.iter().map(|&i| self.texts[i]).collect::<String>());
+        let mut joined = self.joined.borrow_mut();
+        joined.clear();
+        indices.iter().for_each(|&i| joined.push_str(self.texts[i]));
+        let s = self.scorer.word(&joined);
         self.words.borrow_mut().insert(key, s);
         s
     }
