@@ -136,9 +136,20 @@ enum Job {
 
 /// What became of a job.
 enum Done {
-    Repaired { input: usize, text: String, changed: bool, bytes: u64 },
-    End { input: usize },
-    Failed { input: usize, error: CliError },
+    /// `text`: the chunk repaired, UTF-8 (its bytes as read if unchanged).
+    Repaired {
+        input: usize,
+        text: Vec<u8>,
+        changed: bool,
+        bytes: u64,
+    },
+    End {
+        input: usize,
+    },
+    Failed {
+        input: usize,
+        error: CliError,
+    },
 }
 
 /// What the run reports as it goes.
@@ -206,21 +217,31 @@ fn work(job: Job, repairer: &Repairer, lossy: bool, inputs: &[Input]) -> Done {
     match job {
         Job::Chunk { input, offset, bytes } => {
             let len = bytes.len() as u64;
-            let text = match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) if lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            // Validated in place with SIMD (the standard library's check
+            // took a quarter of a run over clean text); on an error, the
+            // standard library's check finds where.
+            let valid = simdutf8::basic::from_utf8(&bytes).or_else(|_| std::str::from_utf8(&bytes));
+            let (text, changed) = match valid {
+                Ok(text) => match repairer.repair(text) {
+                    std::borrow::Cow::Borrowed(_) => (None, false),
+                    std::borrow::Cow::Owned(repaired) => (Some(repaired), true),
+                },
+                Err(_) if lossy => {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    match repairer.repair(&text) {
+                        std::borrow::Cow::Borrowed(_) => (Some(text), false),
+                        std::borrow::Cow::Owned(repaired) => (Some(repaired), true),
+                    }
+                }
                 Err(e) => {
-                    let at = offset as usize + e.utf8_error().valid_up_to();
+                    let at = offset as usize + e.valid_up_to();
                     let path = PathBuf::from(inputs[input].display());
                     return Done::Failed { input, error: CliError::InvalidUtf8 { path, offset: at } };
                 }
             };
-            match repairer.repair(&text) {
-                std::borrow::Cow::Borrowed(_) => Done::Repaired { input, text, changed: false, bytes: len },
-                std::borrow::Cow::Owned(repaired) => {
-                    Done::Repaired { input, text: repaired, changed: true, bytes: len }
-                }
-            }
+            // Unchanged: the bytes as read.
+            let text = text.map_or(bytes, String::into_bytes);
+            Done::Repaired { input, text, changed, bytes: len }
         }
         Job::End { input } => Done::End { input },
         Job::Failed { input, error } => Done::Failed { input, error },
@@ -332,12 +353,12 @@ impl<'i> Writer<'i> {
                 output.changed |= changed;
                 match &mut output.temp {
                     Some((temp, path)) => {
-                        if let Err(source) = temp.write_all(text.as_bytes()) {
+                        if let Err(source) = temp.write_all(&text) {
                             output.failed = true;
                             observer.error(CliError::Write { path: path.clone(), source });
                         }
                     }
-                    None => super::output::write_stdout(&mut self.stdout, &text)?,
+                    None => self.stdout.write_all(&text).map_err(super::output::stdout_error)?,
                 }
                 observer.bytes_done(bytes);
             }
