@@ -2,10 +2,15 @@
 //! lexicon (each word weighted by its frequency, word boundaries included).
 //! It scores letter sequences that the lexicon does not hold: how word-like
 //! an unknown filling of a placeholder is, or a decoding of a code table.
+//!
+//! The model is embedded as a table (`data/letter_trigrams.bin`, the
+//! log-probabilities as little-endian `f32`), since estimating it streams
+//! the whole lexicon: 45 ms, nine tenths of the repair of a short damaged
+//! page. The test `embedded_table_is_the_model_of_the_lexicon` checks the
+//! table against the lexicon; `scripts/make_lexicon.sh` writes it again
+//! with the lexicon.
 
 use std::sync::LazyLock;
-
-use crate::lexicon::Lexicon;
 
 /// Share of running Arabic words the lexicon does not hold (wordfreq covers
 /// about 98% of the word tokens of the two reports' gold). A word it lacks
@@ -28,7 +33,9 @@ impl TrigramModel {
         (usize::from(a) * SYMBOLS + usize::from(b)) * SYMBOLS + usize::from(c)
     }
 
-    fn build(lexicon: &Lexicon) -> TrigramModel {
+    /// The model estimated from a lexicon (what the embedded table holds).
+    #[cfg(test)]
+    fn build(lexicon: &crate::lexicon::Lexicon) -> TrigramModel {
         let mut tri = vec![0f64; SYMBOLS * SYMBOLS * SYMBOLS];
         let mut bi = vec![0f64; SYMBOLS * SYMBOLS];
         let mut uni = vec![0f64; SYMBOLS];
@@ -80,12 +87,29 @@ impl TrigramModel {
     }
 }
 
-/// The model of the embedded lexicon, built on first use.
-pub(crate) static TRIGRAMS: LazyLock<TrigramModel> = LazyLock::new(|| TrigramModel::build(Lexicon::embedded()));
+/// The model of the embedded lexicon, as `TrigramModel::build` estimates
+/// it, stored (see the module documentation).
+static EMBEDDED: &[u8; SYMBOLS * SYMBOLS * SYMBOLS * 4] = include_bytes!("../data/letter_trigrams.bin");
+
+impl TrigramModel {
+    fn embedded() -> TrigramModel {
+        TrigramModel { logp: EMBEDDED.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect() }
+    }
+
+    /// The table as `data/letter_trigrams.bin` stores it.
+    #[cfg(test)]
+    fn to_bytes(&self) -> Vec<u8> {
+        self.logp.iter().flat_map(|p| p.to_le_bytes()).collect()
+    }
+}
+
+/// The model of the embedded lexicon, read on first use.
+pub(crate) static TRIGRAMS: LazyLock<TrigramModel> = LazyLock::new(TrigramModel::embedded);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Lexicon;
 
     #[test]
     fn trigram_model_prefers_arabic_letter_order() {
@@ -93,5 +117,25 @@ mod tests {
         let key = |w: &str| crate::lexicon::key(w).unwrap();
         assert!(m.score(&key("المهاجرين")) > m.score(&key("نيرجاهملا")));
         assert!(m.score(&key("مقبولية")) > m.score(&key("مقبولبة")));
+    }
+
+    /// The stored table is the model the lexicon gives (to float rounding:
+    /// `powf` and `ln` may round differently on another platform).
+    #[test]
+    fn embedded_table_is_the_model_of_the_lexicon() {
+        let built = TrigramModel::build(Lexicon::embedded());
+        let stored = TrigramModel::embedded();
+        assert_eq!(built.logp.len(), stored.logp.len());
+        let worst = built.logp.iter().zip(&stored.logp).map(|(a, b)| (a - b).abs()).fold(0f32, f32::max);
+        assert!(worst < 1e-4, "data/letter_trigrams.bin is stale (off by {worst}): run scripts/make_lexicon.sh");
+    }
+
+    /// Writes `data/letter_trigrams.bin` from the embedded lexicon; run by
+    /// `scripts/make_lexicon.sh`, never by the test run.
+    #[test]
+    #[ignore = "writes data/letter_trigrams.bin; run by scripts/make_lexicon.sh"]
+    fn write_letter_trigrams() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/letter_trigrams.bin");
+        std::fs::write(path, TrigramModel::build(Lexicon::embedded()).to_bytes()).unwrap();
     }
 }
