@@ -57,11 +57,7 @@ use crate::script::{
 /// words many times.
 pub(crate) struct WordScorer {
     candidates: Vec<u8>,
-    /// Scores by token: tokens of up to `INLINE_TOKEN` bytes are keys held
-    /// in the table itself (a lookup reads one slot, not a string on the
-    /// heap besides: the search looks up millions), longer ones by string.
-    cache: RefCell<FxHashMap<InlineToken, f64>>,
-    long_cache: RefCell<FxHashMap<String, f64>>,
+    cache: RefCell<FxHashMap<String, f64>>,
     /// Scores of Arabic words by their letters (U+FFFD as 0xFF): tokens
     /// that differ in marks, tatweel or punctuation share them, so a word's
     /// placeholders are expanded over the candidate letters once.
@@ -72,25 +68,6 @@ pub(crate) struct WordScorer {
     climbs: RefCell<FxHashMap<(String, bool), Climbed>>,
     /// Whether a search met readings that tie (see `ReadingMemo::read`).
     ties_met: std::cell::Cell<bool>,
-}
-
-/// The longest token kept inline as a key of `WordScorer`'s cache.
-const INLINE_TOKEN: usize = 46;
-
-/// A short token as a key held by value: its bytes, zero-padded, and its
-/// length.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct InlineToken {
-    bytes: [u8; INLINE_TOKEN],
-    len: u8,
-}
-
-impl InlineToken {
-    fn new(token: &str) -> Option<InlineToken> {
-        let mut bytes = [0u8; INLINE_TOKEN];
-        bytes.get_mut(..token.len())?.copy_from_slice(token.as_bytes());
-        Some(InlineToken { bytes, len: token.len() as u8 })
-    }
 }
 
 /// The pairs of neighbouring words a document holds, counted as they stand
@@ -262,7 +239,6 @@ impl WordScorer {
         WordScorer {
             candidates: placeholder_letters.iter().filter_map(|&c| letter_byte(c)).collect(),
             cache: RefCell::new(FxHashMap::default()),
-            long_cache: RefCell::new(FxHashMap::default()),
             by_pattern: RefCell::new(FxHashMap::default()),
             pairs: std::cell::OnceCell::new(),
             climbs: RefCell::new(FxHashMap::default()),
@@ -278,19 +254,7 @@ impl WordScorer {
 
     /// The log-probability of a token as a word.
     pub fn word(&self, token: &str) -> f64 {
-        let Some(inline) = InlineToken::new(token) else {
-            if let Some(&s) = self.long_cache.borrow().get(token) {
-                return s;
-            }
-            let s = self.compute(token);
-            let mut cache = self.long_cache.borrow_mut();
-            if cache.len() >= MAX_CACHED_WORDS {
-                cache.clear();
-            }
-            cache.insert(token.to_string(), s);
-            return s;
-        };
-        if let Some(&s) = self.cache.borrow().get(&inline) {
+        if let Some(&s) = self.cache.borrow().get(token) {
             return s;
         }
         let s = self.compute(token);
@@ -300,7 +264,7 @@ impl WordScorer {
             // lines at hand come back at once.
             cache.clear();
         }
-        cache.insert(inline, s);
+        cache.insert(token.to_string(), s);
         s
     }
 
