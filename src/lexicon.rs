@@ -531,15 +531,29 @@ mod tests {
                 assert_eq!(pair.nfc().collect::<String>(), pair, "{:04X} {:04X}", a as u32, b as u32);
             }
         }
-        // And the folding is the same either way.
-        for word in ["المهاجرـــین", "ﺍﻟﻌﻀـــﻮﻳّﺔ", "أقرَّ", "ٱلْحَمْدُ", "الموقِّعة", "المهاجر\u{FFFD}ن"]
-        {
+        // And the folding is the same either way: on words, and on random
+        // strings of letters, marks (the composing ones too), presentation
+        // forms, tatweel, placeholders, Latin with its combining accents.
+        let always_nfc = |word: &str| {
             let mut folded = String::new();
             word.nfc().for_each(|c| match presentation_form(c) {
                 Some((base, _)) => base.chars().for_each(|b| push_folded(b, &mut |x| folded.push(x))),
                 None => push_folded(c, &mut |x| folded.push(x)),
             });
-            assert_eq!(normalize(word), folded);
+            folded
+        };
+        for word in ["المهاجرـــین", "ﺍﻟﻌﻀـــﻮﻳّﺔ", "أقرَّ", "ٱلْحَمْدُ", "الموقِّعة", "المهاجر\u{FFFD}ن"]
+        {
+            assert_eq!(normalize(word), always_nfc(word));
+        }
+        let pool: Vec<char> = "اأإآءؤئبتةيىوهكلمن ـ\u{064B}\u{064E}\u{0650}\u{0651}\u{0652}\u{0653}\u{0654}\u{0655}\u{0670}\u{FFFD}\u{FEFB}\u{FE8D}\u{FB8E}\u{06CC}\u{06C1}\u{06D2}\u{06D5}e\u{0301}\u{0327}A1."
+            .chars()
+            .collect();
+        let mut rng = crate::rng::Rng::new(7);
+        for _ in 0..20_000 {
+            let len = 1 + rng.below(8);
+            let word: String = (0..len).map(|_| pool[rng.below(pool.len())]).collect();
+            assert_eq!(normalize(&word), always_nfc(&word), "{word:?}");
         }
         assert_eq!(normalize("\u{0627}\u{0654}\u{064E}"), "أ");
     }
