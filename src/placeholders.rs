@@ -110,19 +110,19 @@ pub(crate) fn is_placeholder_char(c: char) -> bool {
 /// The letters a character contributes to a word (presentation forms give
 /// their base letters, Farsi letters their Arabic ones), or `None` if it is
 /// not a letter.
-fn letters_of(c: char, out: &mut Vec<u8>) -> bool {
+fn letters_of(c: char, mut out: impl FnMut(u8)) -> bool {
     if let Some((base, _)) = presentation_form(c) {
         let mut any = false;
         for b in base.chars() {
             if is_arabic_letter(b) {
-                out.push(letter_byte(fold(b)).unwrap_or(0));
+                out(letter_byte(fold(b)).unwrap_or(0));
                 any = true;
             }
         }
         return any;
     }
     if is_arabic_letter(c) {
-        out.push(letter_byte(fold(c)).unwrap_or(0));
+        out(letter_byte(fold(c)).unwrap_or(0));
         return true;
     }
     false
@@ -171,7 +171,7 @@ fn token_at(line: &str, i: usize) -> Option<(Item, usize)> {
     }
     let c = char::from_u32(u32::from_str_radix(&r[..hex], 16).ok()?)?;
     let mut letters = Vec::new();
-    if !letters_of(c, &mut letters) {
+    if !letters_of(c, |b| letters.push(b)) {
         return None;
     }
     let mut len = lead + hex;
@@ -238,18 +238,13 @@ fn scan_all(line: &str, mut f: impl FnMut(&[Item], bool)) {
             // Spaces before a mark cut off from its letter: the spacing
             // stage puts the mark back, so the word goes on (unless the mark
             // stands before the letter it sits on: then the word after has it).
-        } else {
-            let mut letters = Vec::new();
-            if letters_of(c, &mut letters) {
-                items.extend(letters.into_iter().map(Item::Letter));
-            } else {
-                let latin = is_other_script_letter(c);
-                if !items.is_empty() {
-                    f(&items, starts_beside_latin || latin);
-                    items.clear();
-                }
-                starts_beside_latin = latin;
+        } else if !letters_of(c, |b| items.push(Item::Letter(b))) {
+            let latin = is_other_script_letter(c);
+            if !items.is_empty() {
+                f(&items, starts_beside_latin || latin);
+                items.clear();
             }
+            starts_beside_latin = latin;
         }
         i += len;
     }

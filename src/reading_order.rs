@@ -455,8 +455,10 @@ fn split_token(token: &str) -> Vec<&str> {
 
 /// The pieces of a line and the gaps between them.
 fn pieces(line: &str) -> (Vec<Piece<'_>>, Vec<Gap>) {
-    let mut pieces = Vec::new();
-    let mut gaps = Vec::new();
+    // About one piece per word of some nine bytes: room for most lines at
+    // once (the search cuts every line of a damaged document).
+    let mut pieces = Vec::with_capacity(line.len() / 8 + 2);
+    let mut gaps = Vec::with_capacity(line.len() / 8 + 2);
     let mut spaces = 0;
     let mut pos = 0;
     let bytes = line.as_bytes();

@@ -127,14 +127,20 @@ pub(crate) fn turn_ligatures(scorer: &WordScorer, line: &str) -> String {
 /// The best turning of a word's alef + lam pairs, if it is not the word
 /// as it stands.
 fn turn_word(scorer: &WordScorer, word: &str) -> Option<String> {
+    // (Most words have no alef + lam: nothing to build for them.)
+    if !has_alef_lam(word) {
+        return None;
+    }
     // Clusters: a base and the marks on it.
-    let mut clusters: Vec<String> = Vec::new();
-    for c in word.chars() {
-        match clusters.last_mut() {
-            Some(last) if is_arabic_mark(c) => last.push(c),
-            _ => clusters.push(c.to_string()),
+    let mut clusters: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in word.char_indices() {
+        if i > 0 && !is_arabic_mark(c) {
+            clusters.push(&word[start..i]);
+            start = i;
         }
     }
+    clusters.push(&word[start..]);
     let base = |k: usize| clusters[k].chars().next().unwrap_or(' ');
     let spots: Vec<usize> =
         (0..clusters.len().saturating_sub(1)).filter(|&k| is_ligature_alef(base(k)) && base(k + 1) == 'ل').collect();
