@@ -69,6 +69,19 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
     !(numbers_reversed || ligatures_swapped)
 }
 
+/// Whether `s` starts with an Arabic word of more letters than any label
+/// word has: the piece that starts there is no label
+/// (`reading_order::is_label_word`), as a piece holds at least the word's
+/// letters and marks (`split_token` cuts only at digits, Latin,
+/// punctuation and brackets).
+fn starts_with_longer_than_label(s: &str) -> bool {
+    s.chars()
+        .take_while(|&c| crate::script::is_arabic_word_char(c))
+        .filter(|&c| is_arabic_letter(c))
+        .nth(crate::reading_order::MAX_LABEL_WORD_LETTERS)
+        .is_some()
+}
+
 /// Whether a line starts with a digit after its spaces (ASCII or the two
 /// Arabic-Indic sets).
 #[inline]
@@ -333,11 +346,15 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                     // a label word (`- 16`).
                     // Only a hyphen that starts a token: `كوفيد-19` and
                     // `أوكاه-دونلي` are words.
+                    // (A hyphen between spaces before a longer word is the
+                    // dash of a UN short form, `(جمهورية - البوليفارية)`.)
                     let alone = i == 0 || line[i - 1] == b' ';
                     if alone
                         && (next.is_ascii_digit()
                             || next >= 0x80
-                            || (next == b' ' && (at(i + 2).is_ascii_digit() || at(i + 2) >= 0x80)))
+                            || (next == b' '
+                                && (at(i + 2).is_ascii_digit()
+                                    || (at(i + 2) >= 0x80 && !starts_with_longer_than_label(&text[i + 2..])))))
                     {
                         check = true;
                     }
@@ -568,6 +585,12 @@ mod tests {
         assert_eq!(scan_line_str("( أ) تحتاج", &c), Verdict::CheckLine);
         assert_eq!(scan_line_str("التوصيات  -ثانياً", &c), Verdict::CheckLine);
         assert_eq!(scan_line_str("التوصيات -ثانياً", &c), Verdict::CheckOrder);
+        // A hyphen between spaces: before a label word or a number it may be
+        // a label's; before a longer word it is a UN short form's dash.
+        assert_eq!(scan_line_str("التوصيات - ثانياً", &c), Verdict::CheckOrder);
+        assert_eq!(scan_line_str("التوصيات - 16", &c), Verdict::CheckOrder);
+        assert_eq!(scan_line_str("فنزويلا (جمهورية - البوليفارية)، كندا", &c), Verdict::Clean);
+        assert_eq!(scan_line_str("(دولة - المتعددة القوميات)، تايلند", &c), Verdict::Clean);
         assert_eq!(scan_line_str("٤/٤مقرَّره", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str("ةيبرعلا ةغللا", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str("ملاعلا ناكسلا", &c), Verdict::CheckOrder);

@@ -490,6 +490,9 @@ const LABEL_WORDS: &[&str] = &[
     "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد", "ظاء", "غين",
 ];
 
+/// The most letters a word of `LABEL_WORDS` has.
+pub(crate) const MAX_LABEL_WORD_LETTERS: usize = 5;
+
 /// How many of `LABEL_WORDS` are ordinals; the letters follow.
 const LABEL_ORDINALS: usize = 10;
 
@@ -2143,6 +2146,12 @@ mod tests {
     fn label_at_the_end() {
         // ctoc-wg4-2018-3.broken.txt, line 60
         assert_eq!(fix("  ينبغي أن تقوم الدول الأطراف بما يلي:   -٧"), "٧- ينبغي أن تقوم الدول الأطراف بما يلي:");
+    }
+
+    #[test]
+    fn label_words_are_short() {
+        assert!(LABEL_WORDS.iter().all(|w| w.chars().count() <= MAX_LABEL_WORD_LETTERS));
+        assert!(LABEL_WORDS.iter().any(|w| w.chars().count() == MAX_LABEL_WORD_LETTERS));
     }
 
     #[test]
