@@ -107,9 +107,9 @@ pub(crate) fn is_placeholder_char(c: char) -> bool {
     c == '\u{FFFD}' || is_private_use(c)
 }
 
-/// The letters a character contributes to a word (presentation forms give
-/// their base letters, Farsi letters their Arabic ones), or `None` if it is
-/// not a letter.
+/// Gives `out` the letters a character contributes to a word (presentation
+/// forms give their base letters, Farsi letters their Arabic ones); false
+/// if it is not a letter (then `out` is given nothing).
 fn letters_of(c: char, mut out: impl FnMut(u8)) -> bool {
     if let Some((base, _)) = presentation_form(c) {
         let mut any = false;
