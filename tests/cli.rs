@@ -64,6 +64,26 @@ fn fix_file_matches_the_library() {
     assert_eq!(String::from_utf8(out.stdout).unwrap(), arabic_repair::repair(&text));
 }
 
+/// Text the repair leaves alone is written back byte for byte, from one
+/// chunk or many (a chunk the repair leaves is written from the bytes read).
+#[test]
+fn correct_text_comes_out_byte_identical_from_every_chunk() {
+    for (path, _) in common::negative_texts() {
+        let out = run(&["fix", &path.to_string_lossy()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(out.stdout == std::fs::read(&path).unwrap(), "{} changed", path.display());
+    }
+    // Over 1 MiB: several chunks, cut at paragraph breaks.
+    let prose = std::fs::read(common::corpus_dir().join("negative/arabic-prose-mixed.txt")).unwrap();
+    let big = prose.repeat((3 << 20) / prose.len() + 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &big).unwrap();
+    let out = run(&["fix", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout == big, "3 MiB of correct prose changed");
+}
+
 #[test]
 fn out_dir_walks_directories_and_keeps_relative_paths() {
     let tmp = tempfile::tempdir().unwrap();
