@@ -132,7 +132,7 @@ fn word_hashes(line: &str) -> impl Iterator<Item = Option<u64>> + '_ {
     line.split_whitespace()
         .enumerate()
         .flat_map(|(i, token)| {
-            if i == 0 && is_label_token(token) {
+            if i == 0 && is_logical_label(token) {
                 return [Some(Some(SENTENCE_BREAK)), None];
             }
             let folded = normalize(token);
@@ -155,15 +155,6 @@ const PARAGRAPH_END_SUPPORT: u32 = 1;
 
 /// The word that stands for a sentence boundary in `word_hashes`.
 const SENTENCE_BREAK: u64 = 0x5e47_e9ce_b4ea_c000;
-
-/// A paragraph label as a line's first token: `١٢-`, `16-`, `باء-`, `(أ)`.
-fn is_label_token(token: &str) -> bool {
-    let bracketed = token.strip_prefix('(').and_then(|t| t.strip_suffix(')'));
-    bracketed.is_some_and(|t| (1..=3).contains(&t.chars().count()))
-        || token.strip_suffix('-').is_some_and(|t| {
-            !t.is_empty() && (t.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c)) || is_label_word(t))
-        })
-}
 
 /// The hash of a pair of word hashes.
 fn pair_hash(first: u64, second: u64) -> u64 {
