@@ -189,15 +189,7 @@ impl Explained<'_> {
     /// If a span does not lie on character boundaries of `input`, which
     /// happens only when `input` is not the text that was repaired.
     pub fn apply(&self, input: &str) -> String {
-        let mut out = String::with_capacity(input.len());
-        let mut done = 0;
-        for fix in &self.fixes {
-            out.push_str(&input[done..fix.span.start]);
-            out.push_str(&fix.after);
-            done = fix.span.end;
-        }
-        out.push_str(&input[done..]);
-        out
+        apply_fixes(input, &self.fixes, 0..input.len())
     }
 }
 
@@ -215,9 +207,16 @@ pub(crate) fn touching<'f>(fixes: &'f [Fix], span: &Range<usize>) -> &'f [Fix] {
 /// overlapping; a fix that reaches outside the span is left out, as a
 /// suggestion covers whole fixes).
 pub(crate) fn apply_within(input: &str, fixes: &[Fix], span: Range<usize>) -> String {
+    let (start, end) = (span.start, span.end);
+    apply_fixes(input, fixes.iter().filter(|f| f.span.start >= start && f.span.end <= end), span)
+}
+
+/// The text of `span` of `input` with `fixes` (sorted, not overlapping,
+/// inside the span) applied.
+fn apply_fixes<'f>(input: &str, fixes: impl IntoIterator<Item = &'f Fix>, span: Range<usize>) -> String {
     let mut out = String::with_capacity(span.len());
     let mut done = span.start;
-    for fix in fixes.iter().filter(|f| f.span.start >= span.start && f.span.end <= span.end) {
+    for fix in fixes {
         out.push_str(&input[done..fix.span.start]);
         out.push_str(&fix.after);
         done = fix.span.end;

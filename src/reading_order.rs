@@ -504,7 +504,8 @@ pub(crate) fn is_label_word(s: &str) -> bool {
 /// The label words a piece may be (`را�عا`: `رابعا`; `�اء`: `باء`, `ياء`,
 /// `تاء`, `ثاء`), a placeholder matching any letter.
 pub(crate) fn label_words_matching(s: &str) -> impl Iterator<Item = &'static str> {
-    // Label words have four letters at most, with a mark or two.
+    // Label words have `MAX_LABEL_WORD_LETTERS` letters at most, with a
+    // mark or two.
     let n: String = if s.len() > 24 {
         String::new()
     } else {
@@ -1966,10 +1967,8 @@ fn log_odds(p: f32) -> f64 {
 /// The gain over the line as it is that a reading needs for `margin` at
 /// this `min_confidence` (see `reading_confidence`); infinite at 1.
 fn required_gain(margin: f64, min_confidence: f32) -> f64 {
-    if min_confidence == DEFAULT_MIN_CONFIDENCE {
-        return margin;
-    }
-    margin + log_odds(min_confidence.clamp(0.0, 1.0)) - log_odds(DEFAULT_MIN_CONFIDENCE)
+    // (The difference first: exactly `margin` at the default.)
+    margin + (log_odds(min_confidence.clamp(0.0, 1.0)) - log_odds(DEFAULT_MIN_CONFIDENCE))
 }
 
 /// The margin by which a reading that leaves as many unknown words must beat
