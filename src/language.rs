@@ -74,6 +74,25 @@ const ARABIC_WORDS: &[&str] = &[
     "أو", "ولا", "وفي", "وفی", "مع", "بين", "بین", "حيث", "حیث", "كما", "کما", "أي", "أی", "إلا", "ثم",
 ];
 
+/// The length in bytes of the longest word of `OTHER_LANGUAGE_WORDS` and
+/// `ARABIC_WORDS`.
+const LONGEST_LISTED_WORD: usize = {
+    let mut longest = 0;
+    let lists = [OTHER_LANGUAGE_WORDS, ARABIC_WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            if lists[l][i].len() > longest {
+                longest = lists[l][i].len();
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    longest
+};
+
 /// Counts the evidence in `text` and decides its language.
 #[cfg(test)]
 pub(crate) fn detect(text: &str) -> Language {
@@ -111,6 +130,12 @@ impl Evidence {
     }
 
     fn letter(&mut self, c: char, word: &mut String) {
+        // The common case first: a basic letter other than `ة`, which only
+        // joins the word.
+        if matches!(c, '\u{0621}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{064A}') {
+            word.push(c);
+            return;
+        }
         // Invisible controls are ignored, not word breaks: the repair
         // removes them, and its decision must not change when it runs again.
         if is_bidi_control(c) || (is_zero_width(c) && c != ZWNJ) {
@@ -139,9 +164,12 @@ impl Evidence {
             let letters: String = word.nfc().filter(|&c| !is_arabic_mark(c)).collect();
             *word = letters;
         }
-        if OTHER_LANGUAGE_WORDS.contains(&word.as_str()) {
+        // Most words are longer than any listed one: one comparison instead
+        // of a hundred.
+        let listed = word.len() <= LONGEST_LISTED_WORD;
+        if listed && OTHER_LANGUAGE_WORDS.contains(&word.as_str()) {
             self.other += 3;
-        } else if ARABIC_WORDS.contains(&word.as_str()) {
+        } else if listed && ARABIC_WORDS.contains(&word.as_str()) {
             self.arabic += 3;
         } else if word.starts_with("ال") && word.chars().count() > 3 {
             self.arabic += 1;

@@ -270,10 +270,16 @@ pub(crate) fn may_hold_placeholders(line: &str) -> bool {
 /// Whether a line may hold a placeholder other than a raw ASCII code.
 pub(crate) fn may_hold_codes(line: &str) -> bool {
     let b = line.as_bytes();
-    // U+FFFD and the BMP private-use area are encoded with lead byte 0xEE or
-    // 0xEF, planes 15 and 16 with 0xF3 or 0xF4.
-    memchr::memchr3(0xEE, 0xEF, 0xF3, b).is_some()
-        || memchr::memchr(0xF4, b).is_some()
+    // The BMP private-use area is encoded from EE 80 80 to EF A3 BF, U+FFFD
+    // as EF BF BD, planes 15 and 16 with lead byte 0xF3 or 0xF4. (Other
+    // characters led by 0xEF are the presentation forms, which a text with
+    // code-point damage holds in every word.)
+    let replacement_or_private_use = |i: usize| match b.get(i + 1) {
+        Some(&second) => second <= 0xA3 || (second == 0xBF && b.get(i + 2) == Some(&0xBD)),
+        None => false,
+    };
+    memchr::memchr3(0xEE, 0xF3, 0xF4, b).is_some()
+        || memchr::memchr_iter(0xEF, b).any(replacement_or_private_use)
         || memchr::memmem::find(b, b"(cid:").is_some()
         || memchr::memmem::find(b, b"/g").is_some()
         || memchr::memmem::find(b, b"uni").is_some()

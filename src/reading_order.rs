@@ -404,8 +404,15 @@ fn is_note_marker(s: &str) -> bool {
 /// (`ممكنة؛هم`, `جلسات.2021`). Arabic followed by a number (`الـ75`, `و٣`)
 /// and everything inside a Latin token (`WG.7`) is ordinary and stays. A note marker glued to the word after it
 /// (`.(1)لدى`) is a run of its own.
-fn split_token(token: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
+///
+/// Calls `part` with each part in order. A token of Arabic word characters
+/// alone (most tokens) is one part, told without the character-by-character
+/// walk: every cut needs a character that is not one.
+fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
+    if token.chars().all(is_arabic_word_char) {
+        part(token);
+        return;
+    }
     let mut start = 0;
     let mut prev: Option<char> = None;
     let mut before_prev: Option<char> = None;
@@ -433,15 +440,14 @@ fn split_token(token: &str) -> Vec<&str> {
                 // `.(1)لدى`: a note marker glued to the next word.
                 || (p == ')' && is_arabic_letter(c) && is_note_marker(&token[start..i]));
             if cut && i > start {
-                parts.push(&token[start..i]);
+                part(&token[start..i]);
                 start = i;
             }
         }
         before_prev = prev;
         prev = Some(c);
     }
-    parts.push(&token[start..]);
-    parts
+    part(&token[start..]);
 }
 
 /// The pieces of a line and the gaps between them.
@@ -461,12 +467,14 @@ fn pieces(line: &str) -> (Vec<Piece<'_>>, Vec<Gap>) {
         }
         let end = line[pos..].find(' ').map_or(line.len(), |e| pos + e);
         let token = &line[pos..end];
-        for (k, part) in split_token(token).into_iter().enumerate() {
+        let mut first = true;
+        split_token(token, |part| {
             if !pieces.is_empty() {
-                gaps.push(if k == 0 { Gap::Spaces(spaces) } else { Gap::Glued });
+                gaps.push(if first { Gap::Spaces(spaces) } else { Gap::Glued });
             }
+            first = false;
             pieces.push(Piece { text: part });
-        }
+        });
         spaces = 0;
         pos = end;
     }
@@ -702,7 +710,7 @@ pub(crate) fn evidence(line: &str) -> Evidence {
         if word && (t.starts_with(TATWEEL) || t.trim_end_matches(|c: char| !is_arabic_word_char(c)).ends_with(TATWEEL))
         {
             // A one-letter word with a stroke is the Hijri هـ or a proclitic.
-            if normalize(t).chars().filter(|c| is_arabic_letter(*c)).count() > 1 {
+            if PieceLetters::of(t).count > 1 {
                 e.cut_tatweel = true;
             }
         }
@@ -737,12 +745,11 @@ pub(crate) fn evidence(line: &str) -> Evidence {
         match g {
             Gap::Glued | Gap::Cut => {
                 // A number with a one-letter suffix (2021م) is ordinary.
-                let b = normalize(pieces[i + 1].text);
                 let a_last = pieces[i].text.chars().next_back().unwrap_or(' ');
                 // A dash against a word (`-التعليم`) is a list's bullet as
                 // often as a run's edge.
                 let dash = pieces[i].text == "-";
-                let number_suffix = is_ltr(a_last) && b.chars().filter(|c| is_arabic_letter(*c)).count() <= 1;
+                let number_suffix = is_ltr(a_last) && PieceLetters::of(pieces[i + 1].text).count <= 1;
                 if !(dash || number_suffix) {
                     e.glued = true;
                 }
@@ -772,8 +779,9 @@ pub(crate) fn evidence(line: &str) -> Evidence {
 
 /// The Arabic letters of a piece as the lexicon reads them (`normalize`):
 /// how many, the first two and the last three (`' '` where there are
-/// fewer). Read without building the normalized word where the piece needs
-/// no folding (every line the fast path checks comes here).
+/// fewer). Folded character by character, without building the normalized
+/// word (every line the fast path checks comes here, and every line of a
+/// document with presentation forms).
 struct PieceLetters {
     count: usize,
     first: [char; 2],
@@ -782,15 +790,8 @@ struct PieceLetters {
 
 impl PieceLetters {
     fn of(text: &str) -> PieceLetters {
-        // Presentation forms, Farsi letters and combining hamza or madda
-        // (which compose with the letter before) need `normalize`.
-        let plain = |c: char| {
-            c.is_ascii()
-                || (('\u{0600}'..='\u{06FF}').contains(&c)
-                    && !matches!(c, '\u{0653}'..='\u{0655}' | '\u{06A9}' | '\u{06CC}'))
-        };
         let mut w = PieceLetters { count: 0, first: [' '; 2], last: [' '; 3] };
-        let mut add = |c: char| {
+        for_each_folded(text, |c| {
             if is_arabic_letter(c) {
                 if w.count < 2 {
                     w.first[w.count] = c;
@@ -798,12 +799,7 @@ impl PieceLetters {
                 w.last = [w.last[1], w.last[2], c];
                 w.count += 1;
             }
-        };
-        if text.chars().all(plain) {
-            text.chars().for_each(&mut add);
-        } else {
-            normalize(text).chars().for_each(&mut add);
-        }
+        });
         w
     }
 }
@@ -2291,8 +2287,18 @@ mod tests {
         for kept in ["كلمة)1(", ")أ( نص", "(1) انظر", ")(", ")12"] {
             assert_eq!(unmirror_note_markers(kept), kept);
         }
-        assert_eq!(split_token(".(1)لدى"), [".(1)", "لدى"]);
-        assert_eq!(split_token("(أ)النص"), ["(أ)النص"]);
+        // The shortcut of `split_token`: no Arabic word character is one a
+        // cut needs.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_arabic_word_char(c)) {
+            assert!(!is_ltr(c) && !is_sentence_punct(c) && !matches!(c, ')' | ']' | '-'), "{c:?}");
+        }
+        let parts = |token| {
+            let mut parts = Vec::new();
+            split_token(token, |p| parts.push(p));
+            parts
+        };
+        assert_eq!(parts(".(1)لدى"), [".(1)", "لدى"]);
+        assert_eq!(parts("(أ)النص"), ["(أ)النص"]);
         // ctoc-wg7-2021-5.broken.txt, line 129 (placeholders and tatweel
         // repaired): the marker is a run of its own, between the sentence
         // it ends and the word of the next run.

@@ -45,14 +45,18 @@ pub(crate) fn is_arabic_script(c: char) -> bool {
 
 /// An Arabic-script letter, presentation forms included, tatweel excluded.
 pub(crate) fn is_arabic_letter(c: char) -> bool {
-    // The common case first: the basic letters.
-    matches!(c, '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}')
+    // The common cases first: the basic letters, and the presentation
+    // forms of U+FE76.. (the letters of a text with code-point damage).
+    matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{FE76}'..='\u{FEFC}')
         || (c > '\u{064A}' && in_ranges(c, &ARABIC_LETTER_RANGES))
 }
 
 /// A combining mark of the Arabic blocks (harakat, shadda, Quranic marks).
 pub(crate) fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}') || (c >= '\u{0610}' && in_ranges(c, &ARABIC_MARK_RANGES))
+    // The common marks first; the rest of the table lies in U+06D6..U+08FF
+    // (letters, which most calls ask about, take no search).
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}')
+        || (('\u{06D6}'..='\u{08FF}').contains(&c) && in_ranges(c, &ARABIC_MARK_RANGES))
 }
 
 /// A decimal digit of the Arabic blocks (Arabic-Indic or Extended Arabic-Indic).
@@ -159,6 +163,16 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortcuts_agree_with_the_tables() {
+        // `is_arabic_letter` and `is_arabic_mark` answer common characters
+        // before searching their tables: the answers must be the tables'.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_arabic_letter(c), in_ranges(c, &ARABIC_LETTER_RANGES), "{c:?}");
+            assert_eq!(is_arabic_mark(c), in_ranges(c, &ARABIC_MARK_RANGES), "{c:?}");
+        }
+    }
 
     #[test]
     fn classes_of_common_characters() {

@@ -68,6 +68,11 @@ const MIN_TURNED_WORDS: usize = 3;
 /// text of a few lines writes `لا`, `الأ`, `خلال` ...), and at least
 /// `MIN_TURNED_WORDS` of its words are listed only once turned.
 pub(crate) fn document_swaps_ligatures<'l>(lines: impl Iterator<Item = &'l str> + Clone, scorer: &WordScorer) -> bool {
+    // A document without a lam has nothing to turn (one written in
+    // presentation forms, say): no need to walk its words.
+    if !lines.clone().any(|line| memchr::memmem::find(line.as_bytes(), "ل".as_bytes()).is_some()) {
+        return false;
+    }
     let words = || lines.clone().flat_map(str::split_whitespace).map(word_core).filter(|w| !w.is_empty());
     // (Most documents show a lam before an alef within their first lines.)
     if words().any(has_lam_alef) {
