@@ -8,6 +8,9 @@
 //! from paragraphs that are Arabic.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
@@ -17,10 +20,18 @@ use crate::script::{is_bidi_control, is_zero_width};
 
 /// Removes invisible controls from one line.
 pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
-    // Every character handled here is encoded with lead byte 0xE2, 0xEF or
-    // (ALM, U+061C) the pair 0xD8 0x9C.
-    if memchr::memchr2(0xE2, 0xEF, line.as_bytes()).is_none()
-        && memchr::memmem::find(line.as_bytes(), "\u{061C}".as_bytes()).is_none()
+    // Every character handled here is encoded with lead byte 0xE2, but for
+    // U+FEFF (EF BB BF; other 0xEF-led characters are the presentation
+    // forms, in every word of a text with code-point damage) and ALM
+    // (U+061C, D8 9C).
+    // (The searchers are built once: `memmem::find` builds one per call,
+    // which costs more than searching a line.)
+    static BYTE_ORDER_MARK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("\u{FEFF}"));
+    static ARABIC_LETTER_MARK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("\u{061C}"));
+    let bytes = line.as_bytes();
+    if memchr::memchr(0xE2, bytes).is_none()
+        && BYTE_ORDER_MARK.find(bytes).is_none()
+        && ARABIC_LETTER_MARK.find(bytes).is_none()
     {
         return Cow::Borrowed(line);
     }

@@ -112,7 +112,7 @@ pub(crate) fn for_each_folded(word: &str, mut f: impl FnMut(char)) {
 /// letter before them (`ا` + U+0654 is `أ`). The test
 /// `folding_skips_nfc_only_where_it_changes_nothing` checks the claim
 /// against the Unicode data of `unicode-normalization`.
-fn nfc_changes_only_marks(word: &str) -> bool {
+pub(crate) fn nfc_changes_only_marks(word: &str) -> bool {
     word.chars().all(|c| {
         c.is_ascii()
             || matches!(c, '\u{0600}'..='\u{0652}' | '\u{0656}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' | '\u{FFFD}')

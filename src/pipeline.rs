@@ -326,12 +326,12 @@ const REVERSAL_DAMAGE_LINES: usize = 3;
 
 /// Whether a document (its lines with invisible controls removed) shows
 /// lines with reversed runs.
-fn reversal_damage<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+fn reversal_damage<'l>(lines: impl Iterator<Item = &'l str>, memo: &reading_order::ReadingMemo) -> bool {
     let (mut arabic, mut damaged) = (0usize, 0usize);
     for line in lines {
         if has_arabic_script(line) {
             arabic += 1;
-            if reading_order::evidence(line).is_strong() {
+            if memo.evidence(line).is_strong() {
                 damaged += 1;
             }
         }
@@ -375,7 +375,7 @@ pub(crate) fn prepare<'a>(
                 state.run_if_arabic(invisible_controls::remove_invisible_controls, &ctx);
             }
         }
-        damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text));
+        damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text), memo);
         ctx.reversal_damage = damaged;
         if damaged {
             memo.scorer().learn_pairs(states.iter().flatten().map(|s| &*s.text));

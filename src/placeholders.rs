@@ -280,9 +280,10 @@ pub(crate) fn may_hold_codes(line: &str) -> bool {
     };
     memchr::memchr3(0xEE, 0xF3, 0xF4, b).is_some()
         || memchr::memchr_iter(0xEF, b).any(replacement_or_private_use)
-        || memchr::memmem::find(b, b"(cid:").is_some()
-        || memchr::memmem::find(b, b"/g").is_some()
-        || memchr::memmem::find(b, b"uni").is_some()
+        || memchr::memchr3_iter(b'(', b'/', b'u', b).any(|i| {
+            let rest = &b[i..];
+            rest.starts_with(b"(cid:") || rest.starts_with(b"/g") || rest.starts_with(b"uni")
+        })
 }
 
 /// Whether a line may hold a raw ASCII code: an ASCII code candidate in a

@@ -1630,6 +1630,10 @@ pub(crate) struct ReadingMemo {
     /// `Config::min_confidence`: the confidence a new reading needs.
     min_confidence: f32,
     lines: RefCell<FxHashMap<ReadingKey, (SettledReading, bool)>>,
+    /// The evidence of the lines looked at: the document's damage flag and
+    /// the search ask for the same lines' evidence, which costs more than
+    /// the lookup (a fifth of a repair of code-point damage).
+    evidence: RefCell<FxHashMap<Box<str>, Evidence>>,
 }
 
 impl ReadingMemo {
@@ -1638,7 +1642,18 @@ impl ReadingMemo {
             scorer: WordScorer::new(&config.placeholder_letters),
             min_confidence: config.min_confidence,
             lines: RefCell::new(FxHashMap::default()),
+            evidence: RefCell::new(FxHashMap::default()),
         }
+    }
+
+    /// `evidence(line)`, looked up if this line was looked at before.
+    pub fn evidence(&self, line: &str) -> Evidence {
+        if let Some(known) = self.evidence.borrow().get(line) {
+            return *known;
+        }
+        let found = evidence(line);
+        self.evidence.borrow_mut().insert(Box::from(line), found);
+        found
     }
 
     /// The document's word scores, shared with the word-boundary stage.
@@ -1667,7 +1682,7 @@ impl ReadingMemo {
             return known.clone();
         }
         let outer = self.scorer.ties_met.replace(false);
-        let reading = settled_reading(line, &self.scorer, reversal_damage, neighbours, self.min_confidence);
+        let reading = settled_reading(line, self, reversal_damage, neighbours);
         let tied = self.scorer.ties_met.replace(outer);
         let mut lines = self.lines.borrow_mut();
         if let Some((text, _)) = &reading {
@@ -1684,17 +1699,15 @@ impl ReadingMemo {
 /// to keep it.
 fn settled_reading(
     line: &str,
-    scorer: &WordScorer,
+    memo: &ReadingMemo,
     reversal_damage: bool,
     neighbours: &Neighbours,
-    min_confidence: f32,
 ) -> Option<(String, f32)> {
     // In a damaged document the line is read both as such and as if the
     // document were clean, and the result must be settled for both: a second
     // repair of the output may no longer find the document damaged.
     let settings: &[bool] = if reversal_damage { &[true, false] } else { &[false] };
-    let read =
-        |text: &str| settings.iter().find_map(|&damaged| read_line(text, scorer, damaged, neighbours, min_confidence));
+    let read = |text: &str| settings.iter().find_map(|&damaged| read_line(text, memo, damaged, neighbours));
     let (mut text, mut confidence) = read(line)?;
     let mut stable = false;
     for _ in 0..MAX_REREADS {
@@ -1719,13 +1732,8 @@ fn settled_reading(
 const MAX_REREADS: usize = 3;
 
 /// The reading of one line and its confidence, if one beats the line.
-fn read_line(
-    line: &str,
-    scorer: &WordScorer,
-    damaged: bool,
-    neighbours: &Neighbours,
-    min_confidence: f32,
-) -> Option<(String, f32)> {
+fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbours) -> Option<(String, f32)> {
+    let (scorer, min_confidence) = (&memo.scorer, memo.min_confidence);
     // Control characters and invisible ones at the ends (a stray carriage
     // return) are not part of the reading; they are kept at the end.
     let edge =
@@ -1748,7 +1756,7 @@ fn read_line(
     if body.is_empty() || !body.chars().any(is_arabic_letter) {
         return None;
     }
-    let ev = evidence(body);
+    let ev = memo.evidence(body);
     // A line without signs of its own is read again only in a document that
     // shows the damage elsewhere.
     if !ev.is_strong() && !damaged {

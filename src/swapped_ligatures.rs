@@ -70,7 +70,7 @@ const MIN_TURNED_WORDS: usize = 3;
 pub(crate) fn document_swaps_ligatures<'l>(lines: impl Iterator<Item = &'l str> + Clone, scorer: &WordScorer) -> bool {
     // A document without a lam has nothing to turn (one written in
     // presentation forms, say): no need to walk its words.
-    if !lines.clone().any(|line| memchr::memmem::find(line.as_bytes(), "ل".as_bytes()).is_some()) {
+    if !lines.clone().any(|line| line.contains('ل')) {
         return false;
     }
     let words = || lines.clone().flat_map(str::split_whitespace).map(word_core).filter(|w| !w.is_empty());

@@ -17,6 +17,9 @@
 //! (`هَـٰذَا`), and tatweel that touches no letter at all (a rule `ــــــ`).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
@@ -37,12 +40,15 @@ pub(crate) fn remove_justification_tatweel<'a>(
     _ctx: &LineContext<'_>,
     edits: &mut Edits,
 ) -> Cow<'a, str> {
-    if memchr::memmem::find(line.as_bytes(), TATWEEL_UTF8).is_none() {
+    // (Built once: `memmem::find` builds a searcher per call, which costs
+    // more than searching a line.)
+    static TATWEEL_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(TATWEEL_UTF8));
+    if TATWEEL_FINDER.find(line.as_bytes()).is_none() {
         return Cow::Borrowed(line);
     }
     let mut out = Rewriter::new(line, edits);
     let mut search_from = 0;
-    while let Some(found) = memchr::memmem::find(&line.as_bytes()[search_from..], TATWEEL_UTF8) {
+    while let Some(found) = TATWEEL_FINDER.find(&line.as_bytes()[search_from..]) {
         let start = search_from + found;
         // The run: tatweel strokes with the marks between them.
         let mut end = start;

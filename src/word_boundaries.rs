@@ -334,7 +334,7 @@ pub(crate) fn restore_word_boundaries<'a>(line: &'a str, ctx: &LineContext<'_>, 
     // A line that still shows reversed runs is the reading-order stage's:
     // its tokens are pieces of runs, whose letters belong to words elsewhere
     // in the line (`وتبادل أ غير`, with `أ` of `أفضل`).
-    if !ctx.boundary_damage || (ctx.config.reading_order && crate::reading_order::evidence(line).is_strong()) {
+    if !ctx.boundary_damage || (ctx.config.reading_order && ctx.reading.evidence(line).is_strong()) {
         return Cow::Borrowed(line);
     }
     let scorer = ctx.reading.scorer();
