@@ -17,6 +17,9 @@
 //! them, and the decision must not change when the text is repaired again
 //! (idempotence).
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::script::{
@@ -74,24 +77,21 @@ const ARABIC_WORDS: &[&str] = &[
     "أو", "ولا", "وفي", "وفی", "مع", "بين", "بین", "حيث", "حیث", "كما", "کما", "أي", "أی", "إلا", "ثم",
 ];
 
-/// The length in bytes of the longest word of `OTHER_LANGUAGE_WORDS` and
-/// `ARABIC_WORDS`.
-const LONGEST_LISTED_WORD: usize = {
-    let mut longest = 0;
-    let lists = [OTHER_LANGUAGE_WORDS, ARABIC_WORDS];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut i = 0;
-        while i < lists[l].len() {
-            if lists[l][i].len() > longest {
-                longest = lists[l][i].len();
-            }
-            i += 1;
-        }
-        l += 1;
-    }
-    longest
-};
+/// What a word of the lists says: `OTHER_LANGUAGE_WORDS` first, as the
+/// lists were read before they were one table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Listed {
+    Arabic,
+    Other,
+}
+
+/// `ARABIC_WORDS` and `OTHER_LANGUAGE_WORDS` in one table (each word of a
+/// paragraph is looked up: a hundred comparisons cost more than a hash).
+static LISTED_WORDS: LazyLock<FxHashMap<&'static str, Listed>> = LazyLock::new(|| {
+    let arabic = ARABIC_WORDS.iter().map(|&w| (w, Listed::Arabic));
+    // (Inserted last, a word of both lists is Other.)
+    arabic.chain(OTHER_LANGUAGE_WORDS.iter().map(|&w| (w, Listed::Other))).collect()
+});
 
 /// Counts the evidence in `text` and decides its language.
 #[cfg(test)]
@@ -164,12 +164,10 @@ impl Evidence {
             let letters: String = word.nfc().filter(|&c| !is_arabic_mark(c)).collect();
             *word = letters;
         }
-        // Most words are longer than any listed one: one comparison instead
-        // of a hundred.
-        let listed = word.len() <= LONGEST_LISTED_WORD;
-        if listed && OTHER_LANGUAGE_WORDS.contains(&word.as_str()) {
+        let listed = LISTED_WORDS.get(word.as_str()).copied();
+        if listed == Some(Listed::Other) {
             self.other += 3;
-        } else if listed && ARABIC_WORDS.contains(&word.as_str()) {
+        } else if listed == Some(Listed::Arabic) {
             self.arabic += 3;
         } else if word.starts_with("ال") && word.chars().count() > 3 {
             self.arabic += 1;
