@@ -8,6 +8,14 @@ pdfminer.six, pypdf, PyMuPDF), and writes, for every extraction whose lines
 can be aligned with the text, `corpus/in-the-wild/pdf-FONT-TOOL.broken.txt`
 with `pdf-FONT-TOOL.gold.txt` (the clean text, line for line).
 
+`pdftotext -raw` puts numbers, brackets and a heading's label on lines of
+their own, so its lines do not align; its extractions are written all the
+same (`pdf-FONT-pdftotext-raw.broken.txt`, the non-empty lines), and their
+gold was written by hand, line for line (each line the logical reading of
+what that line holds; a line of neutral characters alone as extracted, as
+the repair leaves lines without Arabic). The script does not overwrite a
+hand-written gold.
+
 Every source line is its own right-aligned paragraph, short enough never to
 wrap, so that line N of an extraction is line N of the text.
 
@@ -93,6 +101,11 @@ def align(extracted):
     return lines if len(lines) == len(gold) else None
 
 
+# Extractions kept although their lines do not align with the text (their
+# gold is written by hand).
+KEPT_UNALIGNED = {'pdftotext-raw'}
+
+
 def main():
     out_dir = 'corpus/in-the-wild'
     made = []
@@ -105,10 +118,17 @@ def main():
                 except Exception as e:  # an extractor failing is a finding, not a stop
                     print(f'{key} {tool}: failed: {e}', file=sys.stderr)
                     continue
+                name = f'pdf-{key}-{tool}'
+                if lines is None and tool in KEPT_UNALIGNED:
+                    text = extract(tool, pdf).replace('\f', '\n')
+                    with open(f'{out_dir}/{name}.broken.txt', 'w', encoding='utf-8') as f:
+                        f.write('\n'.join(l for l in text.split('\n') if l.strip()) + '\n')
+                    print(f'{key} {tool}: lines do not align; the gold is written by hand', file=sys.stderr)
+                    made.append(name)
+                    continue
                 if lines is None:
                     print(f'{key} {tool}: lines do not align, skipped', file=sys.stderr)
                     continue
-                name = f'pdf-{key}-{tool}'
                 with open(f'{out_dir}/{name}.broken.txt', 'w', encoding='utf-8') as f:
                     f.write('\n'.join(lines) + '\n')
                 with open(f'{out_dir}/{name}.gold.txt', 'w', encoding='utf-8') as f:

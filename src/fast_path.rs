@@ -539,7 +539,11 @@ mod tests {
         let config = Config::default();
         let mut gold = 0;
         for (name, text) in corpus_texts() {
-            if name.ends_with(".gold.txt") {
+            // (The gold of `pdftotext -raw` holds list labels whose
+            // brackets went to a line of their own, `أ تحتاج`: a letter
+            // standing alone, which the scan takes for a sign of lost
+            // spaces and leaves to the full repair, which keeps it.)
+            if name.ends_with(".gold.txt") && !name.ends_with("-raw.gold.txt") {
                 assert!(is_clean(&text, &config), "{name}");
                 gold += 1;
             }

@@ -62,8 +62,11 @@ always line *N* of the input):
 8. canonical mark order (NFC), on the lines that an earlier stage changed.
 
 Around the first, the repairs that read the lexicon or the whole document:
-lam-alef ligatures a font mapped to alef + lam (in a document that shows
-it), then after the invisible controls the reading order of lines and runs,
+runs that an extractor wrapped each in an embedding of its own and wrote
+left to right (`pdftotext -raw`; in a document that shows it, while the
+embeddings are still there), lam-alef ligatures a font mapped to alef + lam
+(in a document that shows it), then after the invisible controls the
+reading order of lines and runs,
 numbers whose digits came out reversed (in a document whose paragraph
 numbers show it) and placeholders.
 
@@ -81,6 +84,7 @@ mod config;
 mod diagnose;
 mod digits;
 mod edit;
+mod embedded_runs;
 #[cfg(feature = "eval")]
 pub mod eval;
 mod farsi_letters;

@@ -35,8 +35,8 @@ use crate::language::{Evidence, Language};
 use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
-    digits, farsi_letters, invisible_controls, mark_order, number_order, presentation_forms, reading_order, spacing,
-    swapped_ligatures, tatweel, word_boundaries,
+    digits, embedded_runs, farsi_letters, invisible_controls, mark_order, number_order, presentation_forms,
+    reading_order, spacing, swapped_ligatures, tatweel, word_boundaries,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -72,6 +72,10 @@ pub(crate) struct LineContext<'c> {
     /// Whether the document's lam-alef ligatures came out as alef + lam
     /// (see `swapped_ligatures`; set for the one run of that stage).
     pub ligatures_swapped: bool,
+    /// Whether the document's runs came out left to right, each in an
+    /// embedding of its own (see `embedded_runs`; set for the one run of
+    /// that stage).
+    pub embedded_runs_reversed: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -91,6 +95,7 @@ impl<'c> LineContext<'c> {
             neighbours: reading_order::Neighbours::default(),
             numbers_reversed: false,
             ligatures_swapped: false,
+            embedded_runs_reversed: false,
         }
     }
 
@@ -358,10 +363,31 @@ pub(crate) fn prepare<'a>(
     // a sign to the full repair, so a text it passes never has the stage on.
     let boundary_damage = config.word_boundaries && word_boundaries::document_shows_damage(lines_as_they_came());
     let mut damaged = false;
-    // Once, on the lines as they came (run again it could turn a word back).
+    // Once, on the lines as they came, while their embeddings show the runs
+    // (after it no line holds one); then the controls go: the ligatures are
+    // judged on whole words (a control inside a word cuts it in two).
+    if config.reading_order {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.embedded_runs_reversed =
+            embedded_runs::document_reverses_embedded_runs(lines_as_they_came(), memo.scorer());
+        if ctx.embedded_runs_reversed {
+            for state in states.iter_mut().flatten() {
+                state.run_if_arabic(embedded_runs::reverse_embedded_runs, &ctx);
+            }
+        }
+        ctx.embedded_runs_reversed = false;
+        if config.invisible_controls {
+            for state in states.iter_mut().flatten() {
+                state.run_if_arabic(invisible_controls::remove_invisible_controls, &ctx);
+            }
+        }
+    }
+    // Once, on the lines as the stages before left them (run again it could
+    // turn a word back).
     if config.presentation_forms {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
-        ctx.ligatures_swapped = swapped_ligatures::document_swaps_ligatures(lines_as_they_came(), memo.scorer());
+        ctx.ligatures_swapped =
+            swapped_ligatures::document_swaps_ligatures(states.iter().flatten().map(|s| &*s.text), memo.scorer());
         if ctx.ligatures_swapped {
             for state in states.iter_mut().flatten() {
                 state.run_if_arabic(swapped_ligatures::restore_swapped_ligatures, &ctx);
@@ -370,11 +396,6 @@ pub(crate) fn prepare<'a>(
     }
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
-        if config.invisible_controls {
-            for state in states.iter_mut().flatten() {
-                state.run_if_arabic(invisible_controls::remove_invisible_controls, &ctx);
-            }
-        }
         damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text), memo);
         ctx.reversal_damage = damaged;
         if damaged {
@@ -587,6 +608,13 @@ pub(crate) mod tests {
     pub(crate) fn run_stage_with_reversed_numbers(line: &str) -> String {
         let stage = crate::number_order::restore_number_order;
         run_stage_in_document(stage, line, &Config::default(), |ctx| ctx.numbers_reversed = true).into_owned()
+    }
+
+    /// `embedded_runs`' stage on one line, in a document whose embedded runs
+    /// came out in visual order.
+    pub(crate) fn run_stage_with_reversed_embedded_runs(line: &str) -> String {
+        let stage = crate::embedded_runs::reverse_embedded_runs;
+        run_stage_in_document(stage, line, &Config::default(), |ctx| ctx.embedded_runs_reversed = true).into_owned()
     }
 
     /// As [`run_stage_with`], saying whether the document shows reversed runs.

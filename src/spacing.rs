@@ -8,7 +8,9 @@
 //! - before a combining mark that follows an Arabic letter or mark: removed,
 //!   so the mark sits on its letter again — unless marks other than tanween
 //!   stand before a letter (`عن ُ�عد`): emitted before the letter they sit
-//!   on, they go after it and the space stays;
+//!   on, they go after it and the space stays; a tanween glued to the word
+//!   after (`خططا ًطويلة`) goes back to the word before, with the space
+//!   after it;
 //! - before `،` `؛` `؟`, or before `.` `:` that follow an Arabic word (and
 //!   do not start a number): removed;
 //! - inside the brackets of a letter label (`( أ)`): removed;
@@ -60,6 +62,27 @@ pub(crate) fn mark_before_its_letter(rest: &str) -> Option<String> {
     Some(format!("{letter}{marks}"))
 }
 
+/// `ً` + `طويلة` after a space that follows `خططا`: marks starting with
+/// tanween, cut off the word before and glued to the word after (an
+/// extractor that emitted the mark as a glyph of its own, between the
+/// words). Returns the marks. Tanween only ends words, so it cannot be the
+/// next word's; but it may be the end of a word cut in two, whose last
+/// letters follow (`أو ًال`, `أولاً` with its lam-alef emitted after the
+/// mark): fathatan, written on alef, teh marbuta, alef maksura or hamza,
+/// is moved only after one of those.
+fn tanween_glued_to_next_word(prev: char, rest: &str) -> Option<&str> {
+    let first = rest.chars().next().filter(|&c| is_tanween(c))?;
+    let sits_on_prev = match first {
+        '\u{064B}' => matches!(prev, 'ا' | 'ة' | 'ى' | 'ء'),
+        _ => is_arabic_letter(prev),
+    };
+    if !sits_on_prev {
+        return None;
+    }
+    let marks_len = rest.find(|c: char| !is_arabic_mark(c)).unwrap_or(rest.len());
+    rest[marks_len..].starts_with(is_arabic_letter).then_some(&rest[..marks_len])
+}
+
 fn is_tanween(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{064D}' | '\u{08F0}'..='\u{08F2}')
 }
@@ -85,6 +108,13 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
             search_from = end + moved.len();
             continue;
         }
+        if let Some(tanween) = tanween_glued_to_next_word(prev, &line[end..]) {
+            // `خططا ًطويلة`: the tanween ends the word before; the space
+            // goes after it.
+            out.replace(start..end + tanween.len(), &format!("{tanween} "), FixKind::DetachedMark, 1.0);
+            search_from = end + tanween.len();
+            continue;
+        }
         let mut following = line[end..].chars();
         let next = if start >= visible_end { None } else { following.next() };
         if let Some((with, kind)) = decide(prev, next, following.next(), end - start) {
@@ -99,6 +129,19 @@ mod tests {
     use crate::pipeline::tests::run_stage;
 
     use super::*;
+
+    #[test]
+    fn a_tanween_glued_to_the_next_word_goes_back() {
+        // pdf-amiri-pdftotext-raw.broken.txt, line 34, its runs reversed
+        assert_eq!(run_stage(normalize_spacing, "أن تضع خططا ًطويلة الأجل"), "أن تضع خططاً طويلة الأجل");
+        // Cut off but not glued: only the space goes.
+        assert_eq!(run_stage(normalize_spacing, "عملا ً بالقرار"), "عملاً بالقرار");
+        // Not after a word, or before no letter: left to the other rules.
+        assert_eq!(run_stage(normalize_spacing, "١٢ ًطويلة"), "١٢ ًطويلة");
+        // Fathatan after a letter it is not written on ends a word cut in
+        // two (pdf-kacst-pdftotext, line 2: `أو ًلا` is `أولاً`): not moved.
+        assert_eq!(run_stage(normalize_spacing, "أو ًلا"), "أوًلا");
+    }
 
     #[test]
     fn runs_of_spaces_and_line_ends() {

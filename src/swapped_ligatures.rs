@@ -159,14 +159,28 @@ fn turn_word(scorer: &WordScorer, word: &str) -> Option<String> {
     let rank = |w: &str| (lexicon.contains(word_core(w)), scorer.word(w));
     let mut best: Option<((bool, f64), String)> = None;
     let as_it_stands = rank(word);
+    // Turning a pair swaps its letters with their marks, but a tanween on
+    // the lam goes after the alef: it only ends words, and the extraction
+    // put the ligature's mark after the pair (`أوالً` is `أولاً`).
+    let is_tanween = |c: char| matches!(c, '\u{064B}'..='\u{064D}');
     for mask in 1u32..(1 << spots.len()) {
-        let mut w = clusters.clone();
-        for (k, &p) in spots.iter().enumerate() {
-            if mask & (1 << k) != 0 {
-                w.swap(p, p + 1);
+        let mut w = String::with_capacity(word.len());
+        let mut k = 0;
+        while k < clusters.len() {
+            match spots.iter().position(|&p| p == k) {
+                Some(s) if mask & (1 << s) != 0 => {
+                    let (alef, lam) = (clusters[k], clusters[k + 1]);
+                    lam.chars().filter(|&c| !is_tanween(c)).for_each(|c| w.push(c));
+                    w.push_str(alef);
+                    lam.chars().filter(|&c| is_tanween(c)).for_each(|c| w.push(c));
+                    k += 2;
+                }
+                _ => {
+                    w.push_str(clusters[k]);
+                    k += 1;
+                }
             }
         }
-        let w: String = w.concat();
         let r = rank(&w);
         if r > as_it_stands && best.as_ref().is_none_or(|(b, _)| r > *b) {
             best = Some((r, w));
@@ -210,5 +224,8 @@ mod tests {
         );
         assert_eq!(turn_ligatures(&scorer, "هذا االرتفاع إلى األنشطة الصناعية."), "هذا الارتفاع إلى الأنشطة الصناعية.");
         assert_eq!(turn_ligatures(&scorer, "ال تتوفر عدادات"), "لا تتوفر عدادات");
+        // A mark after the pair stays at its end (pdf-kacst-pdftotext-raw,
+        // line 2, its runs put in order).
+        assert_eq!(turn_ligatures(&scorer, "أوالً مقدمة"), "أولاً مقدمة");
     }
 }

@@ -126,3 +126,74 @@ fn the_reading_order_asks_the_configured_confidence() {
     let (lenient, default, strict) = (reordered(0.5), reordered(0.9), reordered(0.99));
     assert!(lenient > default && default > strict, "{lenient} {default} {strict}");
 }
+
+/// `pdftotext -raw` wraps each run in RLE … PDF and, for these PDFs, writes
+/// the runs of a line left to right: every line comes out in logical order.
+/// The same runs wrapped in logical order (as a PDF that draws its runs in
+/// reading order would give them) are only unwrapped, never turned.
+#[test]
+fn embedded_runs_are_read_in_the_order_the_document_shows() {
+    let dir = common::corpus_dir().join("in-the-wild");
+    for font in ["amiri", "kacst", "noto"] {
+        let name = format!("pdf-{font}-pdftotext-raw");
+        let broken = common::read(&dir.join(format!("{name}.broken.txt")));
+        let gold = common::read(&dir.join(format!("{name}.gold.txt")));
+        let repaired = repair(&broken);
+        assert_eq!(repaired, gold, "{name}");
+        // Each Arabic word of the gold in an embedding of its own, in
+        // logical order: no word is cut, so the document shows nothing to
+        // turn. (Lines without Arabic are never touched: they stay bare.)
+        let arabic = |w: &str| w.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        let logical: String = gold
+            .lines()
+            .map(|line| {
+                let words: Vec<String> = line
+                    .split(' ')
+                    .map(|w| if arabic(w) { format!("\u{202B}{w}\u{202C}") } else { w.to_string() })
+                    .collect();
+                words.join(" ") + "\n"
+            })
+            .collect();
+        assert_eq!(repair(&logical), gold, "{name}: runs in logical order were turned");
+        // The extraction with each line's embeddings (cut words too) put in
+        // reading order, as a PDF drawing its runs so would give them: the
+        // cut words now read right as written, and nothing is turned.
+        let in_reading_order: String = broken.lines().map(|line| embeddings_reversed(line) + "\n").collect();
+        assert_eq!(repair(&in_reading_order), repaired, "{name}: runs in reading order were turned");
+    }
+}
+
+/// A line's top-level RLE … PDF embeddings and the text between them in
+/// reverse order, each embedding kept whole (the text between reversed by
+/// characters, but for digits and Latin letters, which only the test lines'
+/// own lines hold).
+fn embeddings_reversed(line: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut inside = false;
+    for c in line.chars() {
+        match c {
+            '\u{202B}' => {
+                if !current.is_empty() {
+                    parts.push(current.chars().rev().collect());
+                }
+                current = c.to_string();
+                inside = true;
+            }
+            '\u{202C}' if inside => {
+                current.push(c);
+                parts.push(std::mem::take(&mut current));
+                inside = false;
+            }
+            _ => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        let keeps_order = current.chars().any(|c| c.is_alphanumeric());
+        parts.push(if keeps_order || parts.is_empty() { current } else { current.chars().rev().collect() });
+    }
+    if parts.len() == 1 {
+        return parts.remove(0);
+    }
+    parts.into_iter().rev().collect()
+}
