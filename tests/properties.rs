@@ -136,6 +136,21 @@ proptest! {
         check_all(&text, &Repairer::default())?;
     }
 
+    /// Random text inside a real `pdftotext -raw` extraction, whose
+    /// embedded runs the repair reads in reverse: every property holds for
+    /// the lines it turns too.
+    #[test]
+    fn text_inside_an_extraction_with_embedded_runs(text in arabic_like(), at in 0usize..100) {
+        static RAW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let raw = RAW.get_or_init(|| {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/in-the-wild/pdf-noto-pdftotext-raw.broken.txt");
+            std::fs::read_to_string(path).unwrap()
+        });
+        let mut lines: Vec<&str> = raw.lines().collect();
+        lines.insert(at % (lines.len() + 1), &text);
+        check_all(&lines.join("\n"), &Repairer::default())?;
+    }
+
     #[test]
     fn text_without_arabic_is_borrowed_and_unchanged(text in "[^\u{0600}-\u{06FF}\u{0750}-\u{077F}\u{0870}-\u{08FF}\u{FB50}-\u{FDFF}\u{FE70}-\u{FEFE}]*") {
         prop_assume!(!has_arabic_script(&text));
