@@ -151,6 +151,17 @@ pub(crate) fn reverse_embedded_runs<'a>(line: &'a str, ctx: &LineContext<'_>, ed
             Part::Between(text) => logical.push_str(&reversed_between(text)),
         }
     }
+    // A line the reversal leaves as it reads (one embedding alone) is left
+    // to `invisible_controls`, which removes its controls as such.
+    let as_written: String = parts
+        .iter()
+        .map(|p| match p {
+            Part::Embedded(text) | Part::Between(text) => *text,
+        })
+        .collect();
+    if logical == as_written {
+        return Cow::Borrowed(line);
+    }
     let mut rw = Rewriter::new(line, edits);
     rw.replace(0..line.len(), &logical, FixKind::ReadingOrder, 0.95);
     rw.finish()
@@ -207,6 +218,10 @@ mod tests {
         use crate::pipeline::tests::{run_stage, run_stage_with_reversed_embedded_runs};
         assert_eq!(run_stage(reverse_embedded_runs, &line), line);
         assert_eq!(run_stage_with_reversed_embedded_runs(&line), "تقرير في المناطق الحضرية");
+        // One embedding alone reads the same either way: left to the stage
+        // that removes controls.
+        let alone = embed("تقرير");
+        assert_eq!(run_stage_with_reversed_embedded_runs(&alone), alone);
     }
 
     #[test]
