@@ -13,8 +13,11 @@ their own, so its lines do not align; its extractions are written all the
 same (`pdf-FONT-pdftotext-raw.broken.txt`, the non-empty lines), and their
 gold was written by hand, line for line (each line the logical reading of
 what that line holds; a line of neutral characters alone as extracted, as
-the repair leaves lines without Arabic). The script does not overwrite a
-hand-written gold.
+the repair leaves lines without Arabic). So was pdfminer.six's extraction
+of the Amiri PDF (`pdf-amiri-pdfminer`: whole lines in visual order,
+numbers on lines of their own, blank lines kept); its extractions of the
+other two PDFs scatter a line's pieces over lines far apart and are not
+kept. The script does not overwrite a hand-written gold.
 
 Every source line is its own right-aligned paragraph, short enough never to
 wrap, so that line N of an extraction is line N of the text.
@@ -102,8 +105,8 @@ def align(extracted):
 
 
 # Extractions kept although their lines do not align with the text (their
-# gold is written by hand).
-KEPT_UNALIGNED = {'pdftotext-raw'}
+# gold is written by hand): (font, tool), None for every font.
+KEPT_UNALIGNED = {(None, 'pdftotext-raw'), ('amiri', 'pdfminer')}
 
 
 def main():
@@ -119,10 +122,12 @@ def main():
                     print(f'{key} {tool}: failed: {e}', file=sys.stderr)
                     continue
                 name = f'pdf-{key}-{tool}'
-                if lines is None and tool in KEPT_UNALIGNED:
+                if lines is None and ((None, tool) in KEPT_UNALIGNED or (key, tool) in KEPT_UNALIGNED):
                     text = extract(tool, pdf).replace('\f', '\n')
+                    # (pdfminer's blank lines part its text boxes: kept.)
+                    kept = text.rstrip('\n').split('\n') if tool == 'pdfminer' else [l for l in text.split('\n') if l.strip()]
                     with open(f'{out_dir}/{name}.broken.txt', 'w', encoding='utf-8') as f:
-                        f.write('\n'.join(l for l in text.split('\n') if l.strip()) + '\n')
+                        f.write('\n'.join(kept) + '\n')
                     print(f'{key} {tool}: lines do not align; the gold is written by hand', file=sys.stderr)
                     made.append(name)
                     continue

@@ -1501,6 +1501,15 @@ fn reverse_visual(line: &str) -> String {
     // Units: a left-to-right run (with the dots, slashes and commas inside
     // a number), or one grapheme of right-to-left text (a base and its marks).
     let chars: Vec<char> = line.chars().collect();
+    // A line reversed character by character (pdfminer's) has each letter's
+    // marks before it: a word's last marks start it (`ًاططخ` for `خططاً`),
+    // so a mark follows no letter. Then a unit is the marks and the letter
+    // after them.
+    let holds_letter = |c: char| is_arabic_letter(c) || c == '\u{FFFD}' || c == TATWEEL;
+    let marks_lead = chars
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| is_arabic_mark(c) && (i == 0 || !(holds_letter(chars[i - 1]) || is_arabic_mark(chars[i - 1]))));
     let mut units: Vec<(bool, String)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -1525,11 +1534,24 @@ fn reverse_visual(line: &str) -> String {
                 i += 1;
             }
             units.push((true, s));
+        } else if marks_lead && is_arabic_mark(c) {
+            let start = i;
+            while i < chars.len() && is_arabic_mark(chars[i]) {
+                i += 1;
+            }
+            let mut s = String::new();
+            if i < chars.len() && holds_letter(chars[i]) {
+                s.push(chars[i]);
+                i += 1;
+            }
+            // (Reversed with the line, the marks read in their order.)
+            s.extend(chars[start..start + (i - start) - s.chars().count()].iter().rev());
+            units.push((false, s));
         } else {
             let mut s = String::new();
-            s.push(mirror(c));
+            s.push(c);
             i += 1;
-            while i < chars.len() && is_arabic_mark(chars[i]) {
+            while !marks_lead && i < chars.len() && is_arabic_mark(chars[i]) {
                 s.push(chars[i]);
                 i += 1;
             }
@@ -1537,7 +1559,18 @@ fn reverse_visual(line: &str) -> String {
         }
     }
     units.reverse();
-    units.into_iter().map(|(_, s)| s).collect()
+    // Brackets: an extractor that writes the glyphs' code points gives
+    // them mirrored (`)أ(` is drawn for `(أ)`), one that writes the text's
+    // (pdfminer) does not; the reading that pairs them is taken, the
+    // mirrored one when both do as well.
+    let plain: String = units.iter().map(|(_, s)| s.as_str()).collect();
+    let mirrored: String =
+        units.iter().flat_map(|(ltr, s)| s.chars().map(move |c| if *ltr { c } else { mirror(c) })).collect();
+    if unbalanced_brackets(std::iter::once(plain.as_str())) < unbalanced_brackets(std::iter::once(mirrored.as_str())) {
+        plain
+    } else {
+        mirrored
+    }
 }
 
 /// A note marker emitted as a run in visual order (`)1(.لدى`) in its
@@ -2285,6 +2318,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn lines_reversed_by_characters_or_by_letters_with_their_marks() {
+        // pdfminer reverses a line character by character: a letter's marks
+        // come before it (pdf-amiri-pdfminer.broken.txt, line 59).
+        assert_eq!(reverse_visual("ًاططخ عضت"), "تضع خططاً");
+        let logical = "أن تضع خططاً مقدِّمة";
+        assert_eq!(reverse_visual(&logical.chars().rev().collect::<String>()), logical);
+        // Others keep each letter with its marks (synthetic/visual-order).
+        assert_eq!(reverse_visual("اًططخ عضت"), "تضع خططاً");
+        assert_eq!(reverse_visual("ةمدِّقم"), "مقدِّمة");
+        // Brackets as the text has them (pdfminer) or mirrored as drawn:
+        // the reading that pairs them.
+        assert_eq!(reverse_visual("جاتحت )أ("), "(أ) تحتاج");
+        assert_eq!(reverse_visual("جاتحت (أ)"), "(أ) تحتاج");
+        // One bracket alone: mirrored, as the synthetic damage writes it.
+        assert_eq!(reverse_visual("ينفلا معدلا مدق ("), ") قدم الدعم الفني");
     }
 
     #[test]
