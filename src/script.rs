@@ -47,8 +47,8 @@ pub(crate) fn is_arabic_script(c: char) -> bool {
 pub(crate) fn is_arabic_letter(c: char) -> bool {
     // The common cases first: the basic letters, and the presentation
     // forms of U+FE76.. (the letters of a text with code-point damage).
-    matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{FE76}'..='\u{FEFC}')
-        || (c > '\u{064A}' && in_ranges(c, &ARABIC_LETTER_RANGES))
+    matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}')
+        || (c > '\u{064A}' && (('\u{FE76}'..='\u{FEFC}').contains(&c) || in_ranges(c, &ARABIC_LETTER_RANGES)))
 }
 
 /// A combining mark of the Arabic blocks (harakat, shadda, Quranic marks).
