@@ -397,6 +397,7 @@ pub(crate) fn prepare<'a>(
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text), memo);
+        memo.learn_visual_brackets(states.iter().flatten().map(|s| &*s.text));
         ctx.reversal_damage = damaged;
         if damaged {
             memo.scorer().learn_pairs(states.iter().flatten().map(|s| &*s.text));

@@ -1497,7 +1497,31 @@ fn mirror(c: char) -> char {
 /// The line read as visual order: the order of its left-to-right runs and
 /// of everything else reversed, right-to-left text reversed character by
 /// character (a letter keeps its marks), brackets mirrored.
+#[cfg(test)]
 fn reverse_visual(line: &str) -> String {
+    reverse_visual_with(line, true)
+}
+
+/// As `reverse_visual`, with brackets that pair neither way (one alone)
+/// mirrored or not as the document's other visual lines show
+/// (`ReadingMemo::learn_visual_brackets`).
+fn reverse_visual_with(line: &str, mirror_when_tied: bool) -> String {
+    // Brackets: an extractor that writes the glyphs' code points gives
+    // them mirrored (`)أ(` is drawn for `(أ)`), one that writes the text's
+    // (pdfminer) does not; the reading that pairs them is taken, and when
+    // both do as well, the document's way.
+    let (plain, mirrored) = bracket_readings(&visual_units(line));
+    match brackets_paired(&plain, &mirrored) {
+        Some(true) => mirrored,
+        Some(false) => plain,
+        None if mirror_when_tied => mirrored,
+        None => plain,
+    }
+}
+
+/// The units of a line in visual order, in reading order: see
+/// `reverse_visual`.
+fn visual_units(line: &str) -> Vec<(bool, String)> {
     // Units: a left-to-right run (with the dots, slashes and commas inside
     // a number), or one grapheme of right-to-left text (a base and its marks).
     let chars: Vec<char> = line.chars().collect();
@@ -1559,18 +1583,33 @@ fn reverse_visual(line: &str) -> String {
         }
     }
     units.reverse();
-    // Brackets: an extractor that writes the glyphs' code points gives
-    // them mirrored (`)أ(` is drawn for `(أ)`), one that writes the text's
-    // (pdfminer) does not; the reading that pairs them is taken, the
-    // mirrored one when both do as well.
+    units
+}
+
+/// A visual line's units read back with their brackets as they are, and
+/// mirrored.
+fn bracket_readings(units: &[(bool, String)]) -> (String, String) {
     let plain: String = units.iter().map(|(_, s)| s.as_str()).collect();
     let mirrored: String =
         units.iter().flat_map(|(ltr, s)| s.chars().map(move |c| if *ltr { c } else { mirror(c) })).collect();
-    if unbalanced_brackets(std::iter::once(plain.as_str())) < unbalanced_brackets(std::iter::once(mirrored.as_str())) {
-        plain
-    } else {
-        mirrored
+    (plain, mirrored)
+}
+
+/// Which reading pairs its brackets better: `Some(true)` the mirrored one,
+/// `Some(false)` the one as written, `None` neither.
+fn brackets_paired(plain: &str, mirrored: &str) -> Option<bool> {
+    let (p, m) = (unbalanced_brackets(std::iter::once(plain)), unbalanced_brackets(std::iter::once(mirrored)));
+    (p != m).then_some(m < p)
+}
+
+/// Whether the brackets of a line read as visual order pair only when
+/// mirrored (`Some(true)`), only as written (`Some(false)`), or either way.
+fn visual_brackets_mirrored(line: &str) -> Option<bool> {
+    if !line.contains(['(', ')', '[', ']']) {
+        return None;
     }
+    let (plain, mirrored) = bracket_readings(&visual_units(line));
+    brackets_paired(&plain, &mirrored)
 }
 
 /// A note marker emitted as a run in visual order (`)1(.لدى`) in its
@@ -1667,6 +1706,10 @@ pub(crate) struct ReadingMemo {
     /// the search ask for the same lines' evidence, which costs more than
     /// the lookup (a fifth of a repair of code-point damage).
     evidence: RefCell<FxHashMap<Box<str>, Evidence>>,
+    /// Whether a visual line's lone bracket is mirrored: as the document's
+    /// visual lines that pair their brackets one way only show (see
+    /// `learn_visual_brackets`); mirrored when they show nothing.
+    visual_brackets_mirrored: std::cell::OnceCell<bool>,
 }
 
 impl ReadingMemo {
@@ -1676,7 +1719,27 @@ impl ReadingMemo {
             min_confidence: config.min_confidence,
             lines: RefCell::new(FxHashMap::default()),
             evidence: RefCell::new(FxHashMap::default()),
+            visual_brackets_mirrored: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Learns, once, how the document's lines in visual order write their
+    /// brackets: mirrored as drawn (most extractors) or as the text has
+    /// them (pdfminer), by the lines with signs of visual order whose
+    /// brackets pair only one way. A line holding one bracket alone (a
+    /// bracket that the line break cut from its pair) then follows them.
+    pub fn learn_visual_brackets<'l>(&self, lines: impl Iterator<Item = &'l str>) {
+        self.visual_brackets_mirrored.get_or_init(|| {
+            let (mut mirrored, mut as_written) = (0usize, 0usize);
+            for line in lines.filter(|l| self.evidence(l).visual) {
+                match visual_brackets_mirrored(line) {
+                    Some(true) => mirrored += 1,
+                    Some(false) => as_written += 1,
+                    None => {}
+                }
+            }
+            as_written <= mirrored
+        });
     }
 
     /// `evidence(line)`, looked up if this line was looked at before.
@@ -1933,7 +1996,8 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
         }
         as_written.push_str(t);
     }
-    let visual = crate::swapped_ligatures::turn_ligatures(scorer, &reverse_visual(&as_written));
+    let mirror_when_tied = memo.visual_brackets_mirrored.get().copied().unwrap_or(true);
+    let visual = crate::swapped_ligatures::turn_ligatures(scorer, &reverse_visual_with(&as_written, mirror_when_tied));
     let (v_pieces, v_gaps) = self::pieces(&visual);
     let v_texts: Vec<&str> = v_pieces.iter().map(|p| p.text).collect();
     let v_joins: Vec<Join> = v_gaps.iter().map(|g| if *g == Gap::Glued { Join::Glue } else { Join::Space }).collect();
@@ -2334,8 +2398,22 @@ mod tests {
         // the reading that pairs them.
         assert_eq!(reverse_visual("جاتحت )أ("), "(أ) تحتاج");
         assert_eq!(reverse_visual("جاتحت (أ)"), "(أ) تحتاج");
-        // One bracket alone: mirrored, as the synthetic damage writes it.
+        // One bracket alone: mirrored, as the synthetic damage writes it,
+        // unless the document's other visual lines write them as the text
+        // has them (pdf-amiri-pdfminer.broken.txt, lines 43, 45, 49).
         assert_eq!(reverse_visual("ينفلا معدلا مدق ("), ") قدم الدعم الفني");
+        let pdfminer = [
+            "؛ةلجاع ةنايص ىلإ ةميدقلا ءايحألا يف بيبانألا جاتحت )أ(",
+            "؛ةينكسلا ينابملا نم ريثك يف ةقيقد تادادع رفوتت ال )ب(",
+        ];
+        let memo = ReadingMemo::new(&crate::Config::default());
+        memo.learn_visual_brackets(pdfminer.into_iter());
+        assert_eq!(memo.visual_brackets_mirrored.get(), Some(&false));
+        assert_eq!(reverse_visual_with(".ينفلا معدلا مدق )", false), ") قدم الدعم الفني.");
+        // Lines that show no visual order teach nothing.
+        let memo = ReadingMemo::new(&crate::Config::default());
+        memo.learn_visual_brackets(["(أ) تحتاج الأنابيب", ")أ( تحتاج الأنابيب"].into_iter());
+        assert_eq!(memo.visual_brackets_mirrored.get(), Some(&true));
     }
 
     #[test]
