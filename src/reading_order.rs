@@ -1496,7 +1496,9 @@ fn mirror(c: char) -> char {
 
 /// The line read as visual order: the order of its left-to-right runs and
 /// of everything else reversed, right-to-left text reversed character by
-/// character (a letter keeps its marks), brackets mirrored.
+/// character (a letter keeps its marks: those after it, or in a line that
+/// was reversed character by character those before it), brackets
+/// mirrored unless leaving them pairs them.
 #[cfg(test)]
 fn reverse_visual(line: &str) -> String {
     reverse_visual_with(line, true)
@@ -1563,13 +1565,14 @@ fn visual_units(line: &str) -> Vec<(bool, String)> {
             while i < chars.len() && is_arabic_mark(chars[i]) {
                 i += 1;
             }
+            let marks = start..i;
             let mut s = String::new();
             if i < chars.len() && holds_letter(chars[i]) {
                 s.push(chars[i]);
                 i += 1;
             }
             // (Reversed with the line, the marks read in their order.)
-            s.extend(chars[start..start + (i - start) - s.chars().count()].iter().rev());
+            s.extend(chars[marks].iter().rev());
             units.push((false, s));
         } else {
             let mut s = String::new();
