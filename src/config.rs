@@ -215,9 +215,11 @@ impl Config {
 
     /// Put lines whose runs came out in reverse order, whose paragraph label
     /// ended up at the wrong end, or that are in visual order, back into
-    /// reading order, joining the word pieces that the cuts left. Only lines
-    /// that show this damage are considered, and only a clearly better
-    /// reading replaces a line. Default `true`.
+    /// reading order, joining the word pieces that the cuts left; and, in a
+    /// document whose runs came out left to right each in an embedding of
+    /// its own (`pdftotext -raw`), put them in order. Only lines that show
+    /// this damage are considered, and only a clearly better reading
+    /// replaces a line. Default `true`.
     ///
     /// ```
     /// use arabic_repair::{Config, Repairer};
