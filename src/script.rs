@@ -59,6 +59,12 @@ pub(crate) fn is_arabic_mark(c: char) -> bool {
         || (('\u{06D6}'..='\u{08FF}').contains(&c) && in_ranges(c, &ARABIC_MARK_RANGES))
 }
 
+/// A tanween (nunation) mark, which only ends words: fathatan, dammatan,
+/// kasratan, and their open forms of U+08F0..U+08F2.
+pub(crate) fn is_tanween(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{064D}' | '\u{08F0}'..='\u{08F2}')
+}
+
 /// A decimal digit of the Arabic blocks (Arabic-Indic or Extended Arabic-Indic).
 pub(crate) fn is_arabic_digit(c: char) -> bool {
     in_ranges(c, &ARABIC_DIGIT_RANGES)

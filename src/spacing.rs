@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
-use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_word_char};
+use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_tanween};
 
 /// What to do with one run of spaces.
 fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) -> Option<(&'static str, FixKind)> {
@@ -81,10 +81,6 @@ fn tanween_glued_to_next_word(prev: char, rest: &str) -> Option<&str> {
     }
     let marks_len = rest.find(|c: char| !is_arabic_mark(c)).unwrap_or(rest.len());
     rest[marks_len..].starts_with(is_arabic_letter).then_some(&rest[..marks_len])
-}
-
-fn is_tanween(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{064D}' | '\u{08F0}'..='\u{08F2}')
 }
 
 /// Normalizes the spacing of one line.

@@ -25,7 +25,7 @@ use crate::fix::FixKind;
 use crate::lexicon::Lexicon;
 use crate::pipeline::LineContext;
 use crate::reading_order::WordScorer;
-use crate::script::{is_arabic_letter, is_arabic_mark};
+use crate::script::{is_arabic_letter, is_arabic_mark, is_tanween};
 
 /// Whether `c` is one of the alefs that form a ligature after lam.
 fn is_ligature_alef(c: char) -> bool {
@@ -162,7 +162,6 @@ fn turn_word(scorer: &WordScorer, word: &str) -> Option<String> {
     // Turning a pair swaps its letters with their marks, but a tanween on
     // the lam goes after the alef: it only ends words, and the extraction
     // put the ligature's mark after the pair (`أوالً` is `أولاً`).
-    let is_tanween = |c: char| matches!(c, '\u{064B}'..='\u{064D}');
     for mask in 1u32..(1 << spots.len()) {
         let mut w = String::with_capacity(word.len());
         let mut k = 0;
@@ -224,8 +223,8 @@ mod tests {
         );
         assert_eq!(turn_ligatures(&scorer, "هذا االرتفاع إلى األنشطة الصناعية."), "هذا الارتفاع إلى الأنشطة الصناعية.");
         assert_eq!(turn_ligatures(&scorer, "ال تتوفر عدادات"), "لا تتوفر عدادات");
-        // A mark after the pair stays at its end (pdf-kacst-pdftotext-raw,
-        // line 2, its runs put in order).
+        // A tanween on the pair's lam goes after its alef
+        // (pdf-kacst-pdftotext-raw, line 2, its runs put in order).
         assert_eq!(turn_ligatures(&scorer, "أوالً مقدمة"), "أولاً مقدمة");
     }
 }
