@@ -27,7 +27,7 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::WordScorer;
-use crate::script::{is_arabic_digit, is_arabic_script, is_bidi_control};
+use crate::script::is_bidi_control;
 
 /// Right-to-left embedding and pop directional formatting.
 const RLE: char = '\u{202B}';
@@ -114,19 +114,17 @@ pub(crate) fn document_reverses_embedded_runs<'l>(lines: impl Iterator<Item = &'
 /// characters reversed, but for runs of digits and Latin letters, which
 /// keep their order (`( 2021` is `2021 (`).
 fn reversed_between(text: &str) -> String {
-    let left_to_right =
-        |c: char| c.is_ascii_alphanumeric() || is_arabic_digit(c) || (c.is_alphanumeric() && !is_arabic_script(c));
     let mut out = String::with_capacity(text.len());
     let mut units: Vec<&str> = Vec::new();
     let mut start = 0;
-    let mut previous_ltr: Option<bool> = None;
+    let mut previous_ltr = false;
     for (i, c) in text.char_indices() {
-        let ltr = left_to_right(c);
-        if i > 0 && !(ltr && previous_ltr == Some(true)) {
+        let ltr = crate::reading_order::is_ltr(c);
+        if i > 0 && !(ltr && previous_ltr) {
             units.push(&text[start..i]);
             start = i;
         }
-        previous_ltr = Some(ltr);
+        previous_ltr = ltr;
     }
     if start < text.len() {
         units.push(&text[start..]);

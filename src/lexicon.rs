@@ -104,6 +104,19 @@ pub(crate) fn for_each_folded(word: &str, mut f: impl FnMut(char)) {
     }
 }
 
+/// The letters and placeholders of [`normalize`]`(word)`, its punctuation,
+/// digits and other characters dropped: how a label or a word of a pair is
+/// keyed.
+pub(crate) fn folded_letters(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for_each_folded(word, |c| {
+        if crate::script::is_arabic_letter(c) || c == '\u{FFFD}' {
+            out.push(c);
+        }
+    });
+    out
+}
+
 /// Whether NFC would change nothing in `word` but the order of marks that
 /// the folding removes anyway, decided from its code points alone: ASCII,
 /// the Arabic block, the Arabic presentation forms (whose decompositions are

@@ -692,7 +692,7 @@ fn label_head(line: &str) -> Option<&str> {
 /// A label's head as `labels_in_sequence` keys it: its letters and U+FFFD,
 /// folded as the lexicon folds them (tatweel and marks dropped).
 fn label_key(head: &str) -> String {
-    crate::lexicon::normalize(head).chars().filter(|&c| crate::script::is_arabic_letter(c) || c == '\u{FFFD}').collect()
+    crate::lexicon::folded_letters(head)
 }
 
 /// The labels with U+FFFD of a document's paragraphs that the labels

@@ -46,7 +46,7 @@ use crate::config::DEFAULT_MIN_CONFIDENCE;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::letter_model::{OUT_OF_LEXICON, TRIGRAMS};
-use crate::lexicon::{for_each_folded, letter_byte, normalize, Lexicon};
+use crate::lexicon::{folded_letters, for_each_folded, letter_byte, normalize, Lexicon};
 use crate::pipeline::LineContext;
 use crate::script::{
     is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, TATWEEL,
@@ -135,9 +135,17 @@ fn word_hashes(line: &str) -> impl Iterator<Item = Option<u64>> + '_ {
             if i == 0 && is_logical_label(token) {
                 return [Some(Some(SENTENCE_BREAK)), None];
             }
-            let folded = normalize(token);
-            let word: String = folded.chars().filter(|&c| is_arabic_letter(c) || c == '\u{FFFD}').collect();
-            let is_word = !word.is_empty() && !folded.chars().any(|c| c.is_ascii_alphanumeric() || is_arabic_digit(c));
+            // Folded once: the word's letters, and whether a digit or a
+            // Latin letter makes it no word.
+            let mut word = String::with_capacity(token.len());
+            let mut alphanumeric = false;
+            for_each_folded(token, |c| {
+                if is_arabic_letter(c) || c == '\u{FFFD}' {
+                    word.push(c);
+                }
+                alphanumeric |= c.is_ascii_alphanumeric() || is_arabic_digit(c);
+            });
+            let is_word = !word.is_empty() && !alphanumeric;
             let hash = is_word.then(|| {
                 let mut h = rustc_hash::FxHasher::default();
                 word.hash(&mut h);
@@ -382,7 +390,7 @@ struct Piece<'a> {
 }
 
 /// Whether `c` belongs to a left-to-right run: Latin letters, digits.
-fn is_ltr(c: char) -> bool {
+pub(crate) fn is_ltr(c: char) -> bool {
     c.is_ascii_alphanumeric() || is_arabic_digit(c) || (!c.is_ascii() && !is_arabic_script(c) && c.is_alphabetic())
 }
 
@@ -514,11 +522,7 @@ pub(crate) fn is_label_word(s: &str) -> bool {
 pub(crate) fn label_words_matching(s: &str) -> impl Iterator<Item = &'static str> {
     // Label words have `MAX_LABEL_WORD_LETTERS` letters at most, with a
     // mark or two.
-    let n: String = if s.len() > 24 {
-        String::new()
-    } else {
-        normalize(s).chars().filter(|c| is_arabic_letter(*c) || *c == '\u{FFFD}').collect()
-    };
+    let n: String = if s.len() > 24 { String::new() } else { folded_letters(s) };
     let letters = n.chars().count();
     LABEL_WORDS.iter().copied().filter(move |w| {
         letters > 0 && w.chars().count() == letters && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}')
