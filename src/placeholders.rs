@@ -20,8 +20,10 @@
 //!   document writes in full elsewhere counts), against the chance that the
 //!   word is none of the known fillings — a chance the letter model sizes by
 //!   how word-like the unknown fillings are. Words the lexicon settles beyond
-//!   doubt teach a document prior (which letters in which positional forms
-//!   this document's fonts lost) for the others. Confident words are restored
+//!   doubt, and the letters the document shows, teach a document prior (how
+//!   likely this document's fonts lost each letter in each glyph: its
+//!   positional form and the letter it joins) for the others. Confident
+//!   words are restored
 //!   and join the document's words; the rest is decided again until nothing
 //!   changes. A paragraph label the lexicon cannot settle is the one label
 //!   word that fits it, or that fits between the labels before and after it
@@ -367,18 +369,21 @@ impl PlaceholderModel {
         if words.iter().any(|w| w.items.iter().any(|i| matches!(i, Item::Placeholder(Code::Replacement, _)))) {
             // The document's words as the output will have them: whole, and
             // with their consistent codes decoded.
+            // And the candidate letters they show (see `Prior`).
             let mut seen = DocumentWords::default();
+            let mut kept = Prior::counting(&candidate_bytes(config));
             for line in lines {
                 scan_all(line, |items, beside_latin| {
                     let word = Word { items: items.to_vec(), beside_latin };
                     if let Some(key) = model.pattern(&word, config.min_confidence) {
+                        kept.add_kept(&key);
                         if !key.contains(&0) && !key.contains(&HOLE) {
                             seen.add(key, 1.0);
                         }
                     }
                 });
             }
-            model.decide_replacement_words(&words, config, lexicon, seen);
+            model.decide_replacement_words(&words, config, lexicon, seen, kept);
         }
         Some(model)
     }
@@ -411,8 +416,9 @@ impl PlaceholderModel {
     /// likely here too). A word is restored when its best filling reaches the
     /// threshold, first with every candidate letter equally likely. Words that
     /// this alone settles beyond doubt (the *anchors*, posterior ≥ 0.99) show
-    /// which letters in which positional forms this document lost; from them
-    /// a prior is learned, and the other words are scored again with it.
+    /// which letters in which glyphs this document lost, and its letters as
+    /// they stand which it kept; from both a prior is learned (`Prior`), and
+    /// the other words are scored again with it.
     /// Restored words join the document's words for the next round.
     ///
     /// Repairing the output again changes nothing: its words are those the
@@ -424,6 +430,7 @@ impl PlaceholderModel {
         config: &Config,
         lexicon: &Lexicon,
         mut seen: DocumentWords,
+        kept: Prior,
     ) {
         let mut counts: HashMap<Vec<u8>, usize> = HashMap::new();
         for word in words {
@@ -434,21 +441,22 @@ impl PlaceholderModel {
                 }
             }
         }
-        let candidates: Vec<u8> = config.placeholder_letters.iter().filter_map(|&c| letter_byte(c)).collect();
+        let candidates = candidate_bytes(config);
         let mut pending: Vec<(usize, Fillings)> =
             counts.into_iter().map(|(p, n)| (n, Fillings::score(&p, &candidates, lexicon, &seen))).collect();
         pending.sort_by(|a, b| a.1.pattern.cmp(&b.1.pattern));
         let threshold = config.min_confidence;
         let anchor_at = ANCHOR_POSTERIOR.max(threshold);
-        let uniform = Prior::uniform(&candidates);
-        let mut anchor_counts = Prior::counts(&candidates);
+        let uniform = Prior::uniform();
+        // The letters the document shows, and the anchors' as lost.
+        let mut learned = kept;
         let mut anchors = 0usize;
         loop {
             let mut restored: Vec<(Vec<u8>, usize, Vec<u8>, f32)> = Vec::new();
             pending.retain(|(n, fillings)| match fillings.best(&uniform, &seen) {
                 Some((key, p)) if p >= threshold => {
                     if p >= anchor_at {
-                        anchor_counts.add_filling(&fillings.pattern, &key, *n as f32);
+                        learned.add_filling(&fillings.pattern, &key, *n as f32);
                         anchors += n;
                     }
                     restored.push((fillings.pattern.clone(), *n, key, p));
@@ -457,7 +465,6 @@ impl PlaceholderModel {
                 _ => true,
             });
             if anchors >= MIN_ANCHOR_PLACEHOLDERS {
-                let learned = anchor_counts.normalized();
                 pending.retain(|(n, fillings)| match fillings.best(&learned, &seen) {
                     Some((key, p)) if p >= threshold => {
                         restored.push((fillings.pattern.clone(), *n, key, p));
@@ -475,9 +482,11 @@ impl PlaceholderModel {
                 self.words.insert(pattern, WordDecision { letters, confidence: p });
             }
         }
-        // What is left is reported, not applied.
+        // What is left is reported, not applied, with the prior the last
+        // round weighed it by.
+        let reported = if anchors >= MIN_ANCHOR_PLACEHOLDERS { &learned } else { &uniform };
         for (_, fillings) in pending {
-            if let Some((key, p)) = fillings.best(&uniform, &seen) {
+            if let Some((key, p)) = fillings.best(reported, &seen) {
                 let letters = holes_of(&fillings.pattern).map(|slot| key[slot]).collect();
                 self.words.insert(fillings.pattern, WordDecision { letters, confidence: p });
             }
@@ -500,73 +509,125 @@ impl PlaceholderModel {
     }
 }
 
+/// The candidate letters of U+FFFD as lexicon key bytes.
+fn candidate_bytes(config: &Config) -> Vec<u8> {
+    config.placeholder_letters.iter().filter_map(|&c| letter_byte(c)).collect()
+}
+
 fn holes_of(pattern: &[u8]) -> impl Iterator<Item = usize> + '_ {
     pattern.iter().enumerate().filter(|(_, &b)| b == HOLE).map(|(i, _)| i)
 }
 
-/// Positional form of a letter at `slot` of a word pattern, as an index
-/// 0..4: whether the letter before joins it, and whether it joins the
-/// letter after.
-fn form_at(pattern: &[u8], slot: usize, letter: u8) -> usize {
+/// The glyph a letter of a word was drawn with, as far as the letters
+/// tell: its positional form (0..4: whether the letter before joins it,
+/// whether it joins the letter after) and the letter it joins after it
+/// (`NO_NEXT` if none). Fonts map glyphs, not letters, to text, and an
+/// Arabic font draws a letter with different glyphs before different
+/// letters: in `ctoc-wg7-2021-5` an initial ب before ر or ل came through
+/// and one before ا, م or ع was lost. `HOLE` before the slot counts as a
+/// joining letter.
+fn glyph_at(word: &[u8], slot: usize) -> (u8, u8) {
+    let letter = word[slot];
     let before = slot > 0 && {
-        let b = pattern[slot - 1];
+        let b = word[slot - 1];
         b == HOLE || (b != 0 && joins_both_sides(byte_letter(b)))
     };
-    let after = slot + 1 < pattern.len() && joins_both_sides(byte_letter(letter));
-    usize::from(before) * 2 + usize::from(after)
+    let after = slot + 1 < word.len() && letter != HOLE && joins_both_sides(byte_letter(letter));
+    let form = u8::from(before) * 2 + u8::from(after);
+    (form, if after { word[slot + 1] } else { NO_NEXT })
 }
 
-/// The prior of a placeholder being each candidate letter, per positional
-/// form, as a factor relative to every candidate being equally likely.
-#[derive(Clone, Debug)]
+/// The letter after in `glyph_at` when the letter joins none.
+const NO_NEXT: u8 = 0xFE;
+
+/// The document prior: how likely this document's fonts lost each
+/// candidate letter in each glyph (`glyph_at`), from the placeholders the
+/// lexicon settles beyond doubt (the letters they stood for were *lost*)
+/// and the candidate letters the document shows (*kept*). A filling of a
+/// word's placeholders, known word or not, weighs its probability by the
+/// rate of loss of each letter it puts in: `P(filling | placeholders) ∝
+/// P(word) · Π rate(letter, glyph)`.
+///
+/// A glyph's rate is smoothed towards its positional form's, and that
+/// towards one half: `(lost + 2·r_form) / (lost + kept + 2)`, `r_form =
+/// (lost_form + 1) / (lost_form + kept_form + 2)`. So a glyph that the
+/// document shows intact and never lost is all but ruled out (`بذلك` in the
+/// text makes `�ذلك` `كذلك`), and an unseen one counts as its form.
+/// (The form's rate counts occurrences, not glyphs: a mean over glyphs,
+/// each counted once, lets the few letters of a line left in visual order,
+/// read in the wrong forms, count as much as a glyph lost a hundred times:
+/// U+FFFD right 480 → 476 in `ctoc-wg7-2021-5`, 1,388 → 1,364 in
+/// `synthetic/mixed`.)
+#[derive(Clone, Debug, Default)]
 struct Prior {
+    /// The candidate letters; none for the uniform prior, where every
+    /// filling weighs 1.
     candidates: Vec<u8>,
-    weights: Vec<f32>,
+    /// (letter, form, letter after or `ANY_NEXT`) → (lost, kept).
+    counts: HashMap<(u8, u8, u8), (f32, f32)>,
 }
+
+/// All letters after, in the counts of `Prior` by positional form alone.
+const ANY_NEXT: u8 = 0xFD;
 
 impl Prior {
-    fn uniform(candidates: &[u8]) -> Prior {
-        Prior { candidates: candidates.to_vec(), weights: vec![1.0; candidates.len() * 4] }
+    fn uniform() -> Prior {
+        Prior::default()
     }
 
-    fn counts(candidates: &[u8]) -> Prior {
-        Prior { candidates: candidates.to_vec(), weights: vec![0.0; candidates.len() * 4] }
+    /// An empty prior to count into.
+    fn counting(candidates: &[u8]) -> Prior {
+        Prior { candidates: candidates.to_vec(), ..Prior::default() }
     }
 
-    fn slot(&self, letter: u8, form: usize) -> Option<usize> {
-        self.candidates.iter().position(|&c| c == letter).map(|i| form * self.candidates.len() + i)
+    fn is_uniform(&self) -> bool {
+        self.candidates.is_empty()
     }
 
-    /// Counts the letters a filling put into the holes of `pattern`.
+    fn add(&mut self, letter: u8, (form, next): (u8, u8), lost: f32, kept: f32) {
+        if !self.candidates.contains(&letter) {
+            return;
+        }
+        for next in [next, ANY_NEXT] {
+            let entry = self.counts.entry((letter, form, next)).or_default();
+            entry.0 += lost;
+            entry.1 += kept;
+        }
+    }
+
+    /// Counts the letters a filling put into the holes of `pattern` as lost.
     fn add_filling(&mut self, pattern: &[u8], key: &[u8], n: f32) {
         for slot in holes_of(pattern) {
-            if let Some(i) = self.slot(key[slot], form_at(pattern, slot, key[slot])) {
-                self.weights[i] += n;
+            self.add(key[slot], glyph_at(key, slot), n, 0.0);
+        }
+    }
+
+    /// Counts the candidate letters a word shows as kept (not those before
+    /// a placeholder: their glyph is not known).
+    fn add_kept(&mut self, pattern: &[u8]) {
+        for slot in 0..pattern.len() {
+            let glyph = glyph_at(pattern, slot);
+            if pattern[slot] != HOLE && glyph.1 != HOLE {
+                self.add(pattern[slot], glyph, 0.0, 1.0);
             }
         }
     }
 
-    /// Counts to factors: per form, (count + 1) / (total + letters), times
-    /// the number of letters.
-    fn normalized(&self) -> Prior {
-        let k = self.candidates.len();
-        let mut weights = self.weights.clone();
-        for row in weights.chunks_mut(k.max(1)) {
-            let total: f32 = row.iter().sum();
-            for w in row.iter_mut() {
-                *w = (*w + 1.0) / (total + k as f32) * k as f32;
-            }
-        }
-        Prior { candidates: self.candidates.clone(), weights }
+    /// The rate at which the document lost a letter in a glyph.
+    fn rate(&self, letter: u8, (form, next): (u8, u8)) -> f64 {
+        let get = |next: u8| self.counts.get(&(letter, form, next)).copied().unwrap_or_default();
+        let (lost, kept) = get(ANY_NEXT);
+        let rate_form = (f64::from(lost) + 1.0) / (f64::from(lost + kept) + 2.0);
+        let (lost, kept) = get(next);
+        (f64::from(lost) + 2.0 * rate_form) / (f64::from(lost + kept) + 2.0)
     }
 
-    /// The factor of a filling.
+    /// The weight of a filling (`key`) of the holes of `pattern`.
     fn factor(&self, pattern: &[u8], key: &[u8]) -> f64 {
-        holes_of(pattern)
-            .map(|slot| {
-                self.slot(key[slot], form_at(pattern, slot, key[slot])).map_or(1.0, |i| f64::from(self.weights[i]))
-            })
-            .product()
+        if self.is_uniform() {
+            return 1.0;
+        }
+        holes_of(pattern).map(|slot| self.rate(key[slot], glyph_at(key, slot))).product()
     }
 }
 
@@ -612,6 +673,9 @@ struct Fillings {
     /// The letter model's probability of the unknown fillings, summed: how
     /// likely a word the lexicon lacks is spelled like one of them.
     unknown_mass: f64,
+    /// Each unknown filling (the letters of its holes) with its letter-model
+    /// probability, for a prior that weighs fillings differently.
+    unknown: Vec<([u8; MAX_HOLES], f32)>,
 }
 
 impl Fillings {
@@ -621,6 +685,7 @@ impl Fillings {
         let mut choice = vec![0usize; holes.len()];
         let mut key = pattern.to_vec();
         let mut unknown_mass = 0f64;
+        let mut unknown = Vec::new();
         if !candidates.is_empty() {
             loop {
                 for (h, &slot) in holes.iter().enumerate() {
@@ -630,7 +695,13 @@ impl Fillings {
                 if zipf.is_some() || seen.probability(&key) > 0.0 {
                     known.push((key.clone(), zipf));
                 } else {
-                    unknown_mass += f64::from(TRIGRAMS.score(&key)).exp();
+                    let p = f64::from(TRIGRAMS.score(&key)).exp();
+                    unknown_mass += p;
+                    let mut letters = [0u8; MAX_HOLES];
+                    for (h, &slot) in holes.iter().enumerate() {
+                        letters[h] = key[slot];
+                    }
+                    unknown.push((letters, p as f32));
                 }
                 // Next combination (odometer).
                 let mut h = 0;
@@ -647,7 +718,7 @@ impl Fillings {
                 }
             }
         }
-        Fillings { pattern: pattern.to_vec(), known, unknown_mass }
+        Fillings { pattern: pattern.to_vec(), known, unknown_mass, unknown }
     }
 
     /// The best filling (its key) and its posterior against the other known
@@ -665,6 +736,20 @@ impl Fillings {
     /// to 0.03; fewer right from 0.1 up.
     fn best(&self, prior: &Prior, seen: &DocumentWords) -> Option<(Vec<u8>, f32)> {
         let mut total = OUT_OF_LEXICON * self.unknown_mass;
+        if !prior.is_uniform() {
+            let mut key = self.pattern.clone();
+            let weighed: f64 = self
+                .unknown
+                .iter()
+                .map(|(letters, p)| {
+                    for (slot, &letter) in holes_of(&self.pattern).zip(letters) {
+                        key[slot] = letter;
+                    }
+                    f64::from(*p) * prior.factor(&self.pattern, &key)
+                })
+                .sum();
+            total = OUT_OF_LEXICON * weighed;
+        }
         let mut best: Option<(f64, &Vec<u8>)> = None;
         for (key, zipf) in &self.known {
             let w = word_probability(*zipf, key, seen) * prior.factor(&self.pattern, key);
@@ -854,6 +939,48 @@ mod tests {
         assert!(matches!(words[3].items[2], Item::Placeholder(Code::PrivateUse('\u{E001}'), _)));
         // Separators between Arabic words are not codes.
         assert!(scan("تموز/يوليه ق.م أولاً-").is_empty());
+    }
+
+    fn key(word: &str) -> Vec<u8> {
+        word.chars().map(|c| if c == '\u{FFFD}' { HOLE } else { letter_byte(c).unwrap() }).collect()
+    }
+
+    #[test]
+    fn a_glyph_the_document_shows_intact_was_not_lost() {
+        let candidates = key("بيك");
+        let mut prior = Prior::counting(&candidates);
+        // Initial ب and ك lost before several letters (anchors) ...
+        for word in ["بما", "بعد", "كما", "كان", "بسبب", "كثير"] {
+            let k = key(word);
+            let mut pattern = k.clone();
+            pattern[0] = HOLE;
+            prior.add_filling(&pattern, &k, 5.0);
+        }
+        // ... but ب before ذ shown intact, and ب before ر many times.
+        for _ in 0..3 {
+            prior.add_kept(&key("بذلك"));
+        }
+        for _ in 0..40 {
+            prior.add_kept(&key("برنامج"));
+        }
+        let initial_before =
+            |letter: char, next: char| prior.rate(letter_byte(letter).unwrap(), (1, letter_byte(next).unwrap()));
+        assert!(initial_before('ب', 'ذ') < 0.5 * initial_before('ك', 'ذ'));
+        assert!(initial_before('ب', 'ر') < 0.1);
+        // A glyph of no word yet takes its form's rate; the form of ب, kept
+        // 43 times and lost 15, is likelier kept, that of ك lost.
+        assert!(initial_before('ب', 'ع') > initial_before('ب', 'ح'));
+        assert!(initial_before('ك', 'ح') > 0.9 && initial_before('ب', 'ح') < 0.5);
+        // Fillings are weighed by the rates: `�ذلك` is `كذلك`, surer than
+        // with every letter alike.
+        let seen = DocumentWords::default();
+        let fillings = Fillings::score(&key("\u{FFFD}ذلك"), &candidates, Lexicon::embedded(), &seen);
+        let (uniform_best, uniform_p) = fillings.best(&Prior::uniform(), &seen).unwrap();
+        let (best, p) = fillings.best(&prior, &seen).unwrap();
+        assert_eq!(best, key("كذلك"));
+        assert!(p > uniform_p, "{p} vs {uniform_p} for {uniform_best:?}");
+        // The uniform prior weighs every filling alike.
+        assert_eq!(Prior::uniform().factor(&key("\u{FFFD}ذلك"), &key("بذلك")), 1.0);
     }
 
     #[test]
