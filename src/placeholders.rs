@@ -23,9 +23,8 @@
 //!   doubt, and the letters the document shows, teach a document prior (how
 //!   likely this document's fonts lost each letter in each glyph: its
 //!   positional form and the letter it joins) for the others. Confident
-//!   words are restored
-//!   and join the document's words; the rest is decided again until nothing
-//!   changes. A paragraph label the lexicon cannot settle is the one label
+//!   words are restored and join the document's words; the rest is decided
+//!   again until nothing changes. A paragraph label the lexicon cannot settle is the one label
 //!   word that fits it, or that fits between the labels before and after it
 //!   (`ألف-` … `�اء-` … `دال-`: `باء`).
 //!
@@ -367,9 +366,9 @@ impl PlaceholderModel {
         let labels = labels_in_sequence(lines.clone());
         let mut model = PlaceholderModel { codes, words: HashMap::new(), labels, names_read_as_arabic };
         if words.iter().any(|w| w.items.iter().any(|i| matches!(i, Item::Placeholder(Code::Replacement, _)))) {
-            // The document's words as the output will have them: whole, and
-            // with their consistent codes decoded.
-            // And the candidate letters they show (see `Prior`).
+            // The document's words as the output will have them (whole, and
+            // with their consistent codes decoded), and the candidate
+            // letters they show (see `Prior`).
             let mut seen = DocumentWords::default();
             let mut kept = Prior::counting(&candidate_bytes(config));
             for line in lines {
@@ -552,7 +551,7 @@ const NO_NEXT: u8 = 0xFE;
 /// towards one half: `(lost + 2·r_form) / (lost + kept + 2)`, `r_form =
 /// (lost_form + 1) / (lost_form + kept_form + 2)`. So a glyph that the
 /// document shows intact and never lost is all but ruled out (`بذلك` in the
-/// text makes `�ذلك` `كذلك`), and an unseen one counts as its form.
+/// text makes `�ذلك` likelier `كذلك`), and an unseen one counts as its form.
 /// (The form's rate counts occurrences, not glyphs: a mean over glyphs,
 /// each counted once, lets the few letters of a line left in visual order,
 /// read in the wrong forms, count as much as a glyph lost a hundred times:
