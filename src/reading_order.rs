@@ -15,7 +15,10 @@
 //! 1. **Labels.** A paragraph label that ended up at the wrong end (`-١`,
 //!    `- 16`, `-ألف`, `(أ)` after a wide gap) goes back to the start in its
 //!    logical form (`١-`, `16-`, `ألف-`, `(أ)`); a sentence period left at
-//!    the start goes to the end.
+//!    the start goes to the end. A number with a hyphen elsewhere in the
+//!    line (`19-`, `19-الاتصال`) is the visual form of a number hyphenated
+//!    to the word before it (`كوفيد-19`): number, hyphen and word become
+//!    pieces of their own, and the hyphen glues to its word and number.
 //! 2. **Runs.** The remaining pieces are read as runs in reverse order: a
 //!    set of run boundaries (between pieces) defines the logical line (the
 //!    runs reversed, each kept), whose word pieces are joined where they
@@ -924,7 +927,17 @@ fn fill_segmentation(line: &LinePieces<'_, '_>, order: &[usize], joins: &[Join],
             // where a bracket meets what it encloses (`(` + `CTOC/...`).
             let free_glued = (j + 1..i)
                 .filter(|&k| joins[k - 1] == Join::Free)
-                .map(|k| if hugs(line.texts[order[k - 1]], line.texts[order[k]]) { -HUG_GAIN } else { GLUE_COST })
+                .map(|k| {
+                    let piece = |at: usize| (j..i).contains(&at).then(|| line.texts[order[at]]);
+                    let (before, after) = (line.texts[order[k - 1]], line.texts[order[k]]);
+                    if hugs(before, after)
+                        || hyphenates_number(k.checked_sub(2).and_then(piece), before, after, piece(k + 1))
+                    {
+                        -HUG_GAIN
+                    } else {
+                        GLUE_COST
+                    }
+                })
                 .sum::<f64>();
             let s = best[j] + line.word(&order[j..i]) - free_glued;
             if s > best[i] {
@@ -950,6 +963,58 @@ fn hugs(before: &str, after: &str) -> bool {
     (before.ends_with(['(', '[']) && content(after))
         || (after.starts_with([')', ']']) && before.chars().next_back().is_some_and(|c| c.is_alphanumeric()))
 }
+
+/// Whether the join between `before` and `after` (with the pieces around
+/// them, in the same word) is inside a word's hyphenated number (`كوفيد`
+/// `-` `19`): the hyphen glues to the word before it and to the number
+/// after it.
+fn hyphenates_number(earlier: Option<&str>, before: &str, after: &str, later: Option<&str>) -> bool {
+    let is_number = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c));
+    let ends_word = |t: &str| t.chars().next_back().is_some_and(is_arabic_letter);
+    match (before, after) {
+        (word, "-") => ends_word(word) && later.is_some_and(is_number),
+        ("-", number) => is_number(number) && earlier.is_some_and(ends_word),
+        _ => false,
+    }
+}
+
+/// A number and a hyphen that a damaged document wrote before an Arabic
+/// word (`19-` or `19-الاتصال`, not where the line starts: a label): the
+/// extractor wrote the number's run with the hyphen on its visual right,
+/// where the logical `كوفيد-19` has it before the number, and glued it to
+/// the next run. The number, the hyphen and the word become pieces of
+/// their own, glued, so that the search can read them as runs.
+fn cut_numbers_before_hyphens(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>) {
+    let mut i = 1;
+    while i < pieces.len() {
+        let text = pieces[i].text;
+        let digits = text.find(|c: char| !(c.is_ascii_digit() || is_arabic_digit(c))).unwrap_or(text.len());
+        let rest = &text[digits..];
+        let word_after = rest.strip_prefix('-').filter(|w| w.is_empty() || w.starts_with(is_arabic_letter));
+        let Some(word) = word_after.filter(|_| digits > 0 && digits <= MAX_HYPHENATED_DIGITS) else {
+            i += 1;
+            continue;
+        };
+        let mut parts = vec![Piece { text: &text[..digits] }, Piece { text: &rest[..1] }];
+        if !word.is_empty() {
+            parts.push(Piece { text: word });
+        }
+        let n = parts.len();
+        pieces.splice(i..=i, parts);
+        gaps.splice(i..i, std::iter::repeat_n(Gap::Glued, n - 1));
+        // `19- عن`: the hyphen is the number's, not the next word's: a
+        // boundary after it costs nothing.
+        if word.is_empty() {
+            if let Some(gap @ Gap::Spaces(1)) = gaps.get_mut(i + n - 1) {
+                *gap = Gap::Cut;
+            }
+        }
+        i += n;
+    }
+}
+
+/// Digits of a number hyphenated to a word (`كوفيد-19`) at most.
+const MAX_HYPHENATED_DIGITS: usize = 4;
 
 /// Brackets a reading leaves unmatched: a closing one with none open before
 /// it, an opening one never closed. Reversed runs put a bracket's runs on
@@ -1924,7 +1989,10 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
     }
     let mut trailing = String::new();
     if let Some(first) = pieces.first() {
-        if first.text == "." || first.text == ":" {
+        // (A colon that starts the line is left to the search: in the
+        // reports it more often starts the run of a list on the same line,
+        // `كوفيد-19: باكستان، بوليفيا`, than it ends the line.)
+        if first.text == "." {
             trailing = first.text.to_string();
             pieces.remove(0);
             if !gaps.is_empty() {
@@ -1950,6 +2018,9 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
             let n = pieces.len();
             remove_pieces(&mut pieces, &mut gaps, n - 2, 1);
         }
+    }
+    if damaged {
+        cut_numbers_before_hyphens(&mut pieces, &mut gaps);
     }
     if pieces.is_empty() || pieces.len() > MAX_PIECES {
         // Nothing left, or a line longer than any a page holds: the search
@@ -2238,6 +2309,24 @@ mod tests {
         assert_eq!(fix("(1) ةيبرعلا ةغللا"), "اللغة العربية (1)");
         assert!(is_logical_label("١٥-") && is_logical_label("(أ)") && is_logical_label("ثانياً-"));
         assert!(!is_logical_label("-١٥") && !is_logical_label("كوفيد-") && !is_logical_label("(CTOC)"));
+    }
+
+    #[test]
+    fn a_number_hyphenated_to_a_word() {
+        // ctoc-wg7-2021-5.broken.txt, lines 155 and 170 (tatweel and
+        // placeholders aside): `كوفيد-19` came out as `19-` glued to the
+        // run after it, and the colon before the list as the line's first
+        // character.
+        assert_eq!(
+            fix(": باكستان، بوليفيا  19-الاتصال عن بُعد بسبب الشكل المحدد الذي اتخذه الاجتماع في ضوء جائحة كوفيد"),
+            "الاتصال عن بُعد بسبب الشكل المحدد الذي اتخذه الاجتماع في ضوء جائحة كوفيد-19: باكستان، بوليفيا"
+        );
+        assert_eq!(
+            fix(": عملية 19-عن طريق الاتصال عن بُعد بسبب الشكل المحدد الذي اتخذه الاجتماع في ضوء جائحة كوفيد"),
+            "عن طريق الاتصال عن بُعد بسبب الشكل المحدد الذي اتخذه الاجتماع في ضوء جائحة كوفيد-19: عملية"
+        );
+        // A number and a hyphen that start the line are its label.
+        assert_eq!(fix("19-الاتصال عن بُعد"), "19-الاتصال عن بُعد");
     }
 
     #[test]
