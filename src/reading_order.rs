@@ -449,7 +449,12 @@ fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
                 || (is_sentence_punct(p) && after_arabic && (is_arabic_letter(c) || is_ltr(c)))
                 || (is_sentence_punct(p) && i == p.len_utf8() && (is_arabic_digit(c) || c.is_ascii_digit()))
                 // `.(1)لدى`: a note marker glued to the next word.
-                || (p == ')' && is_arabic_letter(c) && is_note_marker(&token[start..i]));
+                || (p == ')' && is_arabic_letter(c) && is_note_marker(&token[start..i]))
+                // `تايلن-(دولة`: the dash of a UN short form, `(دولة -
+                // المتعددة القوميات)`, glued to the runs around it (no word
+                // is hyphenated to a bracket).
+                || (c == '-' && is_arabic_letter(p) && token[i + 1..].starts_with('('))
+                || (p == '-' && c == '(' && before_prev.is_some_and(is_arabic_letter));
             if cut && i > start {
                 part(&token[start..i]);
                 start = i;
@@ -2312,7 +2317,7 @@ mod tests {
     }
 
     #[test]
-    fn a_number_hyphenated_to_a_word() {
+    fn hyphens_and_dashes_glued_between_runs() {
         // ctoc-wg7-2021-5.broken.txt, lines 155 and 170 (tatweel and
         // placeholders aside): `كوفيد-19` came out as `19-` glued to the
         // run after it, and the colon before the list as the line's first
@@ -2325,6 +2330,8 @@ mod tests {
             fix(": عملية 19-عن طريق الاتصال عن بُعد بسبب الشكل المحدد الذي اتخذه الاجتماع في ضوء جائحة كوفيد"),
             "عن طريق الاتصال عن بُعد بسبب الشكل المحدد الذي اتخذه الاجتماع في ضوء جائحة كوفيد-19: عملية"
         );
+        // Line 157: the dash of a UN short form glued to the runs around it.
+        assert_eq!(fix("د، سري لانكا.المتعددة القوميات)، تايلن-(دولة"), "(دولة - المتعددة القوميات)، تايلند، سري لانكا.");
         // A number and a hyphen that start the line are its label.
         assert_eq!(fix("19-الاتصال عن بُعد"), "19-الاتصال عن بُعد");
     }
