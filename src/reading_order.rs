@@ -414,7 +414,8 @@ fn is_note_marker(s: &str) -> bool {
 /// punctuation after an Arabic word is followed by a letter or a number
 /// (`ممكنة؛هم`, `جلسات.2021`). Arabic followed by a number (`الـ75`, `و٣`)
 /// and everything inside a Latin token (`WG.7`) is ordinary and stays. A note marker glued to the word after it
-/// (`.(1)لدى`) is a run of its own.
+/// (`.(1)لدى`) is a run of its own, and so is a hyphen between a word and an
+/// opening bracket (`تايلن-(دولة`).
 ///
 /// Calls `part` with each part in order. A token of Arabic word characters
 /// alone (most tokens) is one part, told without the character-by-character
