@@ -1008,13 +1008,6 @@ fn cut_numbers_before_hyphens(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>) 
         let n = parts.len();
         pieces.splice(i..=i, parts);
         gaps.splice(i..i, std::iter::repeat_n(Gap::Glued, n - 1));
-        // `19- عن`: the hyphen is the number's, not the next word's: a
-        // boundary after it costs nothing.
-        if word.is_empty() {
-            if let Some(gap @ Gap::Spaces(1)) = gaps.get_mut(i + n - 1) {
-                *gap = Gap::Cut;
-            }
-        }
         i += n;
     }
 }
@@ -1124,7 +1117,23 @@ fn fixed_boundaries(texts: &[&str], damaged: bool) -> Vec<bool> {
 /// cost (glued runs, wide gaps in a damaged document).
 fn shown_boundaries(texts: &[&str], gaps: &[Gap], damaged: bool) -> Vec<bool> {
     let fixed = fixed_boundaries(texts, damaged);
-    gaps.iter().enumerate().map(|(i, g)| fixed[i] || boundary_cost(*g, texts[i], damaged) <= 0.0).collect()
+    (0..gaps.len()).map(|i| fixed[i] || boundary_cost_at(texts, gaps, i, damaged) <= 0.0).collect()
+}
+
+/// `boundary_cost` of the gap after piece `i`, but nothing after the
+/// hyphen of a number (`19- عن`, cut by `cut_numbers_before_hyphens`): the
+/// hyphen is the number's run, not the next word's.
+fn boundary_cost_at(texts: &[&str], gaps: &[Gap], i: usize, damaged_document: bool) -> f64 {
+    let numbers_hyphen = texts[i] == "-"
+        && gaps[i] == Gap::Spaces(1)
+        && i > 0
+        && gaps[i - 1] == Gap::Glued
+        && texts[i - 1].chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c));
+    if numbers_hyphen && damaged_document {
+        0.0
+    } else {
+        boundary_cost(gaps[i], texts[i], damaged_document)
+    }
 }
 
 /// Cost (in log-probability) of a run boundary at a gap after the piece
@@ -1215,7 +1224,7 @@ fn best_runs(
                 .zip(gaps)
                 .enumerate()
                 .filter(|(i, (on, _))| **on && !fixed[*i])
-                .map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged))
+                .map(|(i, _)| boundary_cost_at(&texts, gaps, i, damaged))
                 .sum::<f64>()
     };
     // The climbs meet the same boundaries again and again (each flip tried
@@ -1504,7 +1513,7 @@ fn best_permutation(
         .zip(gaps)
         .enumerate()
         .filter(|(_, (on, _))| **on)
-        .map(|(i, (_, g))| boundary_cost(*g, texts[i], damaged))
+        .map(|(i, _)| boundary_cost_at(texts, gaps, i, damaged))
         .sum();
     let brackets = UNBALANCED_BRACKET * unbalanced_brackets(ordered.iter().copied()) as f64;
     let edges = edge_punctuation_cost(ordered.first().copied(), ordered.last().copied(), period_after);
