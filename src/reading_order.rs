@@ -52,7 +52,7 @@ use crate::letter_model::{OUT_OF_LEXICON, TRIGRAMS};
 use crate::lexicon::{folded_letters, for_each_folded, letter_byte, normalize, Lexicon};
 use crate::pipeline::LineContext;
 use crate::script::{
-    is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, TATWEEL,
+    is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, is_digit, TATWEEL,
 };
 
 /// Log-probabilities of words, with the lexicon, the letter model and the
@@ -630,7 +630,6 @@ fn cut_glued_words<'a>(scorer: &WordScorer, pieces: &mut Vec<Piece<'a>>, gaps: &
 /// boundary the search may take, at no cost. A proclitic on a number
 /// (`و٣`) and the article with a stroke (`الـ75`) stay.
 fn cut_runs_glued_in_damaged_document(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>) {
-    let is_digit = |c: char| c.is_ascii_digit() || is_arabic_digit(c);
     let mut i = 0;
     while i < pieces.len() && pieces.len() < MAX_PIECES {
         let text = pieces[i].text;
@@ -975,7 +974,6 @@ fn hugs(before: &str, after: &str) -> bool {
 /// `-` `19`): the hyphen glues to the word before it and to the number
 /// after it.
 fn hyphenates_number(earlier: Option<&str>, before: &str, after: &str, later: Option<&str>) -> bool {
-    let is_number = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c));
     let ends_word = |t: &str| t.chars().next_back().is_some_and(is_arabic_letter);
     match (before, after) {
         (word, "-") => ends_word(word) && later.is_some_and(is_number),
@@ -994,7 +992,7 @@ fn cut_numbers_before_hyphens(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>) 
     let mut i = 1;
     while i < pieces.len() {
         let text = pieces[i].text;
-        let digits = text.find(|c: char| !(c.is_ascii_digit() || is_arabic_digit(c))).unwrap_or(text.len());
+        let digits = text.find(|c: char| !is_digit(c)).unwrap_or(text.len());
         let rest = &text[digits..];
         let word_after = rest.strip_prefix('-').filter(|w| w.is_empty() || w.starts_with(is_arabic_letter));
         let Some(word) = word_after.filter(|_| digits > 0 && digits <= MAX_HYPHENATED_DIGITS) else {
@@ -1010,6 +1008,11 @@ fn cut_numbers_before_hyphens(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>) 
         gaps.splice(i..i, std::iter::repeat_n(Gap::Glued, n - 1));
         i += n;
     }
+}
+
+/// Whether a piece is a number: digits alone, of any script.
+fn is_number(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(is_digit)
 }
 
 /// Digits of a number hyphenated to a word (`كوفيد-19`) at most.
@@ -1124,11 +1127,8 @@ fn shown_boundaries(texts: &[&str], gaps: &[Gap], damaged: bool) -> Vec<bool> {
 /// hyphen of a number (`19- عن`, cut by `cut_numbers_before_hyphens`): the
 /// hyphen is the number's run, not the next word's.
 fn boundary_cost_at(texts: &[&str], gaps: &[Gap], i: usize, damaged_document: bool) -> f64 {
-    let numbers_hyphen = texts[i] == "-"
-        && gaps[i] == Gap::Spaces(1)
-        && i > 0
-        && gaps[i - 1] == Gap::Glued
-        && texts[i - 1].chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c));
+    let numbers_hyphen =
+        texts[i] == "-" && gaps[i] == Gap::Spaces(1) && i > 0 && gaps[i - 1] == Gap::Glued && is_number(texts[i - 1]);
     if numbers_hyphen && damaged_document {
         0.0
     } else {
@@ -1969,8 +1969,7 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
     }
     // A line that starts with a number has its label where it belongs
     // (pypdf's `٣ ويستند ... من -٤١ مدينة` is not `٤١-`).
-    let starts_with_number =
-        pieces.first().is_some_and(|p| p.text.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c)));
+    let starts_with_number = pieces.first().is_some_and(|p| is_number(p.text));
     for i in (0..pieces.len()).rev() {
         if starts_with_number || leading_label.is_some() {
             break;

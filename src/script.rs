@@ -70,6 +70,12 @@ pub(crate) fn is_arabic_digit(c: char) -> bool {
     in_ranges(c, &ARABIC_DIGIT_RANGES)
 }
 
+/// A digit of any script the extractors write: ASCII, Arabic-Indic or
+/// Extended Arabic-Indic.
+pub(crate) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || is_arabic_digit(c)
+}
+
 /// The base text and positional form of an Arabic presentation-form code
 /// point (U+FB50..U+FDFF, U+FE70..U+FEFF), or `None` for any other character
 /// and for the symbols that the table leaves alone (see the generator).

@@ -31,7 +31,7 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::{WordScorer, KNOWN_AT};
-use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_word_char};
+use crate::script::{is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit};
 
 /// Signs from which on a document counts as showing this damage.
 pub(crate) const DAMAGE_SIGNS: usize = 3;
@@ -68,11 +68,6 @@ fn ends_words_only(c: char) -> bool {
 pub(crate) fn is_lone_letter(token: &str) -> bool {
     let mut chars = token.chars();
     chars.next().is_some_and(|c| is_arabic_letter(c) && c != 'و') && chars.all(is_arabic_mark)
-}
-
-/// Whether a character is a digit of any script the extractors write.
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || is_arabic_digit(c)
 }
 
 /// Signs of added spaces in a line that need no lexicon: letters standing
