@@ -669,12 +669,9 @@ struct Fillings {
     pattern: Vec<u8>,
     /// Key and lexicon frequency of each known filling.
     known: Vec<(Vec<u8>, Option<f32>)>,
-    /// The letter model's probability of the unknown fillings, summed: how
-    /// likely a word the lexicon lacks is spelled like one of them.
-    unknown_mass: f64,
     /// Each unknown filling (the letters of its holes) with its letter-model
-    /// probability, for a prior that weighs fillings differently.
-    unknown: Vec<([u8; MAX_HOLES], f32)>,
+    /// probability: how likely a word the lexicon lacks is spelled so.
+    unknown: Vec<([u8; MAX_HOLES], f64)>,
 }
 
 impl Fillings {
@@ -683,7 +680,6 @@ impl Fillings {
         let mut known = Vec::new();
         let mut choice = vec![0usize; holes.len()];
         let mut key = pattern.to_vec();
-        let mut unknown_mass = 0f64;
         let mut unknown = Vec::new();
         if !candidates.is_empty() {
             loop {
@@ -695,12 +691,11 @@ impl Fillings {
                     known.push((key.clone(), zipf));
                 } else {
                     let p = f64::from(TRIGRAMS.score(&key)).exp();
-                    unknown_mass += p;
                     let mut letters = [0u8; MAX_HOLES];
                     for (h, &slot) in holes.iter().enumerate() {
                         letters[h] = key[slot];
                     }
-                    unknown.push((letters, p as f32));
+                    unknown.push((letters, p));
                 }
                 // Next combination (odometer).
                 let mut h = 0;
@@ -717,7 +712,25 @@ impl Fillings {
                 }
             }
         }
-        Fillings { pattern: pattern.to_vec(), known, unknown_mass, unknown }
+        Fillings { pattern: pattern.to_vec(), known, unknown }
+    }
+
+    /// The letter model's probability of the unknown fillings, each weighed
+    /// by `prior`, summed.
+    fn unknown_mass(&self, prior: &Prior) -> f64 {
+        if prior.is_uniform() {
+            return self.unknown.iter().map(|(_, p)| p).sum();
+        }
+        let mut key = self.pattern.clone();
+        self.unknown
+            .iter()
+            .map(|(letters, p)| {
+                for (slot, &letter) in holes_of(&self.pattern).zip(letters) {
+                    key[slot] = letter;
+                }
+                p * prior.factor(&self.pattern, &key)
+            })
+            .sum()
     }
 
     /// The best filling (its key) and its posterior against the other known
@@ -734,21 +747,7 @@ impl Fillings {
     /// 1,449 in `synthetic/mixed` (11 → 13). The same from a rate of 0.001
     /// to 0.03; fewer right from 0.1 up.
     fn best(&self, prior: &Prior, seen: &DocumentWords) -> Option<(Vec<u8>, f32)> {
-        let mut total = OUT_OF_LEXICON * self.unknown_mass;
-        if !prior.is_uniform() {
-            let mut key = self.pattern.clone();
-            let weighed: f64 = self
-                .unknown
-                .iter()
-                .map(|(letters, p)| {
-                    for (slot, &letter) in holes_of(&self.pattern).zip(letters) {
-                        key[slot] = letter;
-                    }
-                    f64::from(*p) * prior.factor(&self.pattern, &key)
-                })
-                .sum();
-            total = OUT_OF_LEXICON * weighed;
-        }
+        let mut total = OUT_OF_LEXICON * self.unknown_mass(prior);
         let mut best: Option<(f64, &Vec<u8>)> = None;
         for (key, zipf) in &self.known {
             let w = word_probability(*zipf, key, seen) * prior.factor(&self.pattern, key);
