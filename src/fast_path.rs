@@ -349,6 +349,11 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                     // (A hyphen between spaces before a longer word is the
                     // dash of a UN short form, `(جمهورية - البوليفارية)`.)
                     let alone = i == 0 || line[i - 1] == b' ';
+                    // `تايلن-(دولة`: a hyphen between a word and a bracket
+                    // is two runs glued (`reading_order::split_token`).
+                    if next == b'(' && i > 1 && is_arabic_letter_at(line, i - 2) {
+                        check = true;
+                    }
                     if alone
                         && (next.is_ascii_digit()
                             || next >= 0x80
@@ -596,6 +601,9 @@ mod tests {
         assert_eq!(scan_line_str("فنزويلا (جمهورية - البوليفارية)، كندا", &c), Verdict::Clean);
         assert_eq!(scan_line_str("(دولة - المتعددة القوميات)، تايلند", &c), Verdict::Clean);
         assert_eq!(scan_line_str("٤/٤مقرَّره", &c), Verdict::CheckOrder);
+        // A hyphen between a word and a bracket: two runs glued.
+        assert_eq!(scan_line_str("د، سري لانكا.المتعددة القوميات)، تايلن-(دولة", &c), Verdict::CheckOrder);
+        assert_eq!(scan_line_str("ال-(لا", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str("ةيبرعلا ةغللا", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str("ملاعلا ناكسلا", &c), Verdict::CheckOrder);
         // Letters standing alone: signs of added spaces.
