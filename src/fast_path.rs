@@ -290,9 +290,10 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                     let p = line[i - 1];
                     if p < 0x80 {
                         // A Latin letter or digit glued to the word (a run
-                        // boundary, `2021تشرين`), or an ASCII code between
-                        // two letters (`المهاجر'ن`).
-                        if p.is_ascii_alphanumeric() {
+                        // boundary, `2021تشرين`), a note marker glued to it
+                        // (`(1)لدى`), or an ASCII code between two letters
+                        // (`المهاجر'ن`).
+                        if p.is_ascii_alphanumeric() || p == b')' {
                             check = true;
                         }
                         if is_ascii_code_candidate(p) && i > 1 && line[i - 2] >= 0x80 {
@@ -418,7 +419,7 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                 }
                 if i > 0 && is_arabic_letter_at(line, i) {
                     let p = line[i - 1];
-                    if p.is_ascii_alphanumeric() {
+                    if p.is_ascii_alphanumeric() || p == b')' {
                         check = true;
                     }
                     if p >= 0x80 && !(i > 1 && is_arabic_lead(line[i - 2])) {
@@ -604,6 +605,8 @@ mod tests {
         // A hyphen between a word and a bracket: two runs glued.
         assert_eq!(scan_line_str("د، سري لانكا.المتعددة القوميات)، تايلن-(دولة", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str("ال-(لا", &c), Verdict::CheckOrder);
+        // A note marker glued to the word after it.
+        assert_eq!(scan_line_str("(١)ال بىلاى", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str("ةيبرعلا ةغللا", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str("ملاعلا ناكسلا", &c), Verdict::CheckOrder);
         // Letters standing alone: signs of added spaces.
