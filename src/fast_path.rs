@@ -45,13 +45,13 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         let from = if start == 0 { crate::pipeline::body_start(text) } else { start };
         if config.reading_order && starts_with_digit(&bytes[from..end]) {
             let line = &text[from..end];
-            numbers.add(line.strip_suffix('\r').unwrap_or(line));
+            numbers.add(without_carriage_return(line));
         }
         match scan_line(&text[start..end], config) {
             Verdict::Clean => {}
             Verdict::Dirty => return false,
             Verdict::CheckOrder => {
-                if crate::reading_order::evidence(&text[start..end]).is_strong() {
+                if crate::reading_order::evidence(without_carriage_return(&text[start..end])).is_strong() {
                     return false;
                 }
             }
@@ -107,8 +107,15 @@ enum Verdict {
 /// strong sign of reversed runs, and unchanged when repaired alone.
 #[cold]
 fn line_is_clean(line: &str, config: &Config) -> bool {
-    !crate::reading_order::evidence(line).is_strong()
+    !crate::reading_order::evidence(without_carriage_return(line)).is_strong()
         && crate::pipeline::repair_document_fully(line, config, None) == line
+}
+
+/// A line as the repair reads it: a carriage return that ends it is the
+/// line break of another system (`pipeline::paragraphs`), not part of its
+/// last token (`و-لام\r` holds a label word; `لام\r` is none).
+fn without_carriage_return(line: &str) -> &str {
+    line.strip_suffix('\r').unwrap_or(line)
 }
 
 /// Whether `b` starts the UTF-8 encoding of a character of U+0600..U+06FF.
@@ -236,7 +243,7 @@ static ASCII_TO_LOOK_AT: [bool; 128] = {
         table[b] = true;
         b += 1;
     }
-    let special = b" -.:!?;,(/u";
+    let special = b" -.:!?;,()]/u";
     let mut i = 0;
     while i < special.len() {
         table[special[i] as usize] = true;
@@ -355,6 +362,16 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                     if next == b'(' && i > 1 && is_arabic_letter_at(line, i - 2) {
                         check = true;
                     }
+                    // Glued after an Arabic letter or mark, at the line's
+                    // end (a label's hyphen drawn last, `١. ... المياه-`),
+                    // before Arabic (`مقدمة-ًأولا`: a heading's label) or a
+                    // number (`من-١٤.`: drawn before the text's number).
+                    let after_arabic = i > 1 && is_arabic_lead(line[i - 2]) && line[i - 1] >= 0x80;
+                    if after_arabic
+                        && (is_arabic_lead(next) || next.is_ascii_digit() || line[i + 1..].iter().all(|&b| b == b' '))
+                    {
+                        check = true;
+                    }
                     if alone
                         && (next.is_ascii_digit()
                             || next >= 0x80
@@ -377,9 +394,23 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                     // After a closing bracket, before a Latin run (`).CTOC`):
                     // a bracket's run emitted before its content's.
                     let after_bracket = i > 0 && matches!(line[i - 1], b')' | b']');
+                    // A period that starts the line before a bracket: the
+                    // sentence's, drawn first (`.(ج) تتأخر ...`).
+                    let line_start = line[..i].iter().all(|&b| b == b' ');
                     if is_arabic_lead(next)
                         || (digit && token_start)
                         || ((after_arabic || after_bracket) && (next.is_ascii_alphanumeric() || next >= 0x80))
+                        || (b == b'.' && line_start && matches!(next, b'(' | b')'))
+                    {
+                        check = true;
+                    }
+                }
+                // A token that starts with a closing bracket is cut before
+                // a left-to-right run in it (`)؛CTOC/...`, `)..7`: the
+                // bracket's run and the run after it, glued;
+                // `reading_order::split_token`).
+                b')' | b']' if i == 0 || line[i - 1] == b' ' => {
+                    if line[i + 1..].iter().take_while(|&&b| b != b' ').any(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
                     {
                         check = true;
                     }
@@ -607,6 +638,17 @@ mod tests {
         assert_eq!(scan_line_str("ال-(لا", &c), Verdict::CheckOrder);
         // A note marker glued to the word after it.
         assert_eq!(scan_line_str("(١)ال بىلاى", &c), Verdict::CheckOrder);
+        // Neutrals drawn out of place (PyMuPDF on LibreOffice's PDFs): a
+        // hyphen glued to the line's last word, a period starting the line
+        // before a bracket, a heading's label glued after its title.
+        assert_eq!(scan_line_str("١. يتناول هذا التقرير التحديات-", &c), Verdict::CheckOrder);
+        assert_eq!(scan_line_str(".(ج) تتأخر الاستثمارات", &c), Verdict::CheckOrder);
+        assert_eq!(scan_line_str(" مقدمة-ًأولا", &c), Verdict::CheckOrder);
+        assert_eq!(scan_line_str("١- يتناول هذا التقرير التحديات.", &c), Verdict::Clean);
+        // A token that starts with a closing bracket and holds a number or
+        // Latin: two runs glued (found by the property test: `لا )..0`).
+        assert_eq!(scan_line_str("لا )..0", &c), Verdict::CheckOrder);
+        assert_eq!(scan_line_str("لا ).", &c), Verdict::Clean);
         assert_eq!(scan_line_str("ةيبرعلا ةغللا", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str("ملاعلا ناكسلا", &c), Verdict::CheckOrder);
         // Letters standing alone: signs of added spaces.

@@ -14,7 +14,11 @@
 //! paragraphs count up by one, and a document whose line-initial numbers
 //! count up in a run of steps when their digits are read backwards (`٩`,
 //! `٠١`, `١١`, `٢١`: 9, 10, 11, 12) and not as they stand (9, 1, 11, 21)
-//! has its numbers reversed (`document_reverses_numbers`). Only then does
+//! has its numbers reversed (`document_reverses_numbers`). A document with
+//! fewer than ten paragraphs shows it by the numbers of their text
+//! (`NumberShapes`): a year only backwards (`٢٢٠٢`) and a number with a
+//! leading zero (`٠٠٤`), and no number ending with a zero or a year as it
+//! stands. Only then does
 //! this stage act, on every line with Arabic letters: each run of two
 //! digits or more that stands alone (not in a token with Latin letters or
 //! `/`, not a range or a time) is reversed, a line that starts with a bare
@@ -79,7 +83,66 @@ pub(crate) struct NumberSteps {
     /// Whether a number of two digits or more is written with a leading
     /// zero (`٠١`: no writer numbers paragraphs so, but a reversed `١٠`).
     leading_zero: bool,
+    /// The numbers in the text of those lines, by the reading their shape
+    /// supports (`NumberShapes`).
+    shapes: NumberShapes,
 }
+
+/// What the shapes of a document's numbers say of their digits' order:
+/// numbers of the text (not the paragraph's own) that read as a year only
+/// backwards (`٢٢٠٢`, 2022) or start with a zero (`٠٠٤`, 400: no writer
+/// pads a number so, but numbers end with zeros), against those that read
+/// as a year only as they stand or end with a zero (and do not start with
+/// one). A document with paragraphs numbered 1 to 9 shows no paragraph
+/// number of two digits; its numbers still show this.
+#[derive(Debug, Default)]
+struct NumberShapes {
+    backward_years: usize,
+    leading_zeros: usize,
+    forward_years: usize,
+    trailing_zeros: usize,
+}
+
+impl NumberShapes {
+    /// Counts the numbers of a line's text (`standalone_numbers`), after
+    /// the paragraph number that starts it.
+    fn add(&mut self, text: &str) {
+        let chars: Vec<char> = text.chars().collect();
+        for (start, end) in standalone_numbers(&chars) {
+            let digits: Vec<u32> = chars[start..end].iter().filter_map(|&c| digit_value(c)).map(u32::from).collect();
+            let (first, last) = (digits[0], digits[digits.len() - 1]);
+            let year = |digits: &mut dyn Iterator<Item = &u32>| {
+                (1900..=2099).contains(&digits.fold(0u32, |v, &d| v.saturating_mul(10).saturating_add(d)))
+            };
+            let (forward, backward) = if digits.len() == 4 {
+                (year(&mut digits.iter()), year(&mut digits.iter().rev()))
+            } else {
+                (false, false)
+            };
+            match (forward, backward) {
+                (true, false) => self.forward_years += 1,
+                (false, true) => self.backward_years += 1,
+                _ => {}
+            }
+            if first == 0 {
+                self.leading_zeros += 1;
+            } else if last == 0 {
+                self.trailing_zeros += 1;
+            }
+        }
+    }
+
+    /// Whether the shapes say the digits came out reversed: a year read
+    /// backwards and one more sign of it, and no sign against.
+    fn reversed(&self) -> bool {
+        self.backward_years >= 1
+            && self.backward_years + self.leading_zeros >= MIN_SHAPES
+            && self.forward_years + self.trailing_zeros == 0
+    }
+}
+
+/// Signs of reversed digits (`NumberShapes`) needed, one a year.
+const MIN_SHAPES: usize = 2;
 
 impl NumberSteps {
     /// Reads one line: its number, if it starts with one and holds Arabic
@@ -97,6 +160,12 @@ impl NumberSteps {
         };
         let (forwards, backwards) = (read(false), read(true));
         self.leading_zero |= long && forwards.is_none();
+        // (A number of four digits that starts a line is no paragraph's: a
+        // year that a line break left alone, `٢٢٠٢.`.)
+        let paragraph_number = digits.chars().count() < 4;
+        let text_from =
+            line.find(digits).map_or(line.len(), |at| if paragraph_number { at + digits.len() } else { at });
+        self.shapes.add(&line[text_from..]);
         if let Some((f, b, previous_long)) = self.previous {
             if long && previous_long {
                 let step = |run: &mut (usize, usize), counts_up: bool| {
@@ -116,9 +185,13 @@ impl NumberSteps {
     /// than as they stand (by `MIN_STEPS_GAINED`, and at least `MIN_STEPS`
     /// steps long), in a document that writes a number with a leading zero
     /// (`١١` `٢١` `٣١` `٤١` alone may be every tenth paragraph; with `٠١`
-    /// they are 10 to 14).
+    /// they are 10 to 14); or the numbers of the text say so by their
+    /// shapes (`NumberShapes`).
     pub fn reversed(&self) -> bool {
-        self.leading_zero && self.backwards.1 >= MIN_STEPS && self.backwards.1 >= self.forwards.1 + MIN_STEPS_GAINED
+        let by_paragraphs = self.leading_zero
+            && self.backwards.1 >= MIN_STEPS
+            && self.backwards.1 >= self.forwards.1 + MIN_STEPS_GAINED;
+        by_paragraphs || self.shapes.reversed()
     }
 }
 
@@ -139,15 +212,34 @@ pub(crate) fn restore_number_order<'a>(line: &'a str, ctx: &LineContext<'_>, edi
     }
     let mut fixed = String::with_capacity(line.len());
     let chars: Vec<char> = line.chars().collect();
+    let mut copied = 0;
+    for (start, end) in standalone_numbers(&chars) {
+        fixed.extend(&chars[copied..start]);
+        fixed.extend(chars[start..end].iter().rev());
+        copied = end;
+    }
+    fixed.extend(&chars[copied..]);
+    let fixed = move_label_marks(&fixed).unwrap_or(fixed);
+    if fixed == line {
+        return Cow::Borrowed(line);
+    }
+    let mut rw = Rewriter::new(line, edits);
+    rw.replace(0..line.len(), &fixed, FixKind::ReadingOrder, 0.95);
+    rw.finish()
+}
+
+/// The numbers of a line (as char ranges) whose digits the stage reverses:
+/// runs of two digits or more with the separators between them (`٣٫٥`),
+/// but not inside Latin tokens, dates and ranges (`2021/5`, `10:30`,
+/// `٢٠٢١-٢٠٢٢`), which keep their order: how they came out is not known.
+fn standalone_numbers(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut numbers = Vec::new();
     let mut k = 0;
     while k < chars.len() {
-        let c = chars[k];
-        if !is_digit(c) {
-            fixed.push(c);
+        if !is_digit(chars[k]) {
             k += 1;
             continue;
         }
-        // A run of digits with the separators between them (`٣٫٥`).
         let start = k;
         let mut end = k + 1;
         while end < chars.len()
@@ -156,33 +248,22 @@ pub(crate) fn restore_number_order<'a>(line: &'a str, ctx: &LineContext<'_>, edi
         {
             end += 1;
         }
-        let run = &chars[start..end];
         let before = start.checked_sub(1).map(|b| chars[b]);
         let after = chars.get(end).copied();
-        // Numbers inside Latin tokens, dates and ranges (`2021/5`, `10:30`,
-        // `٢٠٢١-٢٠٢٢`) keep their order: how they came out is not known.
         let joined = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | ':'));
         let range_after = after == Some('-') && chars.get(end + 1).is_some_and(|&n| is_digit(n));
         let range_before = before == Some('-') && start >= 2 && is_digit(chars[start - 2]);
-        if run.iter().filter(|&&c| is_digit(c)).count() >= 2
+        if chars[start..end].iter().filter(|&&c| is_digit(c)).count() >= 2
             && !joined(before)
             && !joined(after)
             && !range_after
             && !range_before
         {
-            fixed.extend(run.iter().rev());
-        } else {
-            fixed.extend(run);
+            numbers.push((start, end));
         }
         k = end;
     }
-    let fixed = move_label_marks(&fixed).unwrap_or(fixed);
-    if fixed == line {
-        return Cow::Borrowed(line);
-    }
-    let mut rw = Rewriter::new(line, edits);
-    rw.replace(0..line.len(), &fixed, FixKind::ReadingOrder, 0.95);
-    rw.finish()
+    numbers
 }
 
 /// Sentence punctuation that may follow a label's stray hyphen at the end.
@@ -275,6 +356,32 @@ mod tests {
         assert!(!document_reverses_numbers(["10- نص", "20- نص", "30- نص", "40- نص", "50- نص"].into_iter()));
         assert!(!document_reverses_numbers(["١١- نص", "21- نص", "31- نص", "41- نص"].into_iter()));
         assert!(document_reverses_numbers(["٠١- نص", "١١- نص", "٢١- نص", "٣١- نص"].into_iter()));
+    }
+
+    /// A document numbered 1 to 8 has no paragraph number of two digits;
+    /// the numbers of its text show the reversal by their shapes: a year
+    /// only backwards (`٢٢٠٢`), a leading zero (`٠٠٤`), and none ending
+    /// with a zero or a year as it stands.
+    #[test]
+    fn documents_whose_numbers_read_right_backwards() {
+        for name in ["pdf-schools-amiri-pypdf", "pdf-schools-kacst-pypdf", "pdf-schools-noto-pypdf"] {
+            let broken = read(&format!("in-the-wild/{name}.broken.txt"));
+            assert!(document_reverses_numbers(broken.lines()), "{name}");
+            assert!(!document_reverses_numbers(read(&format!("in-the-wild/{name}.gold.txt")).lines()), "{name}");
+        }
+        let reversed = ["٢- زار الفريق ٥٣ مدرسة في ٢٢٠٢.", "٧- بتدريب ٠٠٤ معلم."];
+        assert!(document_reverses_numbers(reversed.into_iter()));
+        // Without a year read backwards, zeros alone (a telephone number,
+        // `٠٥٥`) tell nothing; one sign against (a year as it stands, a
+        // number ending with a zero) outweighs them.
+        assert!(!document_reverses_numbers(["٢- اتصل بالرقم ٠٥٥ أو ٠٩٩."].into_iter()));
+        assert!(!document_reverses_numbers(
+            ["٢- زار الفريق ٥٣ مدرسة في ٢٢٠٢ و٢٠٢١.", "٧- بتدريب ٠٠٤ معلم."].into_iter()
+        ));
+        assert!(!document_reverses_numbers(["٢- زار الفريق ٥٠ مدرسة في ٢٢٠٢.", "٧- بتدريب ٠٠٤ معلم."].into_iter()));
+        // Numbers in a line that does not start with a paragraph number are
+        // not read (the fast path sees only those lines).
+        assert!(!document_reverses_numbers(["زار الفريق ٥٣ مدرسة في ٢٢٠٢.", "بتدريب ٠٠٤ معلم."].into_iter()));
     }
 
     #[test]

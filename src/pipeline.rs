@@ -336,7 +336,7 @@ fn reversal_damage<'l>(lines: impl Iterator<Item = &'l str>, memo: &reading_orde
     for line in lines {
         if has_arabic_script(line) {
             arabic += 1;
-            if memo.evidence(line).is_strong() {
+            if memo.evidence(line).shows_reversed_runs() {
                 damaged += 1;
             }
         }

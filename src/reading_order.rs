@@ -52,7 +52,8 @@ use crate::letter_model::{OUT_OF_LEXICON, TRIGRAMS};
 use crate::lexicon::{folded_letters, for_each_folded, letter_byte, normalize, Lexicon};
 use crate::pipeline::LineContext;
 use crate::script::{
-    is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, is_digit, TATWEEL,
+    is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, is_digit, is_tanween,
+    TATWEEL,
 };
 
 /// Log-probabilities of words, with the lexicon, the letter model and the
@@ -455,6 +456,10 @@ fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
                 // المتعددة القوميات)`, glued to the runs around it (no word
                 // is hyphenated to a bracket).
                 || (c == '-' && is_arabic_letter(p) && token[i + 1..].starts_with('('))
+                // `مقدمة-ًأولا`: a heading's label drawn after its title,
+                // its tanween first (PyMuPDF on LibreOffice's PDFs). Not a
+                // word hyphenated to a label word as it is (`ألف-باء`).
+                || (c == '-' && (is_arabic_letter(p) || is_arabic_mark(p)) && is_label_marks_first(&token[i + 1..]))
                 || (p == '-' && c == '(' && before_prev.is_some_and(is_arabic_letter));
             if cut && i > start {
                 part(&token[start..i]);
@@ -527,11 +532,14 @@ pub(crate) fn is_label_word(s: &str) -> bool {
 }
 
 /// The label words a piece may be (`را�عا`: `رابعا`; `�اء`: `باء`, `ياء`,
-/// `تاء`, `ثاء`), a placeholder matching any letter.
+/// `تاء`, `ثاء`), a placeholder matching any letter. A piece with anything
+/// but letters, marks, tatweel and placeholders is none (`/لامZ` is no
+/// `لام`).
 pub(crate) fn label_words_matching(s: &str) -> impl Iterator<Item = &'static str> {
     // Label words have `MAX_LABEL_WORD_LETTERS` letters at most, with a
     // mark or two.
-    let n: String = if s.len() > 24 { String::new() } else { folded_letters(s) };
+    let word = s.len() <= 24 && s.chars().all(is_arabic_word_char);
+    let n: String = if word { folded_letters(s) } else { String::new() };
     let letters = n.chars().count();
     LABEL_WORDS.iter().copied().filter(move |w| {
         letters > 0 && w.chars().count() == letters && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}')
@@ -545,7 +553,9 @@ fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usi
     let t = pieces[i].text;
     if let Some(rest) = t.strip_prefix('-') {
         if is_label_number(rest) || is_label_word(rest) {
-            return Some((format!("{rest}-"), 1));
+            // Marks drawn before their word (`-ًأولا`) go after it.
+            let word = rest.trim_start_matches(is_arabic_mark);
+            return Some((format!("{word}{}-", &rest[..rest.len() - word.len()]), 1));
         }
         if rest.is_empty() && i + 1 < pieces.len() && gaps[i] == Gap::Spaces(1) {
             let next = pieces[i + 1].text;
@@ -562,6 +572,95 @@ fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usi
         return Some((format!("({inner})"), 1));
     }
     None
+}
+
+/// Neutral characters a line shows drawn out of their place, as PyMuPDF
+/// extracts the PDFs LibreOffice writes: it emits the glyphs in the order
+/// the PDF draws them, and LibreOffice draws a line's paragraph label
+/// without its hyphen, then the sentence's period, then the Arabic run,
+/// then the hyphen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum DrawnOutOfPlace<'a> {
+    /// `١. يتناول ... المياه-`, `أولا ً مقدمة-`: the label's head (number
+    /// or word) starts the line, with the sentence's period glued to it if
+    /// there is one (or the word's tanween apart from it, a glyph of its
+    /// own), and its hyphen ends the line, glued to the last word: the
+    /// label as it reads, the pieces it takes, the last piece without the
+    /// hyphen, and whether a period was there.
+    LabelHyphenLast { label: String, taken: usize, body: &'a str, period: bool },
+    /// `.(ج) تتأخر ...`, `.) قدم ...`: the period glued before a bracket
+    /// that starts the line: the first piece without the period.
+    PeriodBeforeBracket(&'a str),
+    /// `٣  ويستند ... من-١٤. مدينة رئيسية`: the label's number alone (two
+    /// spaces after it, where its hyphen was), its hyphen and the
+    /// sentence's period drawn around the first number of the text, the
+    /// only hyphen of the line: the label's number, the piece with the
+    /// hyphen, the word and the number in it, and whether the period
+    /// follows.
+    LabelHyphenBeforeNumber { head: &'a str, at: usize, word: &'a str, number: &'a str, period: bool },
+}
+
+/// The neutral characters of a line drawn out of place
+/// (`DrawnOutOfPlace`). The text shows it without knowing the producer: no
+/// sentence starts with a period, and none ends with a hyphen glued to its
+/// last word.
+fn drawn_out_of_place<'a>(pieces: &[Piece<'a>], gaps: &[Gap]) -> Option<DrawnOutOfPlace<'a>> {
+    let (first, last) = (pieces.first()?, pieces.last()?);
+    if pieces.len() < 2 || !matches!(gaps[0], Gap::Spaces(_)) {
+        return None;
+    }
+    if let Some(bracketed) = first.text.strip_prefix('.').filter(|rest| rest.starts_with(['(', ')'])) {
+        return Some(DrawnOutOfPlace::PeriodBeforeBracket(bracketed));
+    }
+    if is_label_number(first.text) && gaps[0] == Gap::Spaces(2) {
+        let mut hyphenated = pieces.iter().enumerate().skip(1).filter(|(_, p)| p.text.contains('-'));
+        let (at, piece) = hyphenated.next()?;
+        let (word, rest) = piece.text.split_once('-')?;
+        let digits = rest.find(|c: char| !is_digit(c)).unwrap_or(rest.len());
+        let (number, after) = rest.split_at(digits);
+        let word_ends = word.chars().next_back().is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c));
+        if hyphenated.next().is_some() || !word_ends || number.is_empty() || !matches!(after, "" | ".") {
+            return None;
+        }
+        return Some(DrawnOutOfPlace::LabelHyphenBeforeNumber {
+            head: first.text,
+            at,
+            word,
+            number,
+            period: after == ".",
+        });
+    }
+    let (label, taken, period) = match first.text.strip_suffix('.') {
+        Some(number) if is_label_number(number) => (format!("{number}-"), 1, true),
+        _ if is_label_word(first.text) && first.text.starts_with(is_arabic_letter) => {
+            match pieces.get(1).filter(|p| gaps[0] == Gap::Spaces(1) && p.text.chars().all(is_tanween)) {
+                Some(tanween) => (format!("{}{}-", first.text, tanween.text), 2, false),
+                None => (format!("{}-", first.text), 1, false),
+            }
+        }
+        _ => return None,
+    };
+    let body = last.text.strip_suffix('-')?;
+    body.chars().next_back().filter(|&c| is_arabic_letter(c) || is_arabic_mark(c))?;
+    (pieces.len() > taken).then_some(DrawnOutOfPlace::LabelHyphenLast { label, taken, body, period })
+}
+
+/// `( )أ تحتاج`: a letter label drawn after its brackets (PyMuPDF on the
+/// PDFs LibreOffice writes in some fonts), which no text writes: the label's
+/// letter.
+fn letter_after_brackets<'a>(pieces: &[Piece<'a>], gaps: &[Gap]) -> Option<&'a str> {
+    if pieces.len() < 3 || pieces[0].text != "(" || gaps[0] != Gap::Spaces(1) {
+        return None;
+    }
+    pieces[1].text.strip_prefix(')').filter(|letter| is_bracket_label(letter) && letter.starts_with(is_arabic_letter))
+}
+
+/// Whether a piece of a token is a label word with its marks drawn before
+/// it (`ًأولا`), and nothing else.
+fn is_label_marks_first(rest: &str) -> bool {
+    rest.starts_with(is_arabic_mark)
+        && rest.trim_start_matches(is_arabic_mark).starts_with(is_arabic_letter)
+        && is_label_word(rest)
 }
 
 /// Whether a label's head is a paragraph number (at most three digits).
@@ -697,11 +796,25 @@ pub(crate) struct Evidence {
     /// Letters in the place visual order puts them: teh marbuta or alef
     /// maksura starting words, the article ending them (`ةيبرعلا`).
     pub visual: bool,
+    /// Neutral characters drawn out of place: the sentence's period first,
+    /// the label's hyphen last (`drawn_out_of_place`), a heading's label
+    /// glued after its title, a label's letter after its brackets
+    /// (`letter_after_brackets`).
+    pub drawn_out_of_place: bool,
 }
 
 impl Evidence {
-    /// Evidence strong enough alone (the wide gap is not: a poem may have one).
+    /// Evidence strong enough alone for the line to be read (the wide gap
+    /// is not: a poem may have one).
     pub fn is_strong(&self) -> bool {
+        self.shows_reversed_runs() || self.drawn_out_of_place
+    }
+
+    /// Evidence that the line's runs came out in another order, which the
+    /// document's damage is judged by (`pipeline::reversal_damage`).
+    /// Neutrals drawn out of place are a damage of their own: they do not
+    /// make the search read the document's other lines as runs.
+    pub fn shows_reversed_runs(&self) -> bool {
         self.label || self.cut_tatweel || self.glued || self.visual
     }
 }
@@ -713,9 +826,21 @@ pub(crate) fn evidence(line: &str) -> Evidence {
         return e;
     }
     let (pieces, gaps) = pieces(line);
+    // A line that starts with a bare number has its label there: a hyphen
+    // before a number later in it is that label's, drawn out of place
+    // (pypdf's `٣ ويستند ... من -٤١ مدينة`, which `number_order` puts back
+    // in a document that shows it), not a label emitted as a run.
+    let starts_with_number = pieces.first().is_some_and(|p| is_number(p.text));
     for (i, p) in pieces.iter().enumerate() {
-        if i > 0 && label_at(&pieces, &gaps, i).is_some_and(|(l, _)| l.ends_with('-')) {
-            e.label = true;
+        let label = label_at(&pieces, &gaps, i).filter(|(l, _)| l.ends_with('-'));
+        if i > 0 && label.is_some_and(|(l, _)| !(starts_with_number && l.starts_with(is_digit))) {
+            // Glued to its title (`مقدمة-ًأولا`), a heading's label was
+            // drawn after it, not emitted as a run of its own.
+            if gaps[i - 1] == Gap::Glued {
+                e.drawn_out_of_place = true;
+            } else {
+                e.label = true;
+            }
         }
         let t = p.text;
         let word = t.chars().any(is_arabic_letter);
@@ -762,7 +887,11 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                 // often as a run's edge.
                 let dash = pieces[i].text == "-";
                 let number_suffix = is_ltr(a_last) && PieceLetters::of(pieces[i + 1].text).count <= 1;
-                if !(dash || number_suffix) {
+                // A heading's label glued after its title was drawn so
+                // (see above), not emitted as a run.
+                let label_after_title =
+                    pieces[i + 1].text.starts_with('-') && label_at(&pieces, &gaps, i + 1).is_some();
+                if !(dash || number_suffix || label_after_title) {
                     e.glued = true;
                 }
             }
@@ -779,6 +908,9 @@ pub(crate) fn evidence(line: &str) -> Evidence {
         {
             e.glued = true;
         }
+    }
+    if drawn_out_of_place(&pieces, &gaps).is_some() || letter_after_brackets(&pieces, &gaps).is_some() {
+        e.drawn_out_of_place = true;
     }
     // A label at the end, alone, after a wide gap.
     if let Some(last) = pieces.len().checked_sub(1) {
@@ -1957,13 +2089,42 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
     }
     // 1. Labels and a leading period.
     let mut label: Option<String> = None;
+    // Neutrals drawn out of place: the sentence's period goes last, the
+    // label's hyphen back to its head, a label's letter into its brackets.
+    let mut period_moved = false;
+    match drawn_out_of_place(&pieces, &gaps) {
+        Some(DrawnOutOfPlace::PeriodBeforeBracket(bracketed)) => {
+            pieces[0] = Piece { text: bracketed };
+            period_moved = true;
+        }
+        Some(DrawnOutOfPlace::LabelHyphenBeforeNumber { head, at, word, number, period }) => {
+            label = Some(format!("{head}-"));
+            pieces[at] = Piece { text: word };
+            pieces.insert(at + 1, Piece { text: number });
+            gaps.insert(at, Gap::Spaces(1));
+            remove_pieces(&mut pieces, &mut gaps, 0, 1);
+            period_moved = period;
+        }
+        Some(DrawnOutOfPlace::LabelHyphenLast { label: moved, taken, body, period }) => {
+            label = Some(moved);
+            let last = pieces.len() - 1;
+            pieces[last] = Piece { text: body };
+            remove_pieces(&mut pieces, &mut gaps, 0, taken);
+            period_moved = period;
+        }
+        None => {}
+    }
+    if let Some(letter) = letter_after_brackets(&pieces, &gaps) {
+        label = Some(format!("({letter})"));
+        remove_pieces(&mut pieces, &mut gaps, 0, 2);
+    }
     // A label that already starts the line (`١٥-`, `ألف-`, `(أ)`) stays
     // first whatever order the runs take: labels start lines in logical
     // order (a line read again after its placeholders are filled must not
     // move it). Not in a line that shows visual order, whose first piece
     // ends it (`(1) ةيبرعلا` is `العربية (1)`).
     let mut leading_label: Option<&str> = None;
-    if !ev.visual && pieces.len() > 1 && is_logical_label(pieces[0].text) {
+    if !ev.visual && label.is_none() && pieces.len() > 1 && is_logical_label(pieces[0].text) {
         leading_label = Some(pieces[0].text);
         remove_pieces(&mut pieces, &mut gaps, 0, 1);
     }
@@ -1971,7 +2132,7 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
     // (pypdf's `٣ ويستند ... من -٤١ مدينة` is not `٤١-`).
     let starts_with_number = pieces.first().is_some_and(|p| is_number(p.text));
     for i in (0..pieces.len()).rev() {
-        if starts_with_number || leading_label.is_some() {
+        if starts_with_number || leading_label.is_some() || label.is_some() {
             break;
         }
         if let Some((text, taken)) = label_at(&pieces, &gaps, i) {
@@ -2002,7 +2163,9 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
         }
     }
     let mut trailing = String::new();
-    if let Some(first) = pieces.first() {
+    if period_moved {
+        trailing.push('.');
+    } else if let Some(first) = pieces.first() {
         // (A colon that starts the line is left to the search: in the
         // reports it more often starts the run of a list on the same line,
         // `كوفيد-19: باكستان، بوليفيا`, than it ends the line.)
@@ -2343,6 +2506,56 @@ mod tests {
         assert_eq!(fix("د، سري لانكا.المتعددة القوميات)، تايلن-(دولة"), "(دولة - المتعددة القوميات)، تايلند، سري لانكا.");
         // A number and a hyphen that start the line are its label.
         assert_eq!(fix("19-الاتصال عن بُعد"), "19-الاتصال عن بُعد");
+    }
+
+    /// PyMuPDF's extractions of the LibreOffice PDFs: the label's hyphen
+    /// and the sentence's period drawn out of place. The lines are read in
+    /// their document, which shows no reversed runs: no other line moves.
+    #[test]
+    fn neutrals_drawn_out_of_place() {
+        // `١. يتناول ... المياه-` (line 3), `٥. ويعزى ... الصناعية-` (8),
+        // `٣  ويستند ... من-٤١. مدينة رئيسية` (5), `٤  ارتفع ... بنسبة-٨١.
+        // في المائة ...` (7), `.(ج) تتأخر ...` (amiri 12), `( )أ تحتاج
+        // ...` (noto 10), `.) قدم الدعم الفني` (amiri 15, noto 16), `٢١.
+        // وأخيراً، ...-` (amiri 21, noto 22), `٢  وقد أعد ... في عام-٣٢٠٢.`
+        // (noto 4).
+        for (font, numbers) in [("amiri", [3, 5, 7, 8, 12, 15, 21]), ("noto", [3, 4, 5, 7, 10, 16, 22])] {
+            let name = format!("pdf-{font}-pymupdf");
+            let broken = crate::pipeline::tests::read_corpus(&format!("in-the-wild/{name}.broken.txt"));
+            let gold = crate::pipeline::tests::read_corpus(&format!("in-the-wild/{name}.gold.txt"));
+            let repaired = crate::repair(&broken);
+            let (lines, gold): (Vec<&str>, Vec<&str>) = (repaired.lines().collect(), gold.lines().collect());
+            for n in numbers {
+                assert_eq!(lines[n - 1], gold[n - 1], "{name} line {n}");
+            }
+            // Headings: `أولا ً مقدمة-` (noto), ` مقدمة-ًأولا` (amiri).
+            assert_eq!(lines[1], "أولاً- مقدمة", "{name}");
+        }
+        // `٧( براء إلى ... للبيئةخ وأشار ال-`: not read as runs.
+        let amiri = crate::pipeline::tests::read_corpus("in-the-wild/pdf-amiri-pymupdf.broken.txt");
+        let line = amiri.lines().nth(12).unwrap();
+        assert_eq!(crate::repair(&amiri).lines().nth(12).unwrap(), line);
+        // In clean text, labels and periods stay where they are.
+        for clean in [
+            "١- يتناول هذا التقرير التحديات.",
+            "١. يتناول هذا التقرير التحديات",
+            "أولاً مقدمة",
+            "(ج) تتأخر.",
+            "١٩ جائحة كوفيد-19. وقد",
+            "( ) تتأخر",
+            "تعلم ألف-باء الاقتصاد",
+        ] {
+            assert_eq!(crate::repair(clean), clean);
+        }
+        // No label word holds anything but letters and marks (found by the
+        // fast path's property test: `لا -/لام` was read as the label
+        // `/لام-`, which the scan did not expect).
+        assert!(!evidence("لا -/لام").is_strong());
+        assert!(evidence("لا -لام").is_strong());
+        // A word hyphenated to a label word as it stands is no heading's
+        // label (found by the same test: `بسر و-لام`).
+        assert!(!evidence("تعلم ألف-باء الاقتصاد").is_strong());
+        assert!(evidence(" مقدمة-ًأولا").is_strong());
     }
 
     #[test]
