@@ -266,6 +266,35 @@ fn standalone_numbers(chars: &[char]) -> Vec<(usize, usize)> {
     numbers
 }
 
+/// `٢١، يدعو ... المشتركة.ً وأخيرا-` → `١٢- وأخيراً، يدعو ... المشتركة.`: a
+/// sentence that starts with a word with tanween and a comma, whose word
+/// (with the tanween before it and the label's hyphen) came out at the
+/// line's end, and the comma after the label's number. The word must be
+/// one, the hyphen one; the period, before the tanween or at the end,
+/// goes to the end.
+fn first_word_at_the_end(body: &str) -> Option<String> {
+    let (number, rest) = body.split_once('،')?;
+    if number.is_empty() || !number.chars().all(is_digit) || !rest.starts_with(' ') {
+        return None;
+    }
+    let (text, last) = rest.rsplit_once("\u{064B} ")?;
+    let word = last.trim_matches(|c| matches!(c, '-' | '.' | ' '));
+    let around = last.replace(word, "");
+    if word.is_empty()
+        || !word.chars().all(is_arabic_letter)
+        || around.matches('-').count() != 1
+        || around.chars().any(|c| !matches!(c, '-' | '.' | ' '))
+    {
+        return None;
+    }
+    let period = text.ends_with('.') || around.contains('.');
+    let text = text.trim().trim_end_matches('.');
+    if text.is_empty() {
+        return None;
+    }
+    Some(format!("{number}- {word}\u{064B}، {text}{}", if period { "." } else { "" }))
+}
+
 /// Sentence punctuation that may follow a label's stray hyphen at the end.
 fn is_end_punctuation(c: char) -> bool {
     matches!(c, '.' | '،' | '؛' | ':')
@@ -278,6 +307,9 @@ fn is_end_punctuation(c: char) -> bool {
 fn move_label_marks(line: &str) -> Option<String> {
     let body = line.trim_end_matches(' ');
     let tail = &line[body.len()..];
+    if let Some(moved) = first_word_at_the_end(body) {
+        return Some(format!("{moved}{tail}"));
+    }
     // A word label at the end, its tanween emitted before it: `مقدمة ًأولا-`
     // → `أولاً- مقدمة`.
     if let Some((text, last)) = body.rsplit_once(' ') {
@@ -409,6 +441,19 @@ mod tests {
         assert_eq!(fix("٠١ كما يوصي بإشراك المجتمع المدني-. "), "١٠- كما يوصي بإشراك المجتمع المدني. ");
         assert_eq!(fix("ج تتأخر الاستثمارات عن الجداول المقررة ()."), "(ج) تتأخر الاستثمارات عن الجداول المقررة.");
         assert_eq!(fix("أ تحتاج الأنابيب إلى صيانة عاجلة؛ ()"), "(أ) تحتاج الأنابيب إلى صيانة عاجلة؛");
+        // Line 19 (and `pdf-noto-pypdf`'s, `pdf-amiri-pypdf`'s): the
+        // sentence's first word and the label's hyphen at the end.
+        for line in [
+            "٢١، يدعو الفريق إلى تعزيز التعاون الإقليمي في إدارة الأحواض المشتركةً وأخيرا-. ",
+            "٢١، يدعو الفريق إلى تعزيز التعاون الإقليمي في إدارة الأحواض المشتركة.ً وأخيرا-",
+            "٢١، يدعو الفريق إلى تعزيز التعاون الإقليمي في إدارة الأحواض المشتركة.ً - وأخيرا",
+        ] {
+            let right = "١٢- وأخيراً، يدعو الفريق إلى تعزيز التعاون الإقليمي في إدارة الأحواض المشتركة.";
+            assert_eq!(fix(line).trim_end(), right);
+        }
+        // Two words, or no hyphen, at the end: left.
+        assert_eq!(fix("٢١، يدعو الفريق.ً وأخيرا جدا-"), "١٢، يدعو الفريق.ً وأخيرا جدا-");
+        assert_eq!(fix("٢١، يدعو الفريق.ً وأخيرا"), "١٢، يدعو الفريق.ً وأخيرا");
         // (line 2: the tanween of `أولاً` emitted before the word)
         assert_eq!(fix(" مقدمة \u{064B}أولا- "), " أولا\u{064B}- مقدمة ");
         // Dates, ranges, Latin tokens and times keep their digits; a line
