@@ -96,7 +96,11 @@ fn ltr_embedding_in_logical_order(line: &str, start: usize) -> Option<(usize, St
     }
     let mut logical = String::with_capacity(content.len());
     logical.push_str(&content[strong_at..]);
-    logical.extend(content[..strong_at].chars().rev());
+    let neutrals: String = content[..strong_at].chars().rev().collect();
+    // A label's hyphen is glued to its number: a space before it is the
+    // stretch of a justified line (`LRE " - ١" PDF` is `١- `).
+    let glued = neutrals.trim_start_matches(' ');
+    logical.push_str(if glued.starts_with('-') { glued } else { &neutrals });
     Some((content_start + content_len + closer.len_utf8(), logical))
 }
 
@@ -122,6 +126,10 @@ mod tests {
             run_stage(remove_invisible_controls, numbers),
             "٣- ويستند التقرير إلى بيانات جمعتها الوزارة من ١٤ مدينة رئيسية."
         );
+        // A justified line stretches the gap inside the label (pdftotext on
+        // a justified paragraph LibreOffice set in Amiri, 2026-12-06).
+        let justified = "\u{202B}\u{202A} - ١\u{202C}شهدت السنوات العشر الأخيرة\u{202C}";
+        assert_eq!(run_stage(remove_invisible_controls, justified), "١- شهدت السنوات العشر الأخيرة");
         // Outside right-to-left text an embedding is only unwrapped.
         assert_eq!(run_stage(remove_invisible_controls, "a\u{202A} -3\u{202C}b"), "a -3b");
     }
