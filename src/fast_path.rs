@@ -409,11 +409,14 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                 // a left-to-right run in it (`)؛CTOC/...`, `)..7`: the
                 // bracket's run and the run after it, glued;
                 // `reading_order::split_token`).
-                b')' | b']' if i == 0 || line[i - 1] == b' ' => {
-                    if line[i + 1..].iter().take_while(|&&b| b != b' ').any(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
-                    {
-                        check = true;
-                    }
+                b')' | b']'
+                    if (i == 0 || line[i - 1] == b' ')
+                        && line[i + 1..]
+                            .iter()
+                            .take_while(|&&b| b != b' ')
+                            .any(|&b| b.is_ascii_alphanumeric() || b >= 0x80) =>
+                {
+                    check = true;
                 }
                 b'(' if line[i..].starts_with(b"(cid:") => return Verdict::Dirty,
                 b'/' if at(i + 1) == b'g' && at(i + 2).is_ascii_digit() => return Verdict::Dirty,

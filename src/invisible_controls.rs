@@ -16,7 +16,7 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::language::Language;
 use crate::pipeline::LineContext;
-use crate::script::{is_bidi_control, is_zero_width};
+use crate::script::{is_arabic_letter, is_arabic_mark, is_bidi_control, is_zero_width};
 
 /// Removes invisible controls from one line.
 pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
@@ -49,7 +49,15 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
             '\u{202C}' | '\u{2069}' => rtl_depth = rtl_depth.saturating_sub(1),
             '\u{202A}' | '\u{2066}' if rtl_depth > 0 => {
                 if let Some((end, logical)) = ltr_embedding_in_logical_order(line, i) {
-                    out.replace(i..end, &logical, FixKind::ReadingOrder, 0.95);
+                    // A label's hyphen alone in the embedding, after its
+                    // word and a space (`أولاً LRE " -" PDF مقدمة`, Noto
+                    // Kufi): the hyphen is glued to the word.
+                    let after_word = line[..i]
+                        .strip_suffix(' ')
+                        .and_then(|before| before.chars().next_back())
+                        .is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c));
+                    let from = if logical.trim_end() == "-" && after_word { i - 1 } else { i };
+                    out.replace(from..end, &logical, FixKind::ReadingOrder, 0.95);
                     skip_to = end;
                     continue;
                 }
@@ -130,6 +138,10 @@ mod tests {
         // a justified paragraph LibreOffice set in Amiri, 2026-12-06).
         let justified = "\u{202B}\u{202A} - ١\u{202C}شهدت السنوات العشر الأخيرة\u{202C}";
         assert_eq!(run_stage(remove_invisible_controls, justified), "١- شهدت السنوات العشر الأخيرة");
+        // A label's hyphen alone after its word and a space (pdftotext on
+        // the PDF LibreOffice set in Noto Kufi Arabic, 2026-12-06).
+        let spaced = "\u{202B}ثانياً \u{202A} -\u{202C}النتائج الرئيسية\u{202C}";
+        assert_eq!(run_stage(remove_invisible_controls, spaced), "ثانياً- النتائج الرئيسية");
         // Outside right-to-left text an embedding is only unwrapped.
         assert_eq!(run_stage(remove_invisible_controls, "a\u{202A} -3\u{202C}b"), "a -3b");
     }

@@ -109,7 +109,7 @@ impl NumberShapes {
     fn add(&mut self, text: &str) {
         let chars: Vec<char> = text.chars().collect();
         for (start, end) in standalone_numbers(&chars) {
-            let digits: Vec<u32> = chars[start..end].iter().filter_map(|&c| digit_value(c)).map(u32::from).collect();
+            let digits: Vec<u32> = chars[start..end].iter().filter_map(|&c| digit_value(c)).collect();
             let (first, last) = (digits[0], digits[digits.len() - 1]);
             let year = |digits: &mut dyn Iterator<Item = &u32>| {
                 (1900..=2099).contains(&digits.fold(0u32, |v, &d| v.saturating_mul(10).saturating_add(d)))
@@ -277,7 +277,7 @@ fn first_word_at_the_end(body: &str) -> Option<String> {
     if number.is_empty() || !number.chars().all(is_digit) || !rest.starts_with(' ') {
         return None;
     }
-    let (text, last) = rest.rsplit_once("\u{064B} ")?;
+    let (text, last) = rest.rsplit_once('\u{064B}')?;
     let word = last.trim_matches(|c| matches!(c, '-' | '.' | ' '));
     let around = last.replace(word, "");
     if word.is_empty()
@@ -309,6 +309,26 @@ fn move_label_marks(line: &str) -> Option<String> {
     let tail = &line[body.len()..];
     if let Some(moved) = first_word_at_the_end(body) {
         return Some(format!("{moved}{tail}"));
+    }
+    // A heading's label word first and its hyphen alone at the end
+    // (`أولاً مقدمة -`, KacstOffice) → `أولاً- مقدمة`.
+    if let Some((head, text)) = body.trim_start().split_once(' ') {
+        if let Some(text) = text.strip_suffix(" -").map(str::trim) {
+            let indent = &body[..body.len() - body.trim_start().len()];
+            if !text.is_empty() && !text.contains('-') && head.starts_with(is_arabic_letter) && is_label_word(head) {
+                return Some(format!("{indent}{head}- {text}{tail}"));
+            }
+        }
+    }
+    // A heading's hyphen first and its label word last, the word's tanween
+    // before it (`- مقدمةً أولا`, `- التحدياتًثانيا`, DejaVu Sans) →
+    // `أولاً- مقدمة`.
+    if let Some((title, word)) = body.trim_start().strip_prefix("- ").and_then(|rest| rest.rsplit_once('\u{064B}')) {
+        let (title, word) = (title.trim(), word.trim());
+        let indent = &body[..body.len() - body.trim_start().len()];
+        if !title.is_empty() && !title.contains('-') && word.chars().all(is_arabic_letter) && is_label_word(word) {
+            return Some(format!("{indent}{word}\u{064B}- {title}{tail}"));
+        }
     }
     // A word label at the end, its tanween emitted before it: `مقدمة ًأولا-`
     // → `أولاً- مقدمة`.
@@ -451,6 +471,19 @@ mod tests {
             let right = "١٢- وأخيراً، يدعو الفريق إلى تعزيز التعاون الإقليمي في إدارة الأحواض المشتركة.";
             assert_eq!(fix(line).trim_end(), right);
         }
+        // DejaVu Sans: the hyphen glued to the tanween; a heading's hyphen
+        // first (pdf-schools-dejavu-pypdf, lines 15, 2 and 6).
+        assert_eq!(
+            fix("٨، يدعو التقرير إلى إشراك الأسر في إدارة المدارس.ً- وأخيرا"),
+            "٨- وأخيراً، يدعو التقرير إلى إشراك الأسر في إدارة المدارس."
+        );
+        assert_eq!(fix("- مقدمةً أولا"), "أولاً- مقدمة");
+        assert_eq!(fix("- التحدياتًثانيا"), "ثانياً- التحديات");
+        assert_eq!(fix("- بند أول"), "- بند أول");
+        // KacstOffice: the heading's hyphen alone at the end
+        // (pdf-kacstoffice-pypdf, line 2).
+        assert_eq!(fix("أولاً مقدمة -"), "أولاً- مقدمة");
+        assert_eq!(fix("أولاً - مقدمة -"), "أولاً - مقدمة -");
         // Two words, or no hyphen, at the end: left.
         assert_eq!(fix("٢١، يدعو الفريق.ً وأخيرا جدا-"), "١٢، يدعو الفريق.ً وأخيرا جدا-");
         assert_eq!(fix("٢١، يدعو الفريق.ً وأخيرا"), "١٢، يدعو الفريق.ً وأخيرا");
