@@ -307,14 +307,15 @@ fn is_end_punctuation(c: char) -> bool {
 fn move_label_marks(line: &str) -> Option<String> {
     let body = line.trim_end_matches(' ');
     let tail = &line[body.len()..];
+    let text_start = body.trim_start();
+    let indent = &body[..body.len() - text_start.len()];
     if let Some(moved) = first_word_at_the_end(body) {
         return Some(format!("{moved}{tail}"));
     }
     // A heading's label word first and its hyphen alone at the end
     // (`أولاً مقدمة -`, KacstOffice) → `أولاً- مقدمة`.
-    if let Some((head, text)) = body.trim_start().split_once(' ') {
+    if let Some((head, text)) = text_start.split_once(' ') {
         if let Some(text) = text.strip_suffix(" -").map(str::trim) {
-            let indent = &body[..body.len() - body.trim_start().len()];
             if !text.is_empty() && !text.contains('-') && head.starts_with(is_arabic_letter) && is_label_word(head) {
                 return Some(format!("{indent}{head}- {text}{tail}"));
             }
@@ -323,9 +324,8 @@ fn move_label_marks(line: &str) -> Option<String> {
     // A heading's hyphen first and its label word last, the word's tanween
     // before it (`- مقدمةً أولا`, `- التحدياتًثانيا`, DejaVu Sans) →
     // `أولاً- مقدمة`.
-    if let Some((title, word)) = body.trim_start().strip_prefix("- ").and_then(|rest| rest.rsplit_once('\u{064B}')) {
+    if let Some((title, word)) = text_start.strip_prefix("- ").and_then(|rest| rest.rsplit_once('\u{064B}')) {
         let (title, word) = (title.trim(), word.trim());
-        let indent = &body[..body.len() - body.trim_start().len()];
         if !title.is_empty() && !title.contains('-') && word.chars().all(is_arabic_letter) && is_label_word(word) {
             return Some(format!("{indent}{word}\u{064B}- {title}{tail}"));
         }
@@ -337,7 +337,6 @@ fn move_label_marks(line: &str) -> Option<String> {
             let letters = word.trim_start_matches(is_arabic_mark);
             let marks = &word[..word.len() - letters.len()];
             let text = text.trim_start();
-            let indent = &body[..body.len() - body.trim_start().len()];
             if !letters.contains(is_arabic_mark) && is_label_word(letters) && !text.is_empty() {
                 return Some(format!("{indent}{letters}{marks}- {text}{tail}"));
             }
