@@ -68,7 +68,7 @@ embeddings are still there), lam-alef ligatures a font mapped to alef + lam
 (in a document that shows it), then after the invisible controls the
 reading order of lines and runs,
 numbers whose digits came out reversed (in a document whose paragraph
-numbers show it) and placeholders.
+numbers, or the years and zeros of its numbers, show it) and placeholders.
 
 DESIGN.md in the repository explains the architecture and where the
 lexicon-driven repairs (placeholders, reading order, word boundaries) join,
