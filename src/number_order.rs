@@ -107,6 +107,13 @@ impl NumberShapes {
     /// Counts the numbers of a line's text (`standalone_numbers`), after
     /// the paragraph number that starts it.
     fn add(&mut self, text: &str) {
+        // One sign against settles it (`reversed`): the rest of the
+        // document is not read (the fast path reads every line that starts
+        // with a number). Most lines hold no number but their paragraph's:
+        // their bytes tell at once.
+        if self.forward_years + self.trailing_zeros > 0 || !has_two_digits_in_a_row(text) {
+            return;
+        }
         let chars: Vec<char> = text.chars().collect();
         for (start, end) in standalone_numbers(&chars) {
             let digits: Vec<u32> = chars[start..end].iter().filter_map(|&c| digit_value(c)).collect();
@@ -139,6 +146,28 @@ impl NumberShapes {
             && self.backward_years + self.leading_zeros >= MIN_SHAPES
             && self.forward_years + self.trailing_zeros == 0
     }
+}
+
+/// Whether a text holds two digits in a row (ASCII, Arabic-Indic or
+/// extended; UTF-8 `D9 A0..A9`, `DB B0..B9`), read on its bytes.
+fn has_two_digits_in_a_row(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut previous_digit = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (digit, width) = match bytes[i] {
+            b'0'..=b'9' => (true, 1),
+            0xD9 => (matches!(bytes.get(i + 1), Some(0xA0..=0xA9)), 2),
+            0xDB => (matches!(bytes.get(i + 1), Some(0xB0..=0xB9)), 2),
+            _ => (false, 1),
+        };
+        if digit && previous_digit {
+            return true;
+        }
+        previous_digit = digit;
+        i += width;
+    }
+    false
 }
 
 /// Signs of reversed digits (`NumberShapes`) needed, one a year.
