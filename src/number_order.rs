@@ -324,6 +324,39 @@ fn first_word_at_the_end(body: &str) -> Option<String> {
     Some(format!("{number}- {word}\u{064B}، {text}{}", if period { "." } else { "" }))
 }
 
+/// An abbreviation in brackets whose neutrals pypdf drew around the Latin
+/// run: `٧ ... للبيئة -( UNEP قدم الدعم الفني).` or `-( UNEP. قدم ...)`
+/// (the label's hyphen and the opening bracket before it, the closing
+/// bracket at the end) → `٧- ... للبيئة (UNEP) قدم الدعم الفني.`; `(UNEP.)
+/// قدم الدعم الفني` (the sentence's period inside) → `(UNEP) قدم الدعم
+/// الفني.`. The abbreviation is capitals and digits (`(etc.)` keeps its
+/// period), the line holds no other bracket.
+fn abbreviation_in_brackets(body: &str) -> Option<String> {
+    let is_abbreviation = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if body.matches('(').count() != 1 || body.matches(')').count() != 1 {
+        return None;
+    }
+    if let Some((before, after)) = body.split_once(" -( ") {
+        let (label, text) = before.split_once(' ')?;
+        let (abbreviation, rest) = after.split_once(' ')?;
+        let rest = rest.trim_end();
+        let closed = rest.strip_suffix(").").or_else(|| rest.strip_suffix(')'))?;
+        let bare = abbreviation.trim_end_matches('.');
+        if !label.chars().all(is_digit) || label.is_empty() || text.contains('-') || !is_abbreviation(bare) {
+            return None;
+        }
+        let period = abbreviation.ends_with('.') || rest.ends_with('.');
+        return Some(format!("{label}- {text} ({bare}) {}{}", closed.trim_end(), if period { "." } else { "" }));
+    }
+    let (before, after) = body.split_once('(')?;
+    let (inside, rest) = after.split_once(')')?;
+    let bare = inside.strip_suffix('.')?;
+    if !is_abbreviation(bare) || rest.trim_end().ends_with(is_end_punctuation) || rest.trim().is_empty() {
+        return None;
+    }
+    Some(format!("{before}({bare}){}.", rest.trim_end()))
+}
+
 /// Sentence punctuation that may follow a label's stray hyphen at the end.
 fn is_end_punctuation(c: char) -> bool {
     matches!(c, '.' | '،' | '؛' | ':')
@@ -338,7 +371,7 @@ fn move_label_marks(line: &str) -> Option<String> {
     let tail = &line[body.len()..];
     let text_start = body.trim_start();
     let indent = &body[..body.len() - text_start.len()];
-    if let Some(moved) = first_word_at_the_end(body) {
+    if let Some(moved) = first_word_at_the_end(body).or_else(|| abbreviation_in_brackets(body)) {
         return Some(format!("{moved}{tail}"));
     }
     // A heading's label word first and its hyphen alone at the end
@@ -512,6 +545,18 @@ mod tests {
         // (pdf-kacstoffice-pypdf, line 2).
         assert_eq!(fix("أولاً مقدمة -"), "أولاً- مقدمة");
         assert_eq!(fix("أولاً - مقدمة -"), "أولاً - مقدمة -");
+        // An abbreviation's brackets and the label's hyphen around the Latin
+        // run (pdf-kacst-pypdf and pdf-noto-pypdf line 13, pdf-dejavu-pypdf
+        // line 13).
+        let right = "٧- وأشار الخبراء إلى أن برنامج الأمم المتحدة للبيئة (UNEP) قدم الدعم الفني.";
+        assert_eq!(
+            fix("٧ وأشار الخبراء إلى أن برنامج الأمم المتحدة للبيئة -( UNEP قدم الدعم الفني). ").trim_end(),
+            right
+        );
+        assert_eq!(fix("٧ وأشار الخبراء إلى أن برنامج الأمم المتحدة للبيئة -( UNEP. قدم الدعم الفني)"), right);
+        assert_eq!(fix("٧- وأشار الخبراء إلى أن برنامج الأمم المتحدة للبيئة (UNEP.) قدم الدعم الفني"), right);
+        // An abbreviation that ends with a period keeps it.
+        assert_eq!(fix("٧- انظر المرفق (etc.) في الصفحة"), "٧- انظر المرفق (etc.) في الصفحة");
         // Two words, or no hyphen, at the end: left.
         assert_eq!(fix("٢١، يدعو الفريق.ً وأخيرا جدا-"), "١٢، يدعو الفريق.ً وأخيرا جدا-");
         assert_eq!(fix("٢١، يدعو الفريق.ً وأخيرا"), "١٢، يدعو الفريق.ً وأخيرا");
