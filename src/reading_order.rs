@@ -595,10 +595,11 @@ enum DrawnOutOfPlace<'a> {
     /// `٣  ويستند ... من-١٤. مدينة رئيسية`: the label's number alone (two
     /// spaces after it, where its hyphen was), its hyphen and the
     /// sentence's period drawn around the first number of the text, the
-    /// only hyphen of the line: the label's number, the piece with the
-    /// hyphen, the word and the number in it, and whether the period
-    /// follows.
-    LabelHyphenBeforeNumber { head: &'a str, at: usize, word: &'a str, number: &'a str, period: bool },
+    /// only hyphen of the line (with the period glued after the number,
+    /// which a hyphenated `كوفيد-19` in a clean line does not show with
+    /// the rest): the label's number, the piece with the hyphen, and the
+    /// word and the number in it.
+    LabelHyphenBeforeNumber { head: &'a str, at: usize, word: &'a str, number: &'a str },
 }
 
 /// The neutral characters of a line drawn out of place
@@ -620,16 +621,10 @@ fn drawn_out_of_place<'a>(pieces: &[Piece<'a>], gaps: &[Gap]) -> Option<DrawnOut
         let digits = rest.find(|c: char| !is_digit(c)).unwrap_or(rest.len());
         let (number, after) = rest.split_at(digits);
         let word_ends = word.chars().next_back().is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c));
-        if hyphenated.next().is_some() || !word_ends || number.is_empty() || !matches!(after, "" | ".") {
+        if hyphenated.next().is_some() || !word_ends || number.is_empty() || after != "." {
             return None;
         }
-        return Some(DrawnOutOfPlace::LabelHyphenBeforeNumber {
-            head: first.text,
-            at,
-            word,
-            number,
-            period: after == ".",
-        });
+        return Some(DrawnOutOfPlace::LabelHyphenBeforeNumber { head: first.text, at, word, number });
     }
     let number_then = |after: char| first.text.strip_suffix(after).filter(|n| is_label_number(n));
     let (label, taken, to_end) = if let Some(number) = number_then('.') {
@@ -2101,13 +2096,13 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
             pieces[0] = Piece { text: bracketed };
             moved_to_end = ".";
         }
-        Some(DrawnOutOfPlace::LabelHyphenBeforeNumber { head, at, word, number, period }) => {
+        Some(DrawnOutOfPlace::LabelHyphenBeforeNumber { head, at, word, number }) => {
             label = Some(format!("{head}-"));
             pieces[at] = Piece { text: word };
             pieces.insert(at + 1, Piece { text: number });
             gaps.insert(at, Gap::Spaces(1));
             remove_pieces(&mut pieces, &mut gaps, 0, 1);
-            moved_to_end = if period { "." } else { "" };
+            moved_to_end = ".";
         }
         Some(DrawnOutOfPlace::LabelHyphenLast { label: moved, taken, body, to_end }) => {
             label = Some(moved);
@@ -2556,6 +2551,9 @@ mod tests {
         ] {
             assert_eq!(crate::repair(clean), clean);
         }
+        // Two spaces after a number and a hyphenated number without the
+        // period after it: no label's hyphen (only the spaces change).
+        assert_eq!(crate::repair("١٩  جائحة كوفيد-19 وقد"), "١٩ جائحة كوفيد-19 وقد");
         // No label word holds anything but letters and marks (found by the
         // fast path's property test: `لا -/لام` was read as the label
         // `/لام-`, which the scan did not expect).
