@@ -367,6 +367,75 @@ fn is_end_punctuation(c: char) -> bool {
 /// such stray mark: `٥ نص-.` → `٥- نص.`, `٤ نص -٨١ نص` → `٤- نص ٨١ نص`,
 /// `أ نص؛ ()` → `(أ) نص؛`; or a word label at its end, to the start.
 fn move_label_marks(line: &str) -> Option<String> {
+    let months = month_slashes(line);
+    let line = months.as_deref().unwrap_or(line);
+    let moved = move_label_marks_of(line);
+    moved.or(months)
+}
+
+/// Month names as UN Arabic pairs them (`أيار/مايو`): the last word of the
+/// Levantine name (`تشرين الأول` is written `تشرين الأول/أكتوبر`), then the
+/// Gregorian one.
+const LEVANTINE_MONTHS: &[&str] = &["الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "الأول"];
+const GREGORIAN_MONTHS: &[&str] = &[
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "إبريل",
+    "مايو",
+    "يونيه",
+    "يونيو",
+    "يوليه",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+];
+
+/// `في شهر أيارمايو -/.`, `آذارمارس ونيسانأبريل // ٢٢٠٢.`: the slashes of
+/// month pairs that pypdf drew apart, gathered with the label's hyphen in
+/// a token of neutrals. As many pairs glued (`أيارمايو`, with a proclitic
+/// `و` or punctuation around it) as slashes in such tokens: each pair gets
+/// its slash back, the tokens keep the rest.
+fn month_slashes(line: &str) -> Option<String> {
+    let is_neutrals = |t: &str| t.contains('/') && t.chars().all(|c| matches!(c, '/' | '-' | '.'));
+    let slashes: usize = line.split(' ').filter(|t| is_neutrals(t)).map(|t| t.matches('/').count()).sum();
+    // Where a token that is a glued pair (`أيارمايو`, `ونيسانأبريل،`) takes
+    // its slash.
+    let pair_at = |token: &str| -> Option<usize> {
+        let core = token.trim_end_matches(is_end_punctuation);
+        let (prefix, word) = match core.strip_prefix('و') {
+            Some(w) if LEVANTINE_MONTHS.iter().any(|m| w.starts_with(m)) => ('و'.len_utf8(), w),
+            _ => (0, core),
+        };
+        let levantine = LEVANTINE_MONTHS.iter().find(|m| word.starts_with(**m))?;
+        GREGORIAN_MONTHS.contains(&&word[levantine.len()..]).then_some(prefix + levantine.len())
+    };
+    let pairs = line.split(' ').filter(|t| pair_at(t).is_some()).count();
+    if slashes == 0 || pairs != slashes {
+        return None;
+    }
+    let mut out = Vec::new();
+    for token in line.split(' ') {
+        if is_neutrals(token) {
+            let rest: String = token.chars().filter(|&c| c != '/').collect();
+            if !rest.is_empty() {
+                out.push(rest);
+            }
+        } else if let Some(at) = pair_at(token) {
+            out.push(format!("{}/{}", &token[..at], &token[at..]));
+        } else {
+            out.push(token.to_string());
+        }
+    }
+    Some(out.join(" "))
+}
+
+/// `move_label_marks` on a line whose month pairs have their slashes.
+fn move_label_marks_of(line: &str) -> Option<String> {
     let body = line.trim_end_matches(' ');
     let tail = &line[body.len()..];
     let text_start = body.trim_start();
@@ -555,6 +624,18 @@ mod tests {
         );
         assert_eq!(fix("٧ وأشار الخبراء إلى أن برنامج الأمم المتحدة للبيئة -( UNEP. قدم الدعم الفني)"), right);
         assert_eq!(fix("٧- وأشار الخبراء إلى أن برنامج الأمم المتحدة للبيئة (UNEP.) قدم الدعم الفني"), right);
+        // Month pairs whose slashes were gathered with the label's hyphen
+        // (pdf-kacst-pypdf line 22, pdf-noto-pypdf line 22,
+        // pdf-schools-kacst-pypdf line 4).
+        let right = "١٤- وستعرض اللجنة نتائج هذا التقرير في شهر أيار/مايو.";
+        assert_eq!(fix("٤١ وستعرض اللجنة نتائج هذا التقرير في شهر أيارمايو -/. ").trim_end(), right);
+        assert_eq!(fix("٤١ وستعرض اللجنة نتائج هذا التقرير في شهر أيارمايو. -/ ").trim_end(), right);
+        assert_eq!(
+            fix("٢ وقد زار الفريق -٥٣ مدرسة خلال شهري آذارمارس ونيسانأبريل // ٢٢٠٢."),
+            "٢- وقد زار الفريق ٣٥ مدرسة خلال شهري آذار/مارس ونيسان/أبريل ٢٠٢٢."
+        );
+        // As many pairs as slashes, or nothing moves.
+        assert_eq!(fix("في شهري آذارمارس ونيسانأبريل /"), "في شهري آذارمارس ونيسانأبريل /");
         // An abbreviation that ends with a period keeps it.
         assert_eq!(fix("٧- انظر المرفق (etc.) في الصفحة"), "٧- انظر المرفق (etc.) في الصفحة");
         // Two words, or no hyphen, at the end: left.
