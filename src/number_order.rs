@@ -365,7 +365,9 @@ fn is_end_punctuation(c: char) -> bool {
 /// The line with its label's stray hyphen or brackets put back on the
 /// label, if it starts with a bare number or letter and holds exactly one
 /// such stray mark: `٥ نص-.` → `٥- نص.`, `٤ نص -٨١ نص` → `٤- نص ٨١ نص`,
-/// `أ نص؛ ()` → `(أ) نص؛`; or a word label at its end, to the start.
+/// `أ نص؛ ()` → `(أ) نص؛`; or a word label at its end, to the start; and
+/// the other neutrals pypdf drew out of place (a sentence's first word, an
+/// abbreviation's brackets, the slashes of month pairs, `month_slashes`).
 fn move_label_marks(line: &str) -> Option<String> {
     let months = month_slashes(line);
     let line = months.as_deref().unwrap_or(line);
