@@ -33,11 +33,7 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::is_label_word;
-use crate::script::{is_arabic_letter, is_arabic_mark};
-
-fn is_digit(c: char) -> bool {
-    digit_value(c).is_some()
-}
+use crate::script::{is_arabic_letter, is_arabic_mark, is_digit};
 
 /// The number that starts a line (after spaces) as a paragraph number, if
 /// one does: at most four digits followed by the end, a space, `-`, `.`,
@@ -116,24 +112,18 @@ impl NumberShapes {
         }
         let chars: Vec<char> = text.chars().collect();
         for (start, end) in standalone_numbers(&chars) {
-            let digits: Vec<u32> = chars[start..end].iter().filter_map(|&c| digit_value(c)).collect();
-            let (first, last) = (digits[0], digits[digits.len() - 1]);
-            let year = |digits: &mut dyn Iterator<Item = &u32>| {
-                (1900..=2099).contains(&digits.fold(0u32, |v, &d| v.saturating_mul(10).saturating_add(d)))
-            };
-            let (forward, backward) = if digits.len() == 4 {
-                (year(&mut digits.iter()), year(&mut digits.iter().rev()))
-            } else {
-                (false, false)
-            };
-            match (forward, backward) {
+            let digits: String = chars[start..end].iter().filter(|&&c| is_digit(c)).collect();
+            let year =
+                |backwards: bool| digits.chars().count() == 4 && (1900..=2099).contains(&value(&digits, backwards));
+            match (year(false), year(true)) {
                 (true, false) => self.forward_years += 1,
                 (false, true) => self.backward_years += 1,
                 _ => {}
             }
-            if first == 0 {
+            let zero = |c: Option<char>| c.and_then(digit_value) == Some(0);
+            if zero(digits.chars().next()) {
                 self.leading_zeros += 1;
-            } else if last == 0 {
+            } else if zero(digits.chars().next_back()) {
                 self.trailing_zeros += 1;
             }
         }
