@@ -29,7 +29,7 @@
 //! against the full repair on the corpus and on generated text.
 
 use crate::config::{Config, DigitStyle};
-use crate::script::is_arabic_letter;
+use crate::script::{digit_len, is_arabic_letter};
 
 /// Whether `text` comes out of the repair with `config` unchanged, decided
 /// without running the stages on any line that shows nothing to repair.
@@ -87,7 +87,14 @@ fn starts_with_longer_than_label(s: &str) -> bool {
 #[inline]
 fn starts_with_digit(line: &[u8]) -> bool {
     let first = line.iter().position(|&b| b != b' ').map(|i| &line[i..]).unwrap_or_default();
-    matches!(first, [b'0'..=b'9', ..] | [0xD9, 0xA0..=0xA9, ..] | [0xDB, 0xB0..=0xB9, ..])
+    digit_len(first) > 0
+}
+
+/// Whether the two bytes encode a mark the scan looks out for (U+0610..
+/// U+061A, U+064B..U+065F, U+0670, U+06D6..U+06ED).
+#[inline]
+fn is_mark_bytes(lead: u8, second: u8) -> bool {
+    matches!((lead, second), (0xD8, 0x90..=0x9A) | (0xD9, 0x8B..=0x9F | 0xB0) | (0xDB, 0x96..=0xED))
 }
 
 /// What the byte scan says of one line.
@@ -205,10 +212,7 @@ fn count_token_signs(token: &str, final_first: &mut usize, article_last: &mut us
 /// before the exact test).
 #[inline]
 fn is_one_letter_token(token: &[u8]) -> bool {
-    let marks_follow = token.len() == 2
-        || (token.len() > 3
-            && token.len() <= 10
-            && matches!((token[2], token[3]), (0xD8, 0x90..=0x9A) | (0xD9, 0x8B..=0x9F | 0xB0) | (0xDB, 0x96..=0xED)));
+    let marks_follow = token.len() == 2 || (token.len() > 3 && token.len() <= 10 && is_mark_bytes(token[2], token[3]));
     marks_follow
         && is_arabic_letter_at(token, 0)
         && std::str::from_utf8(token).is_ok_and(crate::word_boundaries::is_lone_letter)
@@ -264,9 +268,8 @@ static ASCII_TO_LOOK_AT: [bool; 128] = {
 #[cold]
 fn hyphen_drawn_out_of_place(line: &[u8], i: usize) -> bool {
     let at = |k: usize| line.get(k).copied().unwrap_or(0);
-    let (next, second) = (at(i + 1), at(i + 2));
-    let mark_follows = matches!((next, second), (0xD8, 0x90..=0x9A) | (0xD9, 0x8B..=0x9F | 0xB0) | (0xDB, 0x96..=0xED));
-    let digit_follows = next.is_ascii_digit() || matches!((next, second), (0xD9, 0xA0..=0xA9) | (0xDB, 0xB0..=0xB9));
+    let mark_follows = is_mark_bytes(at(i + 1), at(i + 2));
+    let digit_follows = digit_len(&line[i + 1..]) > 0;
     i > 1
         && is_arabic_lead(line[i - 2])
         && (mark_follows || (digit_follows && starts_with_digit(line)) || line[i + 1..].iter().all(|&b| b == b' '))

@@ -33,7 +33,7 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::is_label_word;
-use crate::script::{is_arabic_letter, is_arabic_mark, is_digit};
+use crate::script::{digit_len, is_arabic_letter, is_arabic_mark, is_digit};
 
 /// The number that starts a line (after spaces) as a paragraph number, if
 /// one does: at most four digits followed by the end, a space, `-`, `.`,
@@ -145,17 +145,12 @@ fn has_two_digits_in_a_row(text: &str) -> bool {
     let mut previous_digit = false;
     let mut i = 0;
     while i < bytes.len() {
-        let (digit, width) = match bytes[i] {
-            b'0'..=b'9' => (true, 1),
-            0xD9 => (matches!(bytes.get(i + 1), Some(0xA0..=0xA9)), 2),
-            0xDB => (matches!(bytes.get(i + 1), Some(0xB0..=0xB9)), 2),
-            _ => (false, 1),
-        };
-        if digit && previous_digit {
+        let width = digit_len(&bytes[i..]);
+        if width > 0 && previous_digit {
             return true;
         }
-        previous_digit = digit;
-        i += width;
+        previous_digit = width > 0;
+        i += width.max(1);
     }
     false
 }

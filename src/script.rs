@@ -76,6 +76,18 @@ pub(crate) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || is_arabic_digit(c)
 }
 
+/// The length in bytes of the `is_digit` digit that UTF-8 `bytes` start
+/// with (ASCII 1; Arabic-Indic `D9 A0..A9` and Extended `DB B0..B9` 2), 0
+/// if they start with none: for scans that read bytes, not characters.
+#[inline]
+pub(crate) fn digit_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [b'0'..=b'9', ..] => 1,
+        [0xD9, 0xA0..=0xA9, ..] | [0xDB, 0xB0..=0xB9, ..] => 2,
+        _ => 0,
+    }
+}
+
 /// The base text and positional form of an Arabic presentation-form code
 /// point (U+FB50..U+FDFF, U+FE70..U+FEFF), or `None` for any other character
 /// and for the symbols that the table leaves alone (see the generator).
