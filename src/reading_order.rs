@@ -830,12 +830,14 @@ pub(crate) fn evidence(line: &str) -> Evidence {
     // (pypdf's `٣ ويستند ... من -٤١ مدينة`, which `number_order` puts back
     // in a document that shows it), not a label emitted as a run.
     let starts_with_number = pieces.first().is_some_and(|p| is_number(p.text));
+    // The pieces that are a heading's label glued to its title
+    // (`مقدمة-ًأولا`): drawn after it, not emitted as a run of their own.
+    let mut label_after_title = vec![false; pieces.len()];
     for (i, p) in pieces.iter().enumerate() {
         let label = label_at(&pieces, &gaps, i).filter(|(l, _)| l.ends_with('-'));
+        label_after_title[i] = i > 0 && gaps[i - 1] == Gap::Glued && label.is_some();
         if i > 0 && label.is_some_and(|(l, _)| !(starts_with_number && l.starts_with(is_digit))) {
-            // Glued to its title (`مقدمة-ًأولا`), a heading's label was
-            // drawn after it, not emitted as a run of its own.
-            if gaps[i - 1] == Gap::Glued {
+            if label_after_title[i] {
                 e.drawn_out_of_place = true;
             } else {
                 e.label = true;
@@ -886,11 +888,7 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                 // often as a run's edge.
                 let dash = pieces[i].text == "-";
                 let number_suffix = is_ltr(a_last) && PieceLetters::of(pieces[i + 1].text).count <= 1;
-                // A heading's label glued after its title was drawn so
-                // (see above), not emitted as a run.
-                let label_after_title =
-                    pieces[i + 1].text.starts_with('-') && label_at(&pieces, &gaps, i + 1).is_some();
-                if !(dash || number_suffix || label_after_title) {
+                if !(dash || number_suffix || label_after_title[i + 1]) {
                     e.glued = true;
                 }
             }
