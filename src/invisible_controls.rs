@@ -104,11 +104,12 @@ fn ltr_embedding_in_logical_order(line: &str, start: usize) -> Option<(usize, St
     }
     let mut logical = String::with_capacity(content.len());
     logical.push_str(&content[strong_at..]);
-    let neutrals: String = content[..strong_at].chars().rev().collect();
-    // A label's hyphen is glued to its number: a space before it is the
-    // stretch of a justified line (`LRE " - ١" PDF` is `١- `).
-    let glued = neutrals.trim_start_matches(' ');
-    logical.push_str(if glued.starts_with('-') { glued } else { &neutrals });
+    // A label's hyphen is glued to its number: a space before it (after it
+    // in the embedding's visual order) is the stretch of a justified line
+    // (`LRE " - ١" PDF` is `١- `).
+    let neutrals = &content[..strong_at];
+    let glued = neutrals.trim_end_matches(' ');
+    logical.extend(if glued.ends_with('-') { glued } else { neutrals }.chars().rev());
     Some((content_start + content_len + closer.len_utf8(), logical))
 }
 
