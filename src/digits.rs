@@ -14,6 +14,7 @@ use crate::config::DigitStyle;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
+use crate::script::is_digit;
 
 /// The value of a digit of any of the three scripts.
 pub(crate) fn digit_value(c: char) -> Option<u32> {
@@ -23,10 +24,6 @@ pub(crate) fn digit_value(c: char) -> Option<u32> {
         '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
         _ => None,
     }
-}
-
-fn is_digit(c: Option<char>) -> bool {
-    c.is_some_and(|c| digit_value(c).is_some())
 }
 
 /// Converts the digits of one line to the configured script.
@@ -56,9 +53,9 @@ pub(crate) fn convert_digits<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &m
                     _ => digit_value(c).and_then(|d| char::from_digit(d, 10)),
                 },
                 DigitStyle::ArabicIndic => match c {
-                    '.' if is_digit(prev) && is_digit(next) => Some('\u{066B}'),
-                    ',' if is_digit(prev) && is_digit(next) => Some('\u{066C}'),
-                    '%' if is_digit(prev) => Some('\u{066A}'),
+                    '.' if prev.is_some_and(is_digit) && next.is_some_and(is_digit) => Some('\u{066B}'),
+                    ',' if prev.is_some_and(is_digit) && next.is_some_and(is_digit) => Some('\u{066C}'),
+                    '%' if prev.is_some_and(is_digit) => Some('\u{066A}'),
                     '\u{0660}'..='\u{0669}' => None,
                     _ => digit_value(c).and_then(|d| char::from_u32(0x0660 + d)),
                 },

@@ -33,17 +33,16 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::is_label_word;
-use crate::script::{digit_len, is_arabic_letter, is_arabic_mark, is_digit};
+use crate::script::{digit_len, is_arabic_letter, is_arabic_mark, is_digit, is_number, split_leading_digits};
 
 /// The number that starts a line (after spaces) as a paragraph number, if
 /// one does: at most four digits followed by the end, a space, `-`, `.`,
 /// `،` or `)`.
 fn line_number(line: &str) -> Option<&str> {
-    let line = line.trim_start_matches(' ');
-    let end = line.find(|c: char| !is_digit(c)).unwrap_or(line.len());
-    let after = line[end..].chars().next();
-    (end > 0 && line[..end].chars().count() <= 4 && matches!(after, None | Some(' ' | '-' | '.' | '،' | ')')))
-        .then(|| &line[..end])
+    let (digits, rest) = split_leading_digits(line.trim_start_matches(' '));
+    let after = rest.chars().next();
+    (!digits.is_empty() && digits.chars().count() <= 4 && matches!(after, None | Some(' ' | '-' | '.' | '،' | ')')))
+        .then_some(digits)
 }
 
 /// The value of a digit string read forwards, or backwards.
@@ -288,7 +287,7 @@ fn standalone_numbers(chars: &[char]) -> Vec<(usize, usize)> {
 /// goes to the end.
 fn first_word_at_the_end(body: &str) -> Option<String> {
     let (number, rest) = body.split_once('،')?;
-    if number.is_empty() || !number.chars().all(is_digit) || !rest.starts_with(' ') {
+    if !is_number(number) || !rest.starts_with(' ') {
         return None;
     }
     let (text, last) = rest.rsplit_once('\u{064B}')?;
@@ -327,7 +326,7 @@ fn abbreviation_in_brackets(body: &str) -> Option<String> {
         let rest = rest.trim_end();
         let closed = rest.strip_suffix(").").or_else(|| rest.strip_suffix(')'))?;
         let bare = abbreviation.trim_end_matches('.');
-        if !label.chars().all(is_digit) || label.is_empty() || text.contains('-') || !is_abbreviation(bare) {
+        if !is_number(label) || text.contains('-') || !is_abbreviation(bare) {
             return None;
         }
         let period = abbreviation.ends_with('.') || rest.ends_with('.');
@@ -461,9 +460,8 @@ fn move_label_marks_of(line: &str) -> Option<String> {
         }
     }
     let (label, rest) = body.split_once(' ')?;
-    let is_number = !label.is_empty() && label.chars().all(is_digit);
     let is_letter = label.chars().count() == 1 && label.chars().all(is_arabic_letter);
-    if is_number {
+    if is_number(label) {
         // The hyphen before the final punctuation, or glued before a number.
         let ending = rest.trim_end_matches(is_end_punctuation);
         let hyphens = rest.matches('-').count();

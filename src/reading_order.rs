@@ -52,8 +52,8 @@ use crate::letter_model::{OUT_OF_LEXICON, TRIGRAMS};
 use crate::lexicon::{folded_letters, for_each_folded, letter_byte, normalize, Lexicon};
 use crate::pipeline::LineContext;
 use crate::script::{
-    is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, is_digit, is_tanween,
-    TATWEEL,
+    is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, is_digit, is_number,
+    is_tanween, split_leading_digits, TATWEEL,
 };
 
 /// Log-probabilities of words, with the lexicon, the letter model and the
@@ -280,8 +280,8 @@ impl WordScorer {
         for part in token.split(|c: char| !is_arabic_word_char(c)) {
             let end = start + part.len();
             // A proclitic on a number (`و٣`, `ب19`) is part of the number.
-            let on_number = matches!(part, "و" | "ب" | "ل" | "ك" | "ف")
-                && token[end..].chars().next().is_some_and(|c| c.is_ascii_digit() || is_arabic_digit(c));
+            let on_number =
+                matches!(part, "و" | "ب" | "ل" | "ك" | "ف") && token[end..].chars().next().is_some_and(is_digit);
             if !on_number && part.chars().any(|c| is_arabic_letter(c) || c == '\u{FFFD}') {
                 score += self.arabic_word(part);
             }
@@ -404,10 +404,7 @@ fn is_sentence_punct(c: char) -> bool {
 
 /// A note marker, `(1)`, with the punctuation before it (`.(1)`).
 fn is_note_marker(s: &str) -> bool {
-    s.trim_start_matches(is_sentence_punct)
-        .strip_prefix('(')
-        .and_then(|t| t.strip_suffix(')'))
-        .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c)))
+    s.trim_start_matches(is_sentence_punct).strip_prefix('(').and_then(|t| t.strip_suffix(')')).is_some_and(is_number)
 }
 
 /// Cuts a token where two runs were glued: where a number or Latin run is
@@ -449,7 +446,7 @@ fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
                 || (closed_first && start == 0 && !is_ltr(p) && is_ltr(c))
                 || (dash_first && i == 1)
                 || (is_sentence_punct(p) && after_arabic && (is_arabic_letter(c) || is_ltr(c)))
-                || (is_sentence_punct(p) && i == p.len_utf8() && (is_arabic_digit(c) || c.is_ascii_digit()))
+                || (is_sentence_punct(p) && i == p.len_utf8() && is_digit(c))
                 // `.(1)لدى`: a note marker glued to the next word.
                 || (p == ')' && is_arabic_letter(c) && is_note_marker(&token[start..i]))
                 // `تايلن-(دولة`: the dash of a UN short form, `(دولة -
@@ -618,8 +615,7 @@ fn drawn_out_of_place<'a>(pieces: &[Piece<'a>], gaps: &[Gap]) -> Option<DrawnOut
         let mut hyphenated = pieces.iter().enumerate().skip(1).filter(|(_, p)| p.text.contains('-'));
         let (at, piece) = hyphenated.next()?;
         let (word, rest) = piece.text.split_once('-')?;
-        let digits = rest.find(|c: char| !is_digit(c)).unwrap_or(rest.len());
-        let (number, after) = rest.split_at(digits);
+        let (number, after) = split_leading_digits(rest);
         let word_ends = word.chars().next_back().is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c));
         if hyphenated.next().is_some() || !word_ends || number.is_empty() || after != "." {
             return None;
@@ -664,14 +660,13 @@ fn is_label_marks_first(rest: &str) -> bool {
 
 /// Whether a label's head is a paragraph number (at most three digits).
 fn is_label_number(s: &str) -> bool {
-    !s.is_empty() && s.chars().count() <= 3 && s.chars().all(|c| c.is_ascii_digit() || is_arabic_digit(c))
+    s.chars().count() <= 3 && is_number(s)
 }
 
 /// Whether the inside of brackets is a label's (one or two letters or
 /// digits: `أ`, `12`).
 fn is_bracket_label(inner: &str) -> bool {
-    (1..=2).contains(&inner.chars().count())
-        && inner.chars().all(|c| is_arabic_letter(c) || c.is_ascii_digit() || is_arabic_digit(c))
+    (1..=2).contains(&inner.chars().count()) && inner.chars().all(|c| is_arabic_letter(c) || is_digit(c))
 }
 
 /// Whether a piece is a paragraph label in logical form: a number of at
@@ -731,15 +726,15 @@ fn cut_runs_glued_in_damaged_document(pieces: &mut Vec<Piece<'_>>, gaps: &mut Ve
     let mut i = 0;
     while i < pieces.len() && pieces.len() < MAX_PIECES {
         let text = pieces[i].text;
-        let digits_end = text.find(|c: char| !is_digit(c)).unwrap_or(text.len());
-        let number_then_comma = digits_end > 0 && matches!(&text[digits_end..], "،" | "؛");
+        let (digits, after_digits) = split_leading_digits(text);
+        let number_then_comma = !digits.is_empty() && matches!(after_digits, "،" | "؛");
         let word_end = text.find(|c: char| !is_arabic_word_char(c)).unwrap_or(text.len());
         let word_then_number = text[..word_end].chars().filter(|&c| is_arabic_letter(c)).count() >= 2
             && !text[..word_end].ends_with(TATWEEL)
             && text[word_end..].starts_with(is_digit)
             && text[word_end..].chars().all(|c| is_ltr(c) || matches!(c, '/' | '.' | ','));
         let cut = if number_then_comma {
-            digits_end
+            digits.len()
         } else if word_then_number {
             word_end
         } else {
@@ -1121,14 +1116,13 @@ fn cut_numbers_before_hyphens(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>) 
     let mut i = 1;
     while i < pieces.len() {
         let text = pieces[i].text;
-        let digits = text.find(|c: char| !is_digit(c)).unwrap_or(text.len());
-        let rest = &text[digits..];
+        let (number, rest) = split_leading_digits(text);
         let word_after = rest.strip_prefix('-').filter(|w| w.is_empty() || w.starts_with(is_arabic_letter));
-        let Some(word) = word_after.filter(|_| digits > 0 && digits <= MAX_HYPHENATED_DIGITS) else {
+        let Some(word) = word_after.filter(|_| !number.is_empty() && number.len() <= MAX_HYPHENATED_DIGITS) else {
             i += 1;
             continue;
         };
-        let mut parts = vec![Piece { text: &text[..digits] }, Piece { text: &rest[..1] }];
+        let mut parts = vec![Piece { text: number }, Piece { text: &rest[..1] }];
         if !word.is_empty() {
             parts.push(Piece { text: word });
         }
@@ -1137,11 +1131,6 @@ fn cut_numbers_before_hyphens(pieces: &mut Vec<Piece<'_>>, gaps: &mut Vec<Gap>) 
         gaps.splice(i..i, std::iter::repeat_n(Gap::Glued, n - 1));
         i += n;
     }
-}
-
-/// Whether a piece is a number: digits alone, of any script.
-fn is_number(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(is_digit)
 }
 
 /// Digits of a number hyphenated to a word (`كوفيد-19`) at most.
@@ -1842,15 +1831,14 @@ fn unmirror_note_markers(body: &str) -> Cow<'_, str> {
         let at_token_start = i == 0 || bytes[i - 1] == b' ';
         if bytes[i] == b')' && at_token_start {
             let rest = &body[i + 1..];
-            let digits = rest.find(|c: char| !(c.is_ascii_digit() || is_arabic_digit(c))).unwrap_or(rest.len());
-            if digits > 0 && rest[digits..].starts_with('(') {
-                let after = &rest[digits + 1..];
+            let (digits, after_digits) = split_leading_digits(rest);
+            if let Some(after) = after_digits.strip_prefix('(').filter(|_| !digits.is_empty()) {
                 let punct = after.find(|c: char| !is_sentence_punct(c)).unwrap_or(after.len());
-                let end = i + 1 + digits + 1 + punct;
+                let end = i + 1 + digits.len() + 1 + punct;
                 out.push_str(&body[done..i]);
                 out.push_str(&after[..punct]);
                 out.push('(');
-                out.push_str(&rest[..digits]);
+                out.push_str(digits);
                 out.push(')');
                 done = end;
                 i = end;

@@ -76,6 +76,17 @@ pub(crate) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || is_arabic_digit(c)
 }
 
+/// Whether `s` is a number: `is_digit` digits alone, one at least.
+pub(crate) fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(is_digit)
+}
+
+/// `s` cut after the `is_digit` digits it starts with: the digits (empty if
+/// none) and the rest.
+pub(crate) fn split_leading_digits(s: &str) -> (&str, &str) {
+    s.split_at(s.find(|c: char| !is_digit(c)).unwrap_or(s.len()))
+}
+
 /// The length in bytes of the `is_digit` digit that UTF-8 `bytes` start
 /// with (ASCII 1; Arabic-Indic `D9 A0..A9` and Extended `DB B0..B9` 2), 0
 /// if they start with none: for scans that read bytes, not characters.

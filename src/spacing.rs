@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
-use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_tanween};
+use crate::script::{is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit, is_tanween};
 
 /// What to do with one run of spaces.
 fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) -> Option<(&'static str, FixKind)> {
@@ -38,7 +38,7 @@ fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) 
     if prev == '(' && is_arabic_letter(next) && after_next == Some(')') {
         return Some(("", FixKind::Spacing));
     }
-    let starts_number = after_next.is_some_and(|c| c.is_ascii_digit() || is_arabic_digit(c));
+    let starts_number = after_next.is_some_and(is_digit);
     match next {
         '،' | '؛' | '؟' => return Some(("", FixKind::Spacing)),
         '.' | ':' if is_arabic_word_char(prev) && !starts_number => return Some(("", FixKind::Spacing)),
