@@ -37,12 +37,13 @@ use crate::script::{digit_len, is_arabic_letter, is_arabic_mark, is_digit, is_nu
 
 /// The number that starts a line (after spaces) as a paragraph number, if
 /// one does: at most four digits followed by the end, a space, `-`, `.`,
-/// `،` or `)`.
-fn line_number(line: &str) -> Option<&str> {
-    let (digits, rest) = split_leading_digits(line.trim_start_matches(' '));
+/// `،` or `)`; with the byte offset it starts at.
+fn line_number(line: &str) -> Option<(usize, &str)> {
+    let text = line.trim_start_matches(' ');
+    let (digits, rest) = split_leading_digits(text);
     let after = rest.chars().next();
     (!digits.is_empty() && digits.chars().count() <= 4 && matches!(after, None | Some(' ' | '-' | '.' | '،' | ')')))
-        .then_some(digits)
+        .then(|| (line.len() - text.len(), digits))
 }
 
 /// The value of a digit string read forwards, or backwards.
@@ -161,7 +162,7 @@ impl NumberSteps {
     /// Reads one line: its number, if it starts with one and holds Arabic
     /// (a character of U+0600..U+067F, tested on the bytes).
     pub fn add(&mut self, line: &str) {
-        let Some(digits) = line_number(line) else { return };
+        let Some((at, digits)) = line_number(line) else { return };
         if memchr::memchr2(0xD8, 0xD9, line.as_bytes()).is_none() {
             return;
         }
@@ -176,9 +177,7 @@ impl NumberSteps {
         // (A number of four digits that starts a line is no paragraph's: a
         // year that a line break left alone, `٢٢٠٢.`.)
         let paragraph_number = digits.chars().count() < 4;
-        let text_from =
-            line.find(digits).map_or(line.len(), |at| if paragraph_number { at + digits.len() } else { at });
-        self.shapes.add(&line[text_from..]);
+        self.shapes.add(&line[if paragraph_number { at + digits.len() } else { at }..]);
         if let Some((f, b, previous_long)) = self.previous {
             if long && previous_long {
                 let step = |run: &mut (usize, usize), counts_up: bool| {
