@@ -288,7 +288,7 @@ fn closing_bracket_before_a_run(line: &[u8], i: usize) -> bool {
 /// Scans one line (without its `\n`).
 fn scan_line(text: &str, config: &Config) -> Verdict {
     // A carriage return ending the line is the line break of another system.
-    let text = text.strip_suffix('\r').unwrap_or(text);
+    let text = without_carriage_return(text);
     let line = text.as_bytes();
     let n = line.len();
     let digits_change = config.digits != DigitStyle::Keep;
