@@ -31,7 +31,8 @@ wrap, so that line N of an extraction is line N of the text.
 Needs (not the build, not the tests): Debian's libreoffice-writer-nogui,
 poppler-utils, fonts-hosny-amiri, fonts-kacst, fonts-noto-core,
 fonts-dejavu-core; PyPI's
-pdfminer.six, pypdf, pymupdf. Run from the crate root:
+pdfminer.six, pypdf, pymupdf, pypdfium2 (5.15.2: PDFium 159); npm's
+pdfjs-dist (4.10.38) and node. Run from the crate root:
 
     python3 scripts/make_pdf_extractions.py
 """
@@ -98,6 +99,11 @@ FONTS = {'amiri': 'Amiri', 'kacst': 'KacstBook', 'noto': 'Noto Naskh Arabic'}
 MORE_FONTS = {'dejavu': 'DejaVu Sans', 'kacstoffice': 'KacstOffice', 'notokufi': 'Noto Kufi Arabic'}
 
 
+# Where npm installed pdfjs-dist (`npm install pdfjs-dist@4` in the crate
+# root, or set PDFJS_DIST).
+PDFJS_DIST = os.environ.get('PDFJS_DIST', 'node_modules/pdfjs-dist')
+
+
 def render(font, workdir, text=TEXT):
     body = ''.join(f'<p dir="rtl" align="right">{html.escape(line)}</p>\n' for line in text.splitlines())
     page = (
@@ -127,6 +133,30 @@ def extract(tool, pdf):
     if tool == 'pymupdf':
         import pymupdf
         return ''.join(page.get_text() for page in pymupdf.open(pdf))
+    if tool == 'pdfium':
+        # PDFium (Chrome's PDF engine) through pypdfium2, as LangChain's
+        # PyPDFium2Loader reads a page; it ends lines with `\r\n`.
+        import pypdfium2
+        pages = [page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(pdf)]
+        return '\n'.join(pages).replace('\r\n', '\n')
+    if tool == 'pdfjs':
+        # pdf.js (Firefox's PDF reader, and most JavaScript pipelines): the
+        # page's text items joined as they come, a line break where pdf.js
+        # marks the end of a line (`hasEOL`).
+        module = os.path.abspath(os.path.join(PDFJS_DIST, 'legacy', 'build', 'pdf.mjs'))
+        script = (
+            f"const {{ getDocument }} = await import({module!r});\n"
+            "const doc = await getDocument({ url: process.argv[1], verbosity: 0 }).promise;\n"
+            "let out = '';\n"
+            "for (let p = 1; p <= doc.numPages; p++) {\n"
+            "  const content = await (await doc.getPage(p)).getTextContent();\n"
+            "  for (const item of content.items) { out += item.str; if (item.hasEOL) out += '\\n'; }\n"
+            "  out += '\\n';\n"
+            "}\n"
+            "process.stdout.write(out);\n"
+        )
+        return subprocess.run(['node', '--input-type=module', '-e', script, pdf], check=True,
+                              capture_output=True).stdout.decode('utf-8')
     raise ValueError(tool)
 
 
@@ -151,7 +181,8 @@ def main():
         for key, font in {**FONTS, **MORE_FONTS}.items():
             with tempfile.TemporaryDirectory() as workdir:
                 pdf = render(font, workdir, text)
-                for tool in ['pdftotext', 'pdftotext-raw', 'pdftotext-layout', 'pdfminer', 'pypdf', 'pymupdf']:
+                for tool in ['pdftotext', 'pdftotext-raw', 'pdftotext-layout', 'pdfminer', 'pypdf', 'pymupdf', 'pdfium',
+                             'pdfjs']:
                     try:
                         lines = align(extract(tool, pdf), text)
                     except Exception as e:  # an extractor failing is a finding, not a stop

@@ -47,6 +47,15 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
             let line = &text[from..end];
             numbers.add(without_carriage_return(line));
         }
+        // Labels whose neutrals went elsewhere: the document is judged by
+        // them (`label_marks`).
+        let line = &text[start..end];
+        if config.reading_order
+            && crate::label_marks::may_hold_detached_label(line.as_bytes())
+            && crate::label_marks::gather_label(without_carriage_return(line)).is_some()
+        {
+            return false;
+        }
         match scan_line(&text[start..end], config) {
             Verdict::Clean => {}
             Verdict::Dirty => return false,
@@ -123,6 +132,15 @@ fn line_is_clean(line: &str, config: &Config) -> bool {
 /// last token (`و-لام\r` holds a label word; `لام\r` is none).
 fn without_carriage_return(line: &str) -> &str {
     line.strip_suffix('\r').unwrap_or(line)
+}
+
+/// Whether the character that ends before byte `i` is an Arabic letter or
+/// a mark (two bytes each).
+#[inline]
+fn after_arabic_letter_or_mark(line: &[u8], i: usize) -> bool {
+    i >= 2
+        && digit_len(&line[i - 2..]) == 0
+        && (is_arabic_letter_at(line, i - 2) || is_mark_bytes(line[i - 2], line[i - 1]))
 }
 
 /// Whether `b` starts the UTF-8 encoding of a character of U+0600..U+06FF.
@@ -358,7 +376,12 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                 continue;
             }
         }
-        if b < 0x80 && !ASCII_TO_LOOK_AT[usize::from(b)] && !(digits_change && b.is_ascii_digit()) {
+        // (A digit is looked at where digits change, or where it follows a
+        // character of another script: a number glued to a word.)
+        if b < 0x80
+            && !ASCII_TO_LOOK_AT[usize::from(b)]
+            && !(b.is_ascii_digit() && (digits_change || (i > 0 && line[i - 1] >= 0x80)))
+        {
             i += 1;
             continue;
         }
@@ -445,6 +468,11 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                 }
                 0x00..=0x1F | 0x7F => check_if_arabic = true,
                 b'0'..=b'9' if digits_change => dirty_if_arabic = true,
+                // A number glued to the word before it (`تبلغ120`), which
+                // the spacing stage may set apart.
+                b'0'..=b'9' if i >= 2 && line[i - 1] >= 0x80 && after_arabic_letter_or_mark(line, i) => {
+                    check_if_arabic = true
+                }
                 _ => {}
             }
             i += 1;
@@ -499,6 +527,10 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                     (0xD9, 0xA0..=0xAC) | (0xDB, 0xB0..=0xB9) => {
                         if digits_change {
                             return Verdict::Dirty;
+                        }
+                        // A number glued to the word before it (`عام٢٠٢٣`).
+                        if after_arabic_letter_or_mark(line, i) {
+                            check_if_arabic = true;
                         }
                         if is_arabic_letter_at(line, i + 2) {
                             check = true;

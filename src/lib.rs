@@ -91,6 +91,7 @@ mod farsi_letters;
 mod fast_path;
 mod fix;
 mod invisible_controls;
+mod label_marks;
 mod language;
 mod letter_model;
 pub mod lexicon;

@@ -361,8 +361,9 @@ fn move_label_marks(line: &str) -> Option<String> {
 /// Month names as UN Arabic pairs them (`أيار/مايو`): the last word of the
 /// Levantine name (`تشرين الأول` is written `تشرين الأول/أكتوبر`), then the
 /// Gregorian one.
-const LEVANTINE_MONTHS: &[&str] = &["الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "الأول"];
-const GREGORIAN_MONTHS: &[&str] = &[
+pub(crate) const LEVANTINE_MONTHS: &[&str] =
+    &["الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "الأول"];
+pub(crate) const GREGORIAN_MONTHS: &[&str] = &[
     "يناير",
     "فبراير",
     "مارس",

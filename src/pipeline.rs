@@ -23,7 +23,9 @@
 //! that shows their damage as a whole (judged on the lines as they came;
 //! run again they could undo themselves): `swapped_ligatures` first (lam-alef
 //! ligatures that came out as alef + lam, so that every later stage reads
-//! the words right), `number_order` after the reading order (numbers whose
+//! the words right), `label_marks` next (paragraph labels whose hyphen or
+//! brackets went elsewhere in the line, before the reading order would read
+//! them as runs), `number_order` after the reading order (numbers whose
 //! digits came out reversed).
 
 use std::borrow::Cow;
@@ -35,8 +37,8 @@ use crate::language::{Evidence, Language};
 use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
-    digits, embedded_runs, farsi_letters, invisible_controls, mark_order, number_order, presentation_forms,
-    reading_order, spacing, swapped_ligatures, tatweel, word_boundaries,
+    digits, embedded_runs, farsi_letters, invisible_controls, label_marks, mark_order, number_order,
+    presentation_forms, reading_order, spacing, swapped_ligatures, tatweel, word_boundaries,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -69,6 +71,10 @@ pub(crate) struct LineContext<'c> {
     /// Whether the document's numbers came out with their digits reversed
     /// (see `number_order`; set for the one run of that stage).
     pub numbers_reversed: bool,
+    /// Whether the document's paragraph labels came out with their hyphen,
+    /// brackets or tanween elsewhere in the line (see `label_marks`; set for
+    /// the one run of that stage).
+    pub labels_detached: bool,
     /// Whether the document's lam-alef ligatures came out as alef + lam
     /// (see `swapped_ligatures`; set for the one run of that stage).
     pub ligatures_swapped: bool,
@@ -94,6 +100,7 @@ impl<'c> LineContext<'c> {
             reading,
             neighbours: reading_order::Neighbours::default(),
             numbers_reversed: false,
+            labels_detached: false,
             ligatures_swapped: false,
             embedded_runs_reversed: false,
         }
@@ -394,6 +401,23 @@ pub(crate) fn prepare<'a>(
             }
         }
     }
+    // Once, on the lines as they came: numbers whose digits came out
+    // reversed (`number_order`, after the reading order).
+    let numbers_reversed = config.reading_order && number_order::document_reverses_numbers(lines_as_they_came());
+    // Once, before the reading order (which would read a label's hyphen in
+    // mid-line as a label emitted as a run), on the lines with their
+    // ligatures turned (`أوال` is the ordinal `أولا`): labels whose neutrals
+    // went elsewhere, in a document whose numbers stand as they came
+    // (`number_order` gathers the labels of the others).
+    if config.reading_order && !numbers_reversed {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.labels_detached = label_marks::document_detaches_labels(states.iter().flatten().map(|s| &*s.text));
+        if ctx.labels_detached {
+            for state in states.iter_mut().flatten() {
+                state.run_if_arabic(label_marks::restore_label_marks, &ctx);
+            }
+        }
+    }
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text), memo);
@@ -422,7 +446,7 @@ pub(crate) fn prepare<'a>(
         ctx.neighbours = reading_order::Neighbours::default();
         // Once, on the lines as they came: after this the document's
         // numbers count up as they stand, and a second pass leaves them.
-        ctx.numbers_reversed = number_order::document_reverses_numbers(lines_as_they_came());
+        ctx.numbers_reversed = numbers_reversed;
         if ctx.numbers_reversed {
             for state in states.iter_mut().flatten() {
                 state.run_if_arabic(number_order::restore_number_order, &ctx);

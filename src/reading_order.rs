@@ -659,7 +659,7 @@ fn is_label_marks_first(rest: &str) -> bool {
 }
 
 /// Whether a label's head is a paragraph number (at most three digits).
-fn is_label_number(s: &str) -> bool {
+pub(crate) fn is_label_number(s: &str) -> bool {
     s.chars().count() <= 3 && is_number(s)
 }
 
@@ -883,7 +883,12 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                 // often as a run's edge.
                 let dash = pieces[i].text == "-";
                 let number_suffix = is_ltr(a_last) && PieceLetters::of(pieces[i + 1].text).count <= 1;
-                if !(dash || number_suffix || label_after_title[i + 1]) {
+                // A number glued between two words (`الفريق٣٥مدرسة`) lost
+                // the spaces around it, not its place (pdf.js joins a
+                // line's runs without them): no run emitted a word glued
+                // to the number after it.
+                let between_words = crate::spacing::is_word_glued_to_number(pieces[i].text);
+                if !(dash || number_suffix || between_words || label_after_title[i + 1]) {
                     e.glued = true;
                 }
             }

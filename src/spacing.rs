@@ -16,6 +16,10 @@
 //! - inside the brackets of a letter label (`( أ)`): removed;
 //! - any other run of two or more spaces: one space.
 //!
+//! And a number glued to the Arabic word before it (`تبلغ120`,
+//! `الفريق٣٥مدرسة`: pdf.js joins a line's text items without the spaces
+//! between runs) is set apart from it, and from a word glued after it.
+//!
 //! Leading indentation is kept. Only U+0020 is touched: tabs and no-break
 //! spaces are layout a writer may have chosen.
 
@@ -24,7 +28,7 @@ use std::borrow::Cow;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
-use crate::script::{is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit, is_tanween};
+use crate::script::{is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit, is_tanween, TATWEEL};
 
 /// What to do with one run of spaces.
 fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) -> Option<(&'static str, FixKind)> {
@@ -86,6 +90,9 @@ fn tanween_glued_to_next_word(prev: char, rest: &str) -> Option<&str> {
 /// Normalizes the spacing of one line.
 pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
     let bytes = line.as_bytes();
+    // Spaces that go between a number and the words glued to it, in order,
+    // inserted as the walk over the runs of spaces passes them.
+    let mut number_edges = glued_number_edges(line).into_iter().peekable();
     // Where the visible line ends; a stray carriage return there is kept
     // but does not protect the spaces before it.
     let visible_end = line.trim_end_matches([' ', '\r']).len();
@@ -93,6 +100,9 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
     let mut search_from = 0;
     while let Some(found) = memchr::memchr(b' ', &bytes[search_from..]) {
         let start = search_from + found;
+        while let Some(at) = number_edges.next_if(|&at| at <= start) {
+            out.replace(at..at, " ", FixKind::Spacing, 1.0);
+        }
         let end = start + bytes[start..].iter().take_while(|&&b| b == b' ').count();
         search_from = end;
         let Some(prev) = line[..start].chars().next_back() else {
@@ -117,7 +127,75 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
             out.replace(start..end, with, kind, 1.0);
         }
     }
+    for at in number_edges {
+        out.replace(at..at, " ", FixKind::Spacing, 1.0);
+    }
     out.finish()
+}
+
+/// Where spaces go around numbers glued to the Arabic word before them:
+/// before the number, and after it where an Arabic letter follows. No
+/// spelling glues a word of two letters or more to a number; a proclitic
+/// or the article does (`و١٥`, `ب19`, `الـ75`, `لل2021`), and so does a
+/// suffix after it (`٢٠٢٣م`: one letter). A number glued before a word
+/// alone (`٢٩إلى`) is a sign of runs out of order, left to the reading
+/// order.
+fn glued_number_edges(line: &str) -> Vec<usize> {
+    let mut edges = Vec::new();
+    let mut word_start = 0;
+    let mut chars = line.char_indices().peekable();
+    let mut prev = ' ';
+    while let Some((i, c)) = chars.next() {
+        if is_digit(c) && (is_arabic_letter(prev) || is_arabic_mark(prev)) && !is_clitics_only(&line[word_start..i]) {
+            edges.push(i);
+            // The number: digits, and the separators between them (`٧/١`, `3.5`).
+            let mut end = line.len();
+            let mut last = c;
+            while let Some(&(j, d)) = chars.peek() {
+                let separator = matches!(d, '/' | '.' | ',' | ':' | '٫' | '٬') && is_digit(last);
+                let continues = is_digit(d) || (separator && line[j + d.len_utf8()..].starts_with(is_digit));
+                if !continues {
+                    end = j;
+                    break;
+                }
+                last = d;
+                chars.next();
+            }
+            if line[end..].starts_with(is_arabic_letter) && !is_suffix_letter(&line[end..]) {
+                edges.push(end);
+            }
+            prev = last;
+            word_start = end;
+            continue;
+        }
+        if !is_arabic_word_char(c) || c == TATWEEL {
+            word_start = i + c.len_utf8();
+        }
+        prev = c;
+    }
+    edges
+}
+
+/// Whether a word is no more than proclitics and the article (`و`, `وب`,
+/// `ال`, `لل`, `وال`): what may stand glued before a number.
+fn is_clitics_only(word: &str) -> bool {
+    let letters: String = word.chars().filter(|&c| is_arabic_letter(c)).collect();
+    let rest = letters.trim_start_matches(['و', 'ف', 'ب', 'ك', 'ل']);
+    letters.chars().count() < 2 || rest.is_empty() || rest == "ال"
+}
+
+/// Whether a piece of a token is an Arabic word with a number glued after
+/// it (`الفريق٣٥`), which the spacing stage sets apart: the extractor lost
+/// the spaces around a run it emitted in its place, not the run's place.
+pub(crate) fn is_word_glued_to_number(piece: &str) -> bool {
+    let word = &piece[..piece.find(is_digit).unwrap_or(0)];
+    !word.is_empty() && word.chars().all(is_arabic_word_char) && !word.ends_with(TATWEEL) && !is_clitics_only(word)
+}
+
+/// Whether the text after a number starts with a one-letter suffix (`م`,
+/// `هـ`, `ق`): a word of one letter, glued as the date's era is.
+fn is_suffix_letter(after: &str) -> bool {
+    after.chars().nth(1).is_none_or(|c| !is_arabic_letter(c))
 }
 
 #[cfg(test)]
@@ -149,6 +227,30 @@ mod tests {
         );
         // ctoc-wg4-2018-3.broken.txt, line 2: indentation stays
         assert_eq!(run_stage(normalize_spacing, "  ٢٠١٨تموز/يوليه  ٣و ٢يومي "), "  ٢٠١٨تموز/يوليه ٣و ٢يومي");
+    }
+
+    #[test]
+    fn numbers_glued_to_the_word_before_them() {
+        // pdf-schools-dejavu-pdfjs.broken.txt, lines 4 and 7: pdf.js joined
+        // the runs without their spaces.
+        assert_eq!(
+            run_stage(normalize_spacing, "وقد زار الفريق٣٥مدرسة خلال شهري آذار/مارس ونيسان/أبريل٢٠٢٢."),
+            "وقد زار الفريق ٣٥ مدرسة خلال شهري آذار/مارس ونيسان/أبريل ٢٠٢٢."
+        );
+        assert_eq!(
+            run_stage(normalize_spacing, "تبلغ120 دولارا، أي بنسبة٣٫٥في المائة"),
+            "تبلغ 120 دولارا، أي بنسبة ٣٫٥ في المائة"
+        );
+        // A proclitic, the article, an era's letter, a stroke, a number
+        // glued before a word alone (a run out of order: the reading
+        // order's), Latin: as written.
+        for kept in
+            ["يومي ١٤ و١٥ نيسان", "ب19 صوتا", "الـ75", "لل2021", "وال٣", "عام ٢٠٢٣م", "٢٠١٠ناير", "CTOC/COP/WG.7"]
+        {
+            assert_eq!(run_stage(normalize_spacing, kept), kept);
+        }
+        // The word goes apart, the era's letter stays on its number.
+        assert_eq!(run_stage(normalize_spacing, "عام٢٠٢٣م"), "عام ٢٠٢٣م");
     }
 
     #[test]

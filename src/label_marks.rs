@@ -1,0 +1,567 @@
+//! Stage: paragraph labels whose neutral characters an extractor put
+//! elsewhere in the line.
+//!
+//! A paragraph label (`١٤-`, `(أ)`, `أولاً-`) is a left-to-right or neutral
+//! run at the start of a right-to-left line. PDFium (pypdfium2, Chrome)
+//! and pdf.js, on the PDFs LibreOffice writes, keep the line's words in
+//! reading order but put the label's hyphen, its brackets, a heading's
+//! tanween and the sentence's period where the glyphs were drawn or where
+//! a left-to-right reading of the line puts them:
+//!
+//! | extraction | reads |
+//! |---|---|
+//! | `-١ يتناول ... المياه.` | `١- يتناول ... المياه.` |
+//! | `١ يتناول ... المياه - .`, `١يتناول ... المياه. -` | `١- يتناول ... المياه.` |
+//! | `٢وقد زار الفريق -٣٥مدرسة ...` | `٢- وقد زار الفريق ٣٥ مدرسة ...` |
+//! | `)أ( تحتاج ...`, `) (أ تحتاج ...`, `أ تحتاج ...؛) (`, `تحتاج ...؛ أ) (` | `(أ) تحتاج ...؛` |
+//! | `أولا -ً مقدمة`, `ً أولا- مقدمة`, `ً مقدمة أولا-` | `أولاً- مقدمة` |
+//! | `... للبيئة )UNEP )قدم ...`, `... للبيئة( -UNEPقدم ... الفني. )` | `... للبيئة (UNEP) قدم ... الفني.` |
+//! | `... أيار مايو. / -`, `٣٥ / / مدرسة ... آذار مارس ونيسان أبريل .٢٠٢٢` | `... أيار/مايو.`, `٣٥ مدرسة ... آذار/مارس ونيسان/أبريل ٢٠٢٢.` |
+//!
+//! No text writes these shapes, but each one alone could be a writer's
+//! whim (a negative number starting a line, `-٥ درجات`), so the damage is
+//! judged once per document (`document_detaches_labels`): two lines at
+//! least whose label `gather_label` puts together. Then every line's label
+//! is put together. The stage runs before the reading order, which would
+//! otherwise read a label's hyphen in mid-line as a label emitted as a run
+//! of its own.
+
+use std::borrow::Cow;
+
+use crate::edit::{Edits, Rewriter};
+use crate::fix::FixKind;
+use crate::number_order::{GREGORIAN_MONTHS, LEVANTINE_MONTHS};
+use crate::pipeline::LineContext;
+use crate::reading_order::{is_label_number, is_label_word};
+use crate::script::{is_arabic_letter, is_arabic_mark, is_digit, split_leading_digits};
+
+/// Fathatan, the tanween of the ordinal labels (`أولاً`).
+const FATHATAN: char = '\u{064B}';
+
+/// Lines whose label `gather_label` puts together needed before a document
+/// is judged to have its labels' neutrals drawn apart.
+const MIN_DETACHED_LABELS: usize = 2;
+
+/// Whether the document's paragraph labels came out with their neutrals
+/// drawn apart (see the module documentation).
+pub(crate) fn document_detaches_labels<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    lines.filter(|line| may_hold_detached_label(line.as_bytes()) && gather_label(line).is_some()).count()
+        >= MIN_DETACHED_LABELS
+}
+
+/// In a document whose labels' neutrals were drawn apart
+/// (`ctx.labels_detached`), puts the line's label together again.
+pub(crate) fn restore_label_marks<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    if !ctx.labels_detached {
+        return Cow::Borrowed(line);
+    }
+    let Some(gathered) = gather_label(line) else {
+        return Cow::Borrowed(line);
+    };
+    let mut rw = Rewriter::new(line, edits);
+    rw.replace(0..line.len(), &gathered, FixKind::ReadingOrder, 0.95);
+    rw.finish()
+}
+
+/// A cheap test on a line's bytes that passes every line `gather_label`
+/// changes: one starting (after spaces) with a hyphen, a bracket, a digit,
+/// a tanween or a one-letter word, or holding a bracket, a hyphen or a
+/// slash near its end, or a hyphen before a tanween (`أولا -ً مقدمة`).
+pub(crate) fn may_hold_detached_label(line: &[u8]) -> bool {
+    let start = line.iter().position(|&b| b != b' ').unwrap_or(line.len());
+    let body = &line[start..];
+    let end = body.iter().rposition(|&b| !matches!(b, b' ' | b'\r')).map_or(0, |e| e + 1);
+    let body = &body[..end];
+    let starts = match body {
+        [b'-' | b'(' | b')', ..] => true,
+        // A digit, a tanween.
+        [b'0'..=b'9', ..] | [0xD9, 0xA0..=0xA9 | 0x8B, ..] | [0xDB, 0xB0..=0xB9, ..] => true,
+        // A one-letter word: a two-byte letter, then a space.
+        [0xD8..=0xDB, _, b' ', ..] => true,
+        _ => false,
+    };
+    let tail = &body[body.len().saturating_sub(12)..];
+    starts
+        || tail.iter().any(|&b| matches!(b, b'(' | b')' | b'-' | b'/'))
+        || memchr::memchr_iter(b'-', body).any(|at| body[at + 1..].starts_with(&[0xD9, 0x8B]))
+}
+
+/// The line with its paragraph label put together again, if it holds a
+/// label whose neutrals were drawn apart (see the module documentation);
+/// `None` if it holds none, or if what it holds is not clear.
+pub(crate) fn gather_label(line: &str) -> Option<String> {
+    if !line.chars().any(is_arabic_letter) {
+        return None;
+    }
+    let body = line.trim_end_matches([' ', '\r']);
+    let tail = &line[body.len()..];
+    let text = body.trim_start_matches(' ');
+    let indent = &body[..body.len() - text.len()];
+    let tokens: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
+    let gathered = number_label(&tokens).or_else(|| letter_label(&tokens)).or_else(|| word_label(&tokens))?;
+    let out = format!("{indent}{gathered}{tail}");
+    // A line in visual order has its label reversed with it (`)ج( ...
+    // ةبقاعم`, `-٦ ... ٣و ٢`): the reading order turns the whole line.
+    (out != line && !crate::reading_order::evidence(line).visual).then_some(out)
+}
+
+/// Whether a token holds only neutral characters a label or a sentence's
+/// end leaves behind.
+fn is_neutrals(token: &str) -> bool {
+    token.chars().all(|c| matches!(c, '-' | '.' | '/' | '(' | ')' | '،' | '؛' | ':'))
+}
+
+/// Sentence punctuation that ends a line.
+fn is_end_punctuation(c: char) -> bool {
+    matches!(c, '.' | '،' | '؛' | ':')
+}
+
+/// A label number at the line's start whose hyphen went elsewhere: `-١
+/// نص`, `١ نص - .`, `١نص. -`, `٢نص -٣٥نص`. The hyphen must be found
+/// exactly once where no text puts it (alone, at a token's edge before a
+/// number or a Latin run, at the end of the last word); the other neutrals
+/// of the line are put back as `rebuild` reads them.
+fn number_label(tokens: &[&str]) -> Option<String> {
+    let first = *tokens.first()?;
+    let (number, mut rest, hyphen_seen): (&str, Vec<String>, bool) =
+        if let Some(number) = first.strip_prefix('-').filter(|n| is_label_number(n)) {
+            (number, tokens[1..].iter().map(|t| t.to_string()).collect(), true)
+        } else {
+            // (A word glued to the number has two letters at least: `٣و` is
+            // the `و٣` of a reversed run.)
+            let (number, word) = split_leading_digits(first);
+            let word_letters =
+                word.chars().take_while(|&c| is_arabic_letter(c) || is_arabic_mark(c)).filter(|&c| is_arabic_letter(c));
+            if !is_label_number(number) || !(word.is_empty() || word_letters.count() >= 2) {
+                return None;
+            }
+            let mut rest: Vec<String> = Vec::with_capacity(tokens.len());
+            if !word.is_empty() {
+                rest.push(word.to_string());
+            }
+            rest.extend(tokens[1..].iter().map(|t| t.to_string()));
+            (number, rest, false)
+        };
+    if !rest.first().is_some_and(|t| t.starts_with(is_arabic_letter) || t.starts_with(FATHATAN)) {
+        return None;
+    }
+    let mut hyphens = 0;
+    let mut kept: Vec<String> = Vec::with_capacity(rest.len() + 1);
+    let last = rest.len() - 1;
+    for (i, token) in rest.drain(..).enumerate() {
+        if token.contains('-') && is_neutrals(&token) {
+            hyphens += token.matches('-').count();
+            let other: String = token.chars().filter(|&c| c != '-').collect();
+            if !other.is_empty() {
+                kept.push(other);
+            }
+        } else if let Some(after) =
+            token.strip_prefix('-').filter(|a| a.starts_with(|c: char| is_digit(c) || c.is_ascii_alphabetic()))
+        {
+            // `... يومي   -٦`: a label last and alone is a paragraph label
+            // that a reversed run put at the end, the number first the
+            // line's own (`٣ و ٢ ...`); the reading order reads it.
+            if i == last && crate::script::is_number(after) {
+                return None;
+            }
+            hyphens += 1;
+            kept.push(after.to_string());
+        } else if let Some(word) =
+            (i == last).then(|| token.trim_end_matches(is_end_punctuation)).and_then(|w| w.strip_suffix('-'))
+        {
+            // `المياه-.`: the hyphen glued after the line's last word.
+            hyphens += 1;
+            kept.push(format!("{word}{}", &token[word.len() + 1..]));
+        } else {
+            kept.push(token);
+        }
+    }
+    if hyphens != usize::from(!hyphen_seen) {
+        return None;
+    }
+    let text = rebuild(kept)?;
+    Some(format!("{number}- {text}"))
+}
+
+/// A letter label whose brackets went elsewhere: `)أ( نص`, `) (أ نص`, `أ
+/// نص؛) (`, `ج نص ) ( .`, `نص؛ أ) (`. The line holds one opening and one
+/// closing bracket with nothing between them but spaces, punctuation and
+/// the label's letter, and a word of one letter first or last.
+fn letter_label(tokens: &[&str]) -> Option<String> {
+    let text = tokens.join(" ");
+    if text.matches('(').count() != 1 || text.matches(')').count() != 1 {
+        return None;
+    }
+    let (open, close) = (text.find('(')?, text.find(')')?);
+    // Brackets round the letter as a label has them are a label in its
+    // place, or one a reversed run moved (the reading order's).
+    if open < close {
+        return None;
+    }
+    let (from, to) = (close, open);
+    let between = &text[from + 1..to];
+    let letters = between.chars().filter(|&c| is_arabic_letter(c)).count();
+    if letters > 1 || between.chars().any(|c| !(is_arabic_letter(c) || c == ' ' || is_end_punctuation(c))) {
+        return None;
+    }
+    let without: Vec<String> = text
+        .split(' ')
+        .map(|t| t.chars().filter(|&c| c != '(' && c != ')').collect::<String>())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let is_letter_word = |t: &str| {
+        let core = t.trim_end_matches(is_end_punctuation);
+        core.chars().count() == 1 && core.chars().all(is_arabic_letter)
+    };
+    // First, or last before both brackets (`نص؛ أ) (`; a label last in its
+    // brackets, `نص )ج(`, is a line in visual order). (Another word of one
+    // letter may follow: pdf.js writes Noto's `لا` as `ل ا`.)
+    let last_before_brackets = text.rfind(|c: char| is_arabic_letter(c)).is_some_and(|l| l < from);
+    let at = if is_letter_word(&without[0]) {
+        0
+    } else if last_before_brackets && without.last().is_some_and(|t| is_letter_word(t)) {
+        without.len() - 1
+    } else {
+        return None;
+    };
+    let mut rest = without.clone();
+    let letter_token = rest.remove(at);
+    let letter = letter_token.trim_end_matches(is_end_punctuation);
+    // Punctuation glued to the letter (`ج.`) is the sentence's.
+    if let Some(last) = rest.last_mut() {
+        let punctuation = &letter_token[letter.len()..];
+        if !punctuation.is_empty() && !last.ends_with(is_end_punctuation) {
+            last.push_str(punctuation);
+        }
+    }
+    let text = rebuild(rest)?;
+    Some(format!("({letter}) {text}"))
+}
+
+/// A heading's ordinal label whose hyphen and tanween went elsewhere:
+/// `أولا -ً مقدمة`, `ثانيا-ً التحديات`, `ً أولا- مقدمة`, `ً مقدمة أولا-`,
+/// `أولا ً مقدمة-`, `- أولاً مقدمة`. A short line with the ordinal once,
+/// one hyphen and one tanween, neither of them between two letters
+/// (`ألف-باء`) nor the tanween on another word (`مقدمةً`).
+fn word_label(tokens: &[&str]) -> Option<String> {
+    if tokens.len() > 6 {
+        return None;
+    }
+    let text = tokens.join(" ");
+    if text.matches('-').count() != 1 || text.matches(FATHATAN).count() != 1 {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // Not between two letters (a hyphenated word), and a tanween not after
+    // a letter (on its word).
+    let loose = |c: char| {
+        let at = chars.iter().position(|&x| x == c).unwrap_or(0);
+        let after_letter = at > 0 && is_arabic_letter(chars[at - 1]);
+        let before_letter = chars.get(at + 1).is_some_and(|&n| is_arabic_letter(n));
+        !(after_letter && (before_letter || c == FATHATAN))
+    };
+    // (The tanween may also sit where it belongs, on the ordinal, with the
+    // hyphen alone first: `- أولاً مقدمة`. A label whole after its title,
+    // `مقدمة أولاً-`, is a run out of order: the reading order's.)
+    let on_ordinal = tokens[0] == "-"
+        && tokens.iter().any(|t| t.strip_suffix(FATHATAN).is_some_and(|w| is_label_word(w) && w.ends_with('ا')));
+    if !loose('-') || !(loose(FATHATAN) || on_ordinal) || chars.iter().any(|&c| is_arabic_mark(c) && c != FATHATAN) {
+        return None;
+    }
+    let bare: Vec<String> = text
+        .split(' ')
+        .map(|t| t.chars().filter(|&c| c != '-' && c != FATHATAN).collect::<String>())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let ordinal = |t: &str| is_label_word(t) && t.ends_with('ا');
+    if bare.iter().filter(|t| ordinal(t)).count() != 1 {
+        return None;
+    }
+    let at = bare.iter().position(|t| ordinal(t))?;
+    let title: Vec<&str> = bare.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, t)| t.as_str()).collect();
+    if title.is_empty() || title.iter().any(|t| !t.chars().all(is_arabic_letter)) {
+        return None;
+    }
+    Some(format!("{}{FATHATAN}- {}", bare[at], title.join(" ")))
+}
+
+/// The text of a line whose label was taken off, with its other neutrals
+/// put back: a tanween that fell before its word (`ً وأخيرا،`) or after its
+/// comma (`وأخيرا،ً`) goes back on it; an abbreviation's brackets drawn
+/// around its Latin run (`للبيئة )UNEP )قدم`) go round it; the slashes of
+/// month pairs gathered elsewhere (`/ /`) go back between the months; the
+/// sentence's period before the number that ends the line (`.٢٠٢٣`) or
+/// apart from its last word (`المياه .`) goes to the end. `None` if a
+/// neutral is left over that none of these explains.
+fn rebuild(mut tokens: Vec<String>) -> Option<String> {
+    tanween_back_on_its_word(&mut tokens);
+    abbreviation_brackets(&mut tokens)?;
+    month_slashes(&mut tokens)?;
+    // The sentence's end: neutral tokens left at the end, a period that
+    // starts the last token.
+    let mut end = String::new();
+    while let Some(last) = tokens.last() {
+        if !is_neutrals(last) {
+            break;
+        }
+        if last.contains(|c: char| !is_end_punctuation(c)) {
+            return None;
+        }
+        end = format!("{last}{end}");
+        tokens.pop();
+    }
+    if let Some(last) = tokens.last_mut() {
+        if let Some(number) = last.strip_prefix('.').filter(|n| n.starts_with(is_digit)) {
+            *last = number.to_string();
+            end.insert(0, '.');
+        }
+    }
+    // A number glued before a word (`٣٥مدرسة`, from `-٣٥مدرسة`) lost the
+    // space after it with its hyphen.
+    let mut spaced = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let (digits, word) = split_leading_digits(&token);
+        if !digits.is_empty() && word.chars().nth(1).is_some_and(is_arabic_letter) {
+            spaced.push(digits.to_string());
+            spaced.push(word.to_string());
+        } else {
+            spaced.push(token);
+        }
+    }
+    if spaced.is_empty() || spaced.iter().any(|t| t.contains('(') != t.contains(')')) {
+        return None;
+    }
+    // One end mark: the period the line already ends with is the one the
+    // neutrals held.
+    let mut text = spaced.join(" ");
+    let end: String = end.chars().filter(|&c| !text.ends_with(c)).take(1).collect();
+    text.push_str(&end);
+    Some(text)
+}
+
+/// `ً وأخيرا،` → `وأخيراً،`; `وأخيرا،ً` → `وأخيراً،`: a tanween alone before
+/// a word that ends with alef, or after the punctuation that ends its word,
+/// goes back on it.
+fn tanween_back_on_its_word(tokens: &mut Vec<String>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        if token.chars().all(|c| c == FATHATAN) && token.chars().count() == 1 {
+            let next = tokens.get(i + 1).map(|t| t.trim_end_matches(is_end_punctuation).to_string());
+            if let Some(word) = next.filter(|w| w.ends_with('ا')) {
+                let punctuation = tokens[i + 1][word.len()..].to_string();
+                tokens[i + 1] = format!("{word}{FATHATAN}{punctuation}");
+                tokens.remove(i);
+                continue;
+            }
+        }
+        if let Some(before) = token.strip_suffix(FATHATAN) {
+            let word = before.trim_end_matches(is_end_punctuation);
+            if word.len() < before.len() && word.ends_with('ا') {
+                tokens[i] = format!("{word}{FATHATAN}{}", &before[word.len()..]);
+            }
+        }
+        i += 1;
+    }
+}
+
+/// An abbreviation whose brackets were drawn around its Latin run (`)UNEP
+/// )قدم`, `للبيئة( -UNEPقدم ... )`, `- )UNEP قدم ... ( .`): with one
+/// opening and one closing bracket in the line (or two of one kind, one
+/// of them mirrored), not around a word, and one
+/// Latin word of capitals, the brackets go round that word (and the word
+/// apart from an Arabic word glued to it). `None` if the brackets are
+/// neither round a word nor round such an abbreviation.
+fn abbreviation_brackets(tokens: &mut Vec<String>) -> Option<()> {
+    let brackets: usize = tokens.iter().map(|t| t.matches(['(', ')']).count()).sum();
+    if brackets == 0 {
+        return Some(());
+    }
+    if brackets != 2 {
+        return None;
+    }
+    if tokens.iter().any(|t| t.starts_with('(') && t.trim_end_matches(is_end_punctuation).ends_with(')')) {
+        return Some(()); // round a word already
+    }
+    let latin_start =
+        |t: &str| t.trim_matches(|c| matches!(c, '(' | ')')).starts_with(|c: char| c.is_ascii_uppercase());
+    if tokens.iter().filter(|t| latin_start(t)).count() != 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + 1);
+    for token in tokens.drain(..) {
+        let bare: String = token.chars().filter(|&c| c != '(' && c != ')').collect();
+        if bare.is_empty() {
+            continue;
+        }
+        if latin_start(&bare) {
+            let latin_end = bare.find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit())).unwrap_or(bare.len());
+            let (abbreviation, rest) = bare.split_at(latin_end);
+            let rest = rest.trim_start_matches('.');
+            out.push(format!("({abbreviation})"));
+            if !rest.is_empty() {
+                if !rest.starts_with(is_arabic_letter) {
+                    return None;
+                }
+                out.push(rest.to_string());
+            }
+        } else {
+            out.push(bare);
+        }
+    }
+    *tokens = out;
+    Some(())
+}
+
+/// The month pairs of a line (`آذار مارس`, `أيارمايو`): the token where
+/// each starts, and where its slash goes (after which token, or inside a
+/// glued token at which byte).
+fn month_pairs(tokens: &[String]) -> Vec<(usize, Option<usize>)> {
+    fn levantine(t: &str) -> Option<(&str, usize)> {
+        let t = t.strip_prefix('و').filter(|w| LEVANTINE_MONTHS.iter().any(|m| w.starts_with(m))).unwrap_or(t);
+        LEVANTINE_MONTHS.iter().find(|m| t.starts_with(**m)).map(|m| (t, m.len()))
+    }
+    let gregorian = |t: &str| GREGORIAN_MONTHS.contains(&t.trim_matches(|c: char| is_end_punctuation(c) || c == '/'));
+    let mut pairs = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let Some((word, len)) = levantine(token.trim_matches('/')) else { continue };
+        let prefix = token.trim_matches('/').len() - word.len();
+        if word.len() == len {
+            if tokens.get(i + 1).is_some_and(|next| gregorian(next)) {
+                pairs.push((i, None));
+            }
+        } else if gregorian(&word[len..]) {
+            pairs.push((i, Some(prefix + len)));
+        }
+    }
+    pairs
+}
+
+/// The slashes of month pairs put back: stray slashes (tokens of neutrals,
+/// a slash at a token's edge) as many as the pairs that lack one. `None`
+/// if there are stray slashes and not as many pairs.
+fn month_slashes(tokens: &mut Vec<String>) -> Option<()> {
+    let stray = |t: &str| {
+        if is_neutrals(t) {
+            t.matches('/').count()
+        } else {
+            usize::from(t.starts_with('/')) + usize::from(t.ends_with('/'))
+        }
+    };
+    let slashes: usize = tokens.iter().map(|t| stray(t)).sum();
+    if slashes == 0 {
+        return Some(());
+    }
+    let pairs = month_pairs(tokens);
+    if pairs.len() != slashes {
+        return None;
+    }
+    for t in tokens.iter_mut() {
+        if is_neutrals(t) {
+            *t = t.chars().filter(|&c| c != '/').collect();
+        } else {
+            *t = t.trim_matches('/').to_string();
+        }
+    }
+    // Inside glued pairs first, then spaced pairs joined (back to front, so
+    // indices hold).
+    for &(i, inside) in pairs.iter().rev() {
+        match inside {
+            Some(at) => tokens[i].insert(at, '/'),
+            None => {
+                let second = tokens.remove(i + 1);
+                tokens[i] = format!("{}/{second}", tokens[i]);
+            }
+        }
+    }
+    tokens.retain(|t| !t.is_empty());
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_put_together() {
+        for (broken, right) in [
+            // PDFium
+            ("-١ يتناول هذا التقرير التحديات.", "١- يتناول هذا التقرير التحديات."),
+            ("١ يتناول هذا التقرير التحديات - .", "١- يتناول هذا التقرير التحديات."),
+            ("-٢ وقد أعد التقرير في عام .٢٠٢٣", "٢- وقد أعد التقرير في عام ٢٠٢٣."),
+            (
+                "-٧ قدم برنامج الأمم المتحدة للبيئة )UNEP )الدعم الفني.",
+                "٧- قدم برنامج الأمم المتحدة للبيئة (UNEP) الدعم الفني.",
+            ),
+            ("٧ قدم برنامج للبيئة - )UNEP الدعم الفني ( .", "٧- قدم برنامج للبيئة (UNEP) الدعم الفني."),
+            (
+                "-٢ وقد زار الفريق ٣٥ / / مدرسة في آذار مارس ونيسان أبريل .٢٠٢٢",
+                "٢- وقد زار الفريق ٣٥ مدرسة في آذار/مارس ونيسان/أبريل ٢٠٢٢.",
+            ),
+            ("١٢ ً وأخيرا، يدعو الفريق - .", "١٢- وأخيراً، يدعو الفريق."),
+            ("-١٢ وأخيرا،ً يدعو الفريق.", "١٢- وأخيراً، يدعو الفريق."),
+            (")أ( تحتاج الأنابيب إلى صيانة؛", "(أ) تحتاج الأنابيب إلى صيانة؛"),
+            (") (أ تحتاج الأنابيب إلى صيانة؛", "(أ) تحتاج الأنابيب إلى صيانة؛"),
+            ("ج تتأخر الاستثمارات ) ( .", "(ج) تتأخر الاستثمارات."),
+            ("أولا -ً مقدمة", "أولاً- مقدمة"),
+            ("ثانيا-ً النتائج الرئيسية", "ثانياً- النتائج الرئيسية"),
+            ("ً أولا- مقدمة", "أولاً- مقدمة"),
+            ("- أولاً مقدمة", "أولاً- مقدمة"),
+            // pdf.js
+            ("١يتناول هذا التقرير التحديات. -", "١- يتناول هذا التقرير التحديات."),
+            (
+                "٢وقد زار الفريق -٣٥مدرسة في آذار مارس ونيسان أبريل/ /٢٠٢٢.",
+                "٢- وقد زار الفريق ٣٥ مدرسة في آذار/مارس ونيسان/أبريل ٢٠٢٢.",
+            ),
+            ("١٤وستعرض اللجنة التقرير في شهر أيار مايو./ -", "١٤- وستعرض اللجنة التقرير في شهر أيار/مايو."),
+            (
+                "٧وأشار الخبراء إلى برنامج للبيئة( -UNEPقدم الدعم. )",
+                "٧- وأشار الخبراء إلى برنامج للبيئة (UNEP) قدم الدعم.",
+            ),
+            ("أ تحتاج الأنابيب إلى صيانة؛) (", "(أ) تحتاج الأنابيب إلى صيانة؛"),
+            ("تحتاج الأنابيب إلى صيانة؛ أ) (", "(أ) تحتاج الأنابيب إلى صيانة؛"),
+            ("تتأخر الاستثمارات ج. ) (", "(ج) تتأخر الاستثمارات."),
+            ("ً مقدمة أولا-", "أولاً- مقدمة"),
+            // pypdf, PyMuPDF
+            ("٥ ويعزى هذا الارتفاع إلى النمو-.", "٥- ويعزى هذا الارتفاع إلى النمو."),
+            ("أولا ً مقدمة-", "أولاً- مقدمة"),
+        ] {
+            assert_eq!(gather_label(broken).as_deref(), Some(right), "{broken}");
+            assert!(may_hold_detached_label(broken.as_bytes()), "{broken}");
+            // Put together, a label stays.
+            assert_eq!(gather_label(right), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn text_that_only_looks_like_it_stays() {
+        for line in [
+            "١٥- يتناول هذا التقرير التحديات.",
+            "(أ) تحتاج الأنابيب إلى صيانة؛",
+            "أولاً- مقدمة",
+            // A hyphen inside a word, or two stray ones.
+            "١٩ جائحة كوفيد-19 وقد انتشرت.",
+            "٣ نص - نص -",
+            // Brackets round a word.
+            "أ قال (نعم) ثم مضى",
+            "ب يعمل برنامج (UNEP) في البلد",
+            // A tanween on a word, the ordinal without its hyphen.
+            "أولا - تقدم الطلاب تقدماً",
+            "أولاً مقدمة",
+            "ألف-باء اللغة",
+            // No label.
+            "تحتاج الأنابيب إلى صيانة.",
+            "- قائمة بنود",
+        ] {
+            assert_eq!(gather_label(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn one_line_does_not_make_a_document() {
+        let one = ["-١ يتناول التقرير التحديات.", "نص آخر."];
+        assert!(!document_detaches_labels(one.into_iter()));
+        let two = ["-١ يتناول التقرير التحديات.", "-٢ وقد أعد التقرير فريق."];
+        assert!(document_detaches_labels(two.into_iter()));
+    }
+}
