@@ -51,7 +51,7 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         // them (`label_marks`).
         let line = &text[start..end];
         if config.reading_order
-            && crate::label_marks::may_hold_detached_label(line.as_bytes())
+            && crate::label_marks::has_label_signs_at_its_edges(line.as_bytes())
             && crate::label_marks::gather_label(without_carriage_return(line)).is_some()
         {
             return false;
@@ -134,13 +134,16 @@ fn without_carriage_return(line: &str) -> &str {
     line.strip_suffix('\r').unwrap_or(line)
 }
 
-/// Whether the character that ends before byte `i` is an Arabic letter or
-/// a mark (two bytes each).
+/// Whether the two characters that end before byte `i` are Arabic letters
+/// or marks (two bytes each): a word of two letters or more, which the
+/// spacing stage may set apart from a number glued after it (a proclitic,
+/// `و٣`, stays).
 #[inline]
 fn after_arabic_letter_or_mark(line: &[u8], i: usize) -> bool {
-    i >= 2
-        && digit_len(&line[i - 2..]) == 0
-        && (is_arabic_letter_at(line, i - 2) || is_mark_bytes(line[i - 2], line[i - 1]))
+    let letter_or_mark = |at: usize| {
+        digit_len(&line[at..]) == 0 && (is_arabic_letter_at(line, at) || is_mark_bytes(line[at], line[at + 1]))
+    };
+    i >= 4 && letter_or_mark(i - 2) && letter_or_mark(i - 4)
 }
 
 /// Whether `b` starts the UTF-8 encoding of a character of U+0600..U+06FF.
@@ -405,6 +408,11 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                 }
                 b'-' => {
                     let next = at(i + 1);
+                    // `أولا -ً مقدمة`: a heading's tanween after its hyphen
+                    // (`label_marks`, judged per document).
+                    if crate::label_marks::is_hyphen_before_tanween(line, i) {
+                        return Verdict::Dirty;
+                    }
                     // `-١`, `-ثانياً`, or a hyphen alone before a number or
                     // a label word (`- 16`).
                     // Only a hyphen that starts a token: `كوفيد-19` and
@@ -696,7 +704,11 @@ mod tests {
         // before a bracket, a heading's label glued after its title.
         assert_eq!(scan_line_str("١. يتناول هذا التقرير التحديات-", &c), Verdict::CheckOrder);
         assert_eq!(scan_line_str(".(ج) تتأخر الاستثمارات", &c), Verdict::CheckOrder);
-        assert_eq!(scan_line_str(" مقدمة-ًأولا", &c), Verdict::CheckOrder);
+        // (A hyphen before a tanween is a heading's label whose neutrals
+        // went elsewhere, which `label_marks` judges per document: the
+        // full way.)
+        assert_eq!(scan_line_str(" مقدمة-ًأولا", &c), Verdict::Dirty);
+        assert_eq!(scan_line_str("أولا -ً مقدمة", &c), Verdict::Dirty);
         assert_eq!(scan_line_str("١- يتناول هذا التقرير التحديات.", &c), Verdict::Clean);
         // A token that starts with a closing bracket and holds a number or
         // Latin: two runs glued (found by the property test: `لا )..0`).

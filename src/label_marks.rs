@@ -33,7 +33,7 @@ use crate::fix::FixKind;
 use crate::number_order::{GREGORIAN_MONTHS, LEVANTINE_MONTHS};
 use crate::pipeline::LineContext;
 use crate::reading_order::{is_label_number, is_label_word};
-use crate::script::{is_arabic_letter, is_arabic_mark, is_digit, split_leading_digits};
+use crate::script::{digit_len, is_arabic_letter, is_arabic_mark, is_digit, split_leading_digits};
 
 /// Fathatan, the tanween of the ordinal labels (`أولاً`).
 const FATHATAN: char = '\u{064B}';
@@ -64,26 +64,55 @@ pub(crate) fn restore_label_marks<'a>(line: &'a str, ctx: &LineContext<'_>, edit
 }
 
 /// A cheap test on a line's bytes that passes every line `gather_label`
-/// changes: one starting (after spaces) with a hyphen, a bracket, a digit,
-/// a tanween or a one-letter word, or holding a bracket, a hyphen or a
-/// slash near its end, or a hyphen before a tanween (`أولا -ً مقدمة`).
+/// changes (the fast path asks it of every line): one starting (after
+/// spaces) with a label number and holding a hyphen after it (`١ نص - .`,
+/// `٢نص -٣٥نص`), with a hyphen before a digit (`-١ نص`) or a short one with
+/// a hyphen and a space (`- أولاً مقدمة`), with a closing bracket (`) (أ
+/// نص`, `)أ( نص`) or a tanween (`ً أولا- مقدمة`); one ending with a hyphen
+/// near its end (`نص. -`, `مقدمة أولا-`) or with brackets closed before they
+/// open (`نص؛) (`, `نص؛ ()`); one with a hyphen before a tanween (`أولا -ً
+/// مقدمة`). Clean text passes it where a line starts with a number and
+/// holds a hyphenated word (`كوفيد-19`), or ends with a dash.
 pub(crate) fn may_hold_detached_label(line: &[u8]) -> bool {
+    has_label_signs_at_its_edges(line) || memchr::memchr_iter(b'-', line).any(|at| is_hyphen_before_tanween(line, at))
+}
+
+/// Whether the hyphen at `at` stands before a fathatan (`أولا -ً مقدمة`).
+#[inline]
+pub(crate) fn is_hyphen_before_tanween(line: &[u8], at: usize) -> bool {
+    line[at + 1..].starts_with(&[0xD9, 0x8B])
+}
+
+/// `may_hold_detached_label` but for a hyphen before a tanween, which the
+/// fast path's walk over the bytes looks for itself: the signs at a line's
+/// start and end, told in a few bytes.
+pub(crate) fn has_label_signs_at_its_edges(line: &[u8]) -> bool {
     let start = line.iter().position(|&b| b != b' ').unwrap_or(line.len());
     let body = &line[start..];
     let end = body.iter().rposition(|&b| !matches!(b, b' ' | b'\r')).map_or(0, |e| e + 1);
     let body = &body[..end];
+    let digits = {
+        let mut at = 0;
+        while at < body.len() && digit_len(&body[at..]) > 0 {
+            at += digit_len(&body[at..]);
+        }
+        at
+    };
     let starts = match body {
-        [b'-' | b'(' | b')', ..] => true,
-        // A digit, a tanween.
-        [b'0'..=b'9', ..] | [0xD9, 0xA0..=0xA9 | 0x8B, ..] | [0xDB, 0xB0..=0xB9, ..] => true,
-        // A one-letter word: a two-byte letter, then a space.
-        [0xD8..=0xDB, _, b' ', ..] => true,
+        _ if digits > 0 => {
+            // (A label as it belongs, `١٥-`, is no sign; a hyphen after it is.)
+            let after = if body.get(digits) == Some(&b'-') { digits + 1 } else { digits };
+            memchr::memchr(b'-', &body[after..]).is_some()
+        }
+        [b'-', b' ', ..] => body.len() < 100,
+        [b'-', ..] => digit_len(&body[1..]) > 0,
+        [b')', ..] | [0xD9, 0x8B, ..] => true,
         _ => false,
     };
-    let tail = &body[body.len().saturating_sub(12)..];
-    starts
-        || tail.iter().any(|&b| matches!(b, b'(' | b')' | b'-' | b'/'))
-        || memchr::memchr_iter(b'-', body).any(|at| body[at + 1..].starts_with(&[0xD9, 0x8B]))
+    let tail = &body[body.len().saturating_sub(8)..];
+    let brackets_turned = tail.windows(2).any(|w| w == b"()")
+        || tail.iter().position(|&b| b == b')').is_some_and(|close| tail[close..].contains(&b'('));
+    starts || tail.contains(&b'-') || brackets_turned
 }
 
 /// The line with its paragraph label put together again, if it holds a
@@ -119,7 +148,8 @@ fn is_end_punctuation(c: char) -> bool {
 /// A label number at the line's start whose hyphen went elsewhere: `-١
 /// نص`, `١ نص - .`, `١نص. -`, `٢نص -٣٥نص`. The hyphen must be found
 /// exactly once where no text puts it (alone, at a token's edge before a
-/// number or a Latin run, at the end of the last word); the other neutrals
+/// number or a Latin run, at the end of the last word), and no other hyphen
+/// in the line; the other neutrals
 /// of the line are put back as `rebuild` reads them.
 fn number_label(tokens: &[&str]) -> Option<String> {
     let first = *tokens.first()?;
@@ -145,6 +175,8 @@ fn number_label(tokens: &[&str]) -> Option<String> {
     if !rest.first().is_some_and(|t| t.starts_with(is_arabic_letter) || t.starts_with(FATHATAN)) {
         return None;
     }
+    // (Any other hyphen makes the stray one unclear: `٣ نص -١٤ و-١٥.`.)
+    let all_hyphens: usize = rest.iter().map(|t| t.matches('-').count()).sum();
     let mut hyphens = 0;
     let mut kept: Vec<String> = Vec::with_capacity(rest.len() + 1);
     let last = rest.len() - 1;
@@ -176,7 +208,7 @@ fn number_label(tokens: &[&str]) -> Option<String> {
             kept.push(token);
         }
     }
-    if hyphens != usize::from(!hyphen_seen) {
+    if hyphens != usize::from(!hyphen_seen) || all_hyphens != hyphens {
         return None;
     }
     let text = rebuild(kept)?;
@@ -194,12 +226,13 @@ fn letter_label(tokens: &[&str]) -> Option<String> {
     }
     let (open, close) = (text.find('(')?, text.find(')')?);
     // Brackets round the letter as a label has them are a label in its
-    // place, or one a reversed run moved (the reading order's).
-    if open < close {
+    // place, or one a reversed run moved (the reading order's); an empty
+    // pair (`()`, pypdf) is not.
+    let (from, to) = (open.min(close), open.max(close));
+    let between = &text[from + 1..to];
+    if open < close && between.contains(is_arabic_letter) {
         return None;
     }
-    let (from, to) = (close, open);
-    let between = &text[from + 1..to];
     let letters = between.chars().filter(|&c| is_arabic_letter(c)).count();
     if letters > 1 || between.chars().any(|c| !(is_arabic_letter(c) || c == ' ' || is_end_punctuation(c))) {
         return None;
@@ -261,9 +294,10 @@ fn word_label(tokens: &[&str]) -> Option<String> {
         !(after_letter && (before_letter || c == FATHATAN))
     };
     // (The tanween may also sit where it belongs, on the ordinal, with the
-    // hyphen alone first: `- أولاً مقدمة`. A label whole after its title,
-    // `مقدمة أولاً-`, is a run out of order: the reading order's.)
-    let on_ordinal = tokens[0] == "-"
+    // hyphen alone first or last: `- أولاً مقدمة`, `أولاً مقدمة -`. A label
+    // whole after its title, `مقدمة أولاً-`, is a run out of order: the
+    // reading order's.)
+    let on_ordinal = (tokens[0] == "-" || tokens[tokens.len() - 1] == "-")
         && tokens.iter().any(|t| t.strip_suffix(FATHATAN).is_some_and(|w| is_label_word(w) && w.ends_with('ا')));
     if !loose('-') || !(loose(FATHATAN) || on_ordinal) || chars.iter().any(|&c| is_arabic_mark(c) && c != FATHATAN) {
         return None;
@@ -389,6 +423,9 @@ fn abbreviation_brackets(tokens: &mut Vec<String>) -> Option<()> {
         return None;
     }
     let mut out = Vec::with_capacity(tokens.len() + 1);
+    // The sentence's period drawn inside the brackets (`UNEP.`) ends the
+    // line.
+    let mut period = false;
     for token in tokens.drain(..) {
         let bare: String = token.chars().filter(|&c| c != '(' && c != ')').collect();
         if bare.is_empty() {
@@ -397,7 +434,13 @@ fn abbreviation_brackets(tokens: &mut Vec<String>) -> Option<()> {
         if latin_start(&bare) {
             let latin_end = bare.find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit())).unwrap_or(bare.len());
             let (abbreviation, rest) = bare.split_at(latin_end);
-            let rest = rest.trim_start_matches('.');
+            let rest = match rest.strip_prefix('.') {
+                Some(after) => {
+                    period = true;
+                    after
+                }
+                None => rest,
+            };
             out.push(format!("({abbreviation})"));
             if !rest.is_empty() {
                 if !rest.starts_with(is_arabic_letter) {
@@ -409,8 +452,23 @@ fn abbreviation_brackets(tokens: &mut Vec<String>) -> Option<()> {
             out.push(bare);
         }
     }
+    if period {
+        out.push(".".to_string());
+    }
     *tokens = out;
     Some(())
+}
+
+/// The line with the slashes of its month pairs put back (see
+/// `month_slashes`), if it has stray ones.
+pub(crate) fn month_slashes_of_line(line: &str) -> Option<String> {
+    let body = line.trim_end_matches([' ', '\r']);
+    let text = body.trim_start_matches(' ');
+    let mut tokens: Vec<String> = text.split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect();
+    let before = tokens.clone();
+    month_slashes(&mut tokens)?;
+    (tokens != before)
+        .then(|| format!("{}{}{}", &body[..body.len() - text.len()], tokens.join(" "), &line[body.len()..]))
 }
 
 /// The month pairs of a line (`آذار مارس`, `أيارمايو`): the token where
@@ -494,6 +552,7 @@ mod tests {
                 "٧- قدم برنامج الأمم المتحدة للبيئة (UNEP) الدعم الفني.",
             ),
             ("٧ قدم برنامج للبيئة - )UNEP الدعم الفني ( .", "٧- قدم برنامج للبيئة (UNEP) الدعم الفني."),
+            ("٧ قدم برنامج للبيئة -( UNEP. الدعم الفني)", "٧- قدم برنامج للبيئة (UNEP) الدعم الفني."),
             (
                 "-٢ وقد زار الفريق ٣٥ / / مدرسة في آذار مارس ونيسان أبريل .٢٠٢٢",
                 "٢- وقد زار الفريق ٣٥ مدرسة في آذار/مارس ونيسان/أبريل ٢٠٢٢.",
@@ -525,6 +584,10 @@ mod tests {
             // pypdf, PyMuPDF
             ("٥ ويعزى هذا الارتفاع إلى النمو-.", "٥- ويعزى هذا الارتفاع إلى النمو."),
             ("أولا ً مقدمة-", "أولاً- مقدمة"),
+            ("أ تحتاج الأنابيب إلى صيانة؛ ()", "(أ) تحتاج الأنابيب إلى صيانة؛"),
+            ("أولاً مقدمة -", "أولاً- مقدمة"),
+            (" مقدمة ًأولا-", " أولاً- مقدمة"),
+            ("١٤ وستعرض اللجنة نتائج التقرير في شهر أيارمايو -/.", "١٤- وستعرض اللجنة نتائج التقرير في شهر أيار/مايو."),
         ] {
             assert_eq!(gather_label(broken).as_deref(), Some(right), "{broken}");
             assert!(may_hold_detached_label(broken.as_bytes()), "{broken}");
@@ -542,6 +605,7 @@ mod tests {
             // A hyphen inside a word, or two stray ones.
             "١٩ جائحة كوفيد-19 وقد انتشرت.",
             "٣ نص - نص -",
+            "٣ نص -١٤ و-١٥.",
             // Brackets round a word.
             "أ قال (نعم) ثم مضى",
             "ب يعمل برنامج (UNEP) في البلد",

@@ -33,7 +33,7 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::is_label_word;
-use crate::script::{digit_len, is_arabic_letter, is_arabic_mark, is_digit, is_number, split_leading_digits};
+use crate::script::{digit_len, is_arabic_letter, is_digit, is_number, split_leading_digits};
 
 /// The number that starts a line (after spaces) as a paragraph number, if
 /// one does: at most four digits followed by the end, a space, `-`, `.`,
@@ -352,7 +352,10 @@ fn is_end_punctuation(c: char) -> bool {
 /// the other neutrals pypdf drew out of place (a sentence's first word, an
 /// abbreviation's brackets, the slashes of month pairs, `month_slashes`).
 fn move_label_marks(line: &str) -> Option<String> {
-    let months = month_slashes(line);
+    if let Some(gathered) = crate::label_marks::gather_label(line) {
+        return Some(gathered);
+    }
+    let months = crate::label_marks::month_slashes_of_line(line);
     let line = months.as_deref().unwrap_or(line);
     let moved = move_label_marks_of(line);
     moved.or(months)
@@ -381,45 +384,6 @@ pub(crate) const GREGORIAN_MONTHS: &[&str] = &[
     "ديسمبر",
 ];
 
-/// `في شهر أيارمايو -/.`, `آذارمارس ونيسانأبريل // ٢٢٠٢.`: the slashes of
-/// month pairs that pypdf drew apart, gathered with the label's hyphen in
-/// a token of neutrals. As many pairs glued (`أيارمايو`, with a proclitic
-/// `و` or punctuation around it) as slashes in such tokens: each pair gets
-/// its slash back, the tokens keep the rest.
-fn month_slashes(line: &str) -> Option<String> {
-    let is_neutrals = |t: &str| t.contains('/') && t.chars().all(|c| matches!(c, '/' | '-' | '.'));
-    let slashes: usize = line.split(' ').filter(|t| is_neutrals(t)).map(|t| t.matches('/').count()).sum();
-    // Where a token that is a glued pair (`أيارمايو`, `ونيسانأبريل،`) takes
-    // its slash.
-    let pair_at = |token: &str| -> Option<usize> {
-        let core = token.trim_end_matches(is_end_punctuation);
-        let (prefix, word) = match core.strip_prefix('و') {
-            Some(w) if LEVANTINE_MONTHS.iter().any(|m| w.starts_with(m)) => ('و'.len_utf8(), w),
-            _ => (0, core),
-        };
-        let levantine = LEVANTINE_MONTHS.iter().find(|m| word.starts_with(**m))?;
-        GREGORIAN_MONTHS.contains(&&word[levantine.len()..]).then_some(prefix + levantine.len())
-    };
-    let pairs = line.split(' ').filter(|t| pair_at(t).is_some()).count();
-    if slashes == 0 || pairs != slashes {
-        return None;
-    }
-    let mut out = Vec::new();
-    for token in line.split(' ') {
-        if is_neutrals(token) {
-            let rest: String = token.chars().filter(|&c| c != '/').collect();
-            if !rest.is_empty() {
-                out.push(rest);
-            }
-        } else if let Some(at) = pair_at(token) {
-            out.push(format!("{}/{}", &token[..at], &token[at..]));
-        } else {
-            out.push(token.to_string());
-        }
-    }
-    Some(out.join(" "))
-}
-
 /// `move_label_marks` on a line whose month pairs have their slashes.
 fn move_label_marks_of(line: &str) -> Option<String> {
     let body = line.trim_end_matches(' ');
@@ -429,68 +393,13 @@ fn move_label_marks_of(line: &str) -> Option<String> {
     if let Some(moved) = first_word_at_the_end(body).or_else(|| abbreviation_in_brackets(body)) {
         return Some(format!("{moved}{tail}"));
     }
-    // A heading's label word first and its hyphen alone at the end
-    // (`أولاً مقدمة -`, KacstOffice) → `أولاً- مقدمة`.
-    if let Some((head, text)) = text_start.split_once(' ') {
-        if let Some(text) = text.strip_suffix(" -").map(str::trim) {
-            if !text.is_empty() && !text.contains('-') && head.starts_with(is_arabic_letter) && is_label_word(head) {
-                return Some(format!("{indent}{head}- {text}{tail}"));
-            }
-        }
-    }
     // A heading's hyphen first and its label word last, the word's tanween
     // before it (`- مقدمةً أولا`, `- التحدياتًثانيا`, DejaVu Sans) →
     // `أولاً- مقدمة`.
-    if let Some((title, word)) = text_start.strip_prefix("- ").and_then(|rest| rest.rsplit_once('\u{064B}')) {
-        let (title, word) = (title.trim(), word.trim());
-        if !title.is_empty() && !title.contains('-') && word.chars().all(is_arabic_letter) && is_label_word(word) {
-            return Some(format!("{indent}{word}\u{064B}- {title}{tail}"));
-        }
-    }
-    // A word label at the end, its tanween emitted before it: `مقدمة ًأولا-`
-    // → `أولاً- مقدمة`.
-    if let Some((text, last)) = body.rsplit_once(' ') {
-        if let Some(word) = last.strip_suffix('-') {
-            let letters = word.trim_start_matches(is_arabic_mark);
-            let marks = &word[..word.len() - letters.len()];
-            let text = text.trim_start();
-            if !letters.contains(is_arabic_mark) && is_label_word(letters) && !text.is_empty() {
-                return Some(format!("{indent}{letters}{marks}- {text}{tail}"));
-            }
-        }
-    }
-    let (label, rest) = body.split_once(' ')?;
-    let is_letter = label.chars().count() == 1 && label.chars().all(is_arabic_letter);
-    if is_number(label) {
-        // The hyphen before the final punctuation, or glued before a number.
-        let ending = rest.trim_end_matches(is_end_punctuation);
-        let hyphens = rest.matches('-').count();
-        if hyphens != 1 {
-            return None;
-        }
-        let rest = if let Some(text) = ending.strip_suffix('-') {
-            format!("{}{}", text.trim_end(), &rest[ending.len()..])
-        } else {
-            let at = rest.find(" -")?;
-            if !rest[at + 2..].starts_with(is_digit) {
-                return None;
-            }
-            format!("{}{}", &rest[..at + 1], &rest[at + 2..])
-        };
-        return Some(format!("{label}- {rest}{tail}"));
-    }
-    if is_letter {
-        // Empty brackets at the end, before or after the final punctuation.
-        let without = rest.strip_suffix(" ()").map(str::to_string).or_else(|| {
-            let ending = rest.trim_end_matches(is_end_punctuation);
-            ending.strip_suffix(" ()").map(|text| format!("{text}{}", &rest[ending.len()..]))
-        })?;
-        if without.contains("()") {
-            return None;
-        }
-        return Some(format!("({label}) {without}{tail}"));
-    }
-    None
+    let (title, word) = text_start.strip_prefix("- ").and_then(|rest| rest.rsplit_once('\u{064B}'))?;
+    let (title, word) = (title.trim(), word.trim());
+    (!title.is_empty() && !title.contains('-') && word.chars().all(is_arabic_letter) && is_label_word(word))
+        .then(|| format!("{indent}{word}\u{064B}- {title}{tail}"))
 }
 
 #[cfg(test)]
