@@ -4,7 +4,7 @@
 Renders a clean Arabic text written for this corpus to PDF with LibreOffice
 (headless, one PDF per font), extracts each PDF with the extractors people
 use (poppler's pdftotext with default, -raw and -layout options,
-pdfminer.six, pypdf, PyMuPDF), and writes, for every extraction whose lines
+pdfminer.six, pypdf, PyMuPDF, PDFium through pypdfium2, pdf.js), and writes, for every extraction whose lines
 can be aligned with the text, `corpus/in-the-wild/pdf-FONT-TOOL.broken.txt`
 with `pdf-FONT-TOOL.gold.txt` (the clean text, line for line).
 
@@ -22,8 +22,10 @@ kept. So were PyMuPDF's extractions of the Amiri and Noto PDFs
 LibreOffice draws them, a paragraph label's hyphen and the sentence's
 period out of place, `١. يتناول ... المياه-`, one sentence's bracketed
 abbreviation on lines of its own); of the KacstBook PDF it puts most
-numbers and periods on lines of their own, and is not kept. The script
-does not overwrite a hand-written gold.
+numbers and periods on lines of their own, and is not kept. PDFium
+(added 2026-12-06, with pdf.js) splits a heading or a sentence's first
+word onto a line of its own with the Noto and DejaVu fonts: those are not
+kept. The script does not overwrite a hand-written gold.
 
 Every source line is its own right-aligned paragraph, short enough never to
 wrap, so that line N of an extraction is line N of the text.

@@ -30,10 +30,31 @@ use std::borrow::Cow;
 
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
-use crate::number_order::{GREGORIAN_MONTHS, LEVANTINE_MONTHS};
 use crate::pipeline::LineContext;
 use crate::reading_order::{is_label_number, is_label_word};
 use crate::script::{digit_len, is_arabic_letter, is_arabic_mark, is_digit, split_leading_digits};
+
+/// Month names as UN Arabic pairs them (`أيار/مايو`): the last word of the
+/// Levantine name (`تشرين الأول` is written `تشرين الأول/أكتوبر`), then the
+/// Gregorian one.
+const LEVANTINE_MONTHS: &[&str] = &["الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "الأول"];
+const GREGORIAN_MONTHS: &[&str] = &[
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "إبريل",
+    "مايو",
+    "يونيه",
+    "يونيو",
+    "يوليه",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+];
 
 /// Fathatan, the tanween of the ordinal labels (`أولاً`).
 const FATHATAN: char = '\u{064B}';

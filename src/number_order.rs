@@ -21,10 +21,10 @@
 //! stands. Only then does
 //! this stage act, on every line with Arabic letters: each run of two
 //! digits or more that stands alone (not in a token with Latin letters or
-//! `/`, not a range or a time) is reversed, a line that starts with a bare
-//! number or letter and holds one stray hyphen or `()` gets it back on its
-//! label, and a word label left at the end goes to the start. A correct
-//! document counts up as it stands, and is left alone.
+//! `/`, not a range or a time) is reversed, and the line's label is put
+//! together (`label_marks::gather_label`, with the shapes only pypdf draws
+//! here: `move_label_marks`). A correct document counts up as it stands,
+//! and is left alone.
 
 use std::borrow::Cow;
 
@@ -345,12 +345,10 @@ fn is_end_punctuation(c: char) -> bool {
     matches!(c, '.' | '،' | '؛' | ':')
 }
 
-/// The line with its label's stray hyphen or brackets put back on the
-/// label, if it starts with a bare number or letter and holds exactly one
-/// such stray mark: `٥ نص-.` → `٥- نص.`, `٤ نص -٨١ نص` → `٤- نص ٨١ نص`,
-/// `أ نص؛ ()` → `(أ) نص؛`; or a word label at its end, to the start; and
-/// the other neutrals pypdf drew out of place (a sentence's first word, an
-/// abbreviation's brackets, the slashes of month pairs, `month_slashes`).
+/// The line with its label put together (`label_marks::gather_label`), or
+/// with the other neutrals pypdf drew out of place put back: the slashes of
+/// month pairs, a sentence's first word drawn last, an abbreviation's
+/// brackets (`(UNEP.)`), a heading's tanween on its title (`- مقدمةً أولا`).
 fn move_label_marks(line: &str) -> Option<String> {
     if let Some(gathered) = crate::label_marks::gather_label(line) {
         return Some(gathered);
@@ -360,29 +358,6 @@ fn move_label_marks(line: &str) -> Option<String> {
     let moved = move_label_marks_of(line);
     moved.or(months)
 }
-
-/// Month names as UN Arabic pairs them (`أيار/مايو`): the last word of the
-/// Levantine name (`تشرين الأول` is written `تشرين الأول/أكتوبر`), then the
-/// Gregorian one.
-pub(crate) const LEVANTINE_MONTHS: &[&str] =
-    &["الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "الأول"];
-pub(crate) const GREGORIAN_MONTHS: &[&str] = &[
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "إبريل",
-    "مايو",
-    "يونيه",
-    "يونيو",
-    "يوليه",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-];
 
 /// `move_label_marks` on a line whose month pairs have their slashes.
 fn move_label_marks_of(line: &str) -> Option<String> {
