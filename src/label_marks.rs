@@ -21,7 +21,8 @@
 //! No text writes these shapes, but each one alone could be a writer's
 //! whim (a negative number starting a line, `-٥ درجات`), so the damage is
 //! judged once per document (`document_detaches_labels`): two lines at
-//! least whose label `gather_label` puts together. Then every line's label
+//! least whose label `gather_label` puts together, and, if every one of
+//! them is a number, two in a row that count up. Then every line's label
 //! is put together. The stage runs before the reading order, which would
 //! otherwise read a label's hyphen in mid-line as a label emitted as a run
 //! of its own.
@@ -65,9 +66,28 @@ const MIN_DETACHED_LABELS: usize = 2;
 
 /// Whether the document's paragraph labels came out with their neutrals
 /// drawn apart (see the module documentation).
+///
+/// Paragraph numbers count up: where every label gathered is a number,
+/// two of them in a row must (a table of negative numbers, `-٥ درجات`,
+/// `-٣ درجات`, is no list of labels).
 pub(crate) fn document_detaches_labels<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
-    lines.filter(|line| may_hold_detached_label(line.as_bytes()) && gather_label(line).is_some()).count()
-        >= MIN_DETACHED_LABELS
+    let (mut gathered, mut other_labels, mut counts_up) = (0usize, 0usize, false);
+    let mut previous: Option<u32> = None;
+    for line in lines {
+        let Some(label) = may_hold_detached_label(line.as_bytes()).then(|| gather_label(line)).flatten() else {
+            continue;
+        };
+        gathered += 1;
+        let (digits, _) = split_leading_digits(label.trim_start());
+        if digits.is_empty() {
+            other_labels += 1;
+            continue;
+        }
+        let number = digits.chars().fold(0u32, |n, c| n * 10 + crate::digits::digit_value(c).map_or(0, u32::from));
+        counts_up |= previous.is_some_and(|p| number == p + 1);
+        previous = Some(number);
+    }
+    gathered >= MIN_DETACHED_LABELS && (counts_up || other_labels > 0)
 }
 
 /// In a document whose labels' neutrals were drawn apart
@@ -201,8 +221,18 @@ fn number_label(tokens: &[&str]) -> Option<String> {
     let mut hyphens = 0;
     let mut kept: Vec<String> = Vec::with_capacity(rest.len() + 1);
     let last = rest.len() - 1;
+    // A hyphen alone stands with the neutrals that end the line (`المياه -
+    // .`), or with an abbreviation's bracket (`للبيئة -( UNEP`, `للبيئة -
+    // )UNEP`); in mid-line it is a dash (`١ يناير - ٣١ مارس`).
+    let trailing_from = rest.iter().rposition(|t| !is_neutrals(t)).map_or(0, |i| i + 1);
+    let with_bracket: Vec<bool> = (0..rest.len())
+        .map(|i| rest[i].contains(['(', ')']) || rest.get(i + 1).is_some_and(|n| n.starts_with(['(', ')'])))
+        .collect();
     for (i, token) in rest.drain(..).enumerate() {
         if token.contains('-') && is_neutrals(&token) {
+            if i < trailing_from && !with_bracket[i] {
+                return None;
+            }
             hyphens += token.matches('-').count();
             let other: String = token.chars().filter(|&c| c != '-').collect();
             if !other.is_empty() {
@@ -627,6 +657,8 @@ mod tests {
             "١٩ جائحة كوفيد-19 وقد انتشرت.",
             "٣ نص - نص -",
             "٣ نص -١٤ و-١٥.",
+            // A dash between dates.
+            "١ يناير - ٣١ مارس",
             // Brackets round a word.
             "أ قال (نعم) ثم مضى",
             "ب يعمل برنامج (UNEP) في البلد",
@@ -648,5 +680,10 @@ mod tests {
         assert!(!document_detaches_labels(one.into_iter()));
         let two = ["-١ يتناول التقرير التحديات.", "-٢ وقد أعد التقرير فريق."];
         assert!(document_detaches_labels(two.into_iter()));
+        // Numbers that do not count up are no labels.
+        let temperatures = ["-٥ درجات في يناير", "-٣ درجات في فبراير"];
+        assert!(!document_detaches_labels(temperatures.into_iter()));
+        let headings = ["أولا -ً مقدمة", "ثانيا -ً النتائج"];
+        assert!(document_detaches_labels(headings.into_iter()));
     }
 }
