@@ -33,7 +33,9 @@ wrap, so that line N of an extraction is line N of the text.
 Needs (not the build, not the tests): Debian's libreoffice-writer-nogui,
 poppler-utils, fonts-hosny-amiri, fonts-kacst, fonts-noto-core,
 fonts-dejavu-core; PyPI's
-pdfminer.six, pypdf, pymupdf, pypdfium2 (5.15.2: PDFium 159); npm's
+pdfminer.six, pypdf, pymupdf, pypdfium2 (5.15.2: PDFium 159),
+reportlab (5.1.0), arabic-reshaper (3.1.0), python-bidi (0.6.12), fpdf2
+(2.8.9) with uharfbuzz; npm's
 pdfjs-dist (4.10.38) and node. Run from the crate root:
 
     python3 scripts/make_pdf_extractions.py
@@ -122,6 +124,52 @@ def render(font, workdir, text=TEXT):
     return os.path.join(workdir, 'text.pdf')
 
 
+# PDFs made by Python libraries (added 2026-12-06), from the font files:
+# ReportLab after `arabic_reshaper` and `python-bidi`, the recipe most
+# answers give (presentation forms in visual order; the reshaper deletes
+# the marks, so their gold is the text without them), and fpdf2 with its
+# HarfBuzz shaping. Only fonts that hold the hyphen, brackets and Latin
+# letters (Noto Naskh and KacstBook do not: their hyphens would be lost).
+LIBRARY_FONTS = {
+    'amiri': '/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf',
+    'dejavu': '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+}
+
+
+def without_marks(text):
+    return ''.join(c for c in text if not ('\u064b' <= c <= '\u065f' or c == '\u0670'))
+
+
+def render_reportlab(font_path, workdir, text):
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(TTFont('arabic', font_path))
+    pdf = os.path.join(workdir, 'text.pdf')
+    page = canvas.Canvas(pdf)
+    page.setFont('arabic', 11)
+    for i, line in enumerate(text.splitlines()):
+        page.drawRightString(560, 800 - 20 * i, get_display(arabic_reshaper.reshape(line)))
+    page.save()
+    return pdf
+
+
+def render_fpdf(font_path, workdir, text):
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font('arabic', fname=font_path)
+    pdf.set_font('arabic', size=11)
+    pdf.set_text_shaping(use_shaping_engine=True, direction='rtl', script='arab', language='ara')
+    for line in text.splitlines():
+        pdf.cell(0, 8, line, align='R', new_x='LMARGIN', new_y='NEXT')
+    path = os.path.join(workdir, 'text.pdf')
+    pdf.output(path)
+    return path
+
+
 def extract(tool, pdf):
     if tool.startswith('pdftotext'):
         opts = {'pdftotext': [], 'pdftotext-raw': ['-raw'], 'pdftotext-layout': ['-layout']}[tool]
@@ -162,13 +210,27 @@ def extract(tool, pdf):
     raise ValueError(tool)
 
 
+def letters(line):
+    """The Arabic letters of a line as a sorted string (presentation forms
+    as their letters, marks and ligature halves aside): what any extraction
+    of the line holds, in whatever order."""
+    import unicodedata
+    base = unicodedata.normalize('NFKC', line)
+    return ''.join(sorted(c for c in base if '\u0621' <= c <= '\u064a'))
+
+
 def align(extracted, text=TEXT):
     """The extraction's non-empty lines, if there are exactly as many as the
-    text has lines (then line N is the text's line N)."""
+    text has lines and each holds nearly the letters of its line (then line
+    N is the text's line N; pdfminer moves a heading elsewhere)."""
+    from difflib import SequenceMatcher
     lines = [l.rstrip('\f') for l in extracted.replace('\f', '\n').split('\n')]
     lines = [l for l in lines if l.strip()]
     gold = text.splitlines()
-    return lines if len(lines) == len(gold) else None
+    if len(lines) != len(gold):
+        return None
+    same = all(SequenceMatcher(None, letters(l), letters(g)).ratio() > 0.8 for l, g in zip(lines, gold))
+    return lines if same else None
 
 
 # Extractions kept although their lines do not align with the text (their
@@ -176,13 +238,25 @@ def align(extracted, text=TEXT):
 KEPT_UNALIGNED = {(None, 'pdftotext-raw'), ('amiri', 'pdfminer'), ('amiri', 'pymupdf'), ('noto', 'pymupdf')}
 
 
+def producers(text):
+    """(key, render into a workdir, the gold) of every PDF made of `text`."""
+    for key, font in {**FONTS, **MORE_FONTS}.items():
+        yield key, lambda workdir, font=font: render(font, workdir, text), text
+    for key, path in LIBRARY_FONTS.items():
+        # (ReportLab's extractions are the same in both fonts: it writes
+        # the reshaped code points, which every extractor reads alike.)
+        if key == 'amiri':
+            yield f'reportlab-{key}', lambda workdir, path=path: render_reportlab(path, workdir, text), without_marks(text)
+        yield f'fpdf-{key}', lambda workdir, path=path: render_fpdf(path, workdir, text), text
+
+
 def main():
     out_dir = 'corpus/in-the-wild'
     made = []
-    for prefix, text in TEXTS.items():
-        for key, font in {**FONTS, **MORE_FONTS}.items():
+    for prefix, source in TEXTS.items():
+        for key, make_pdf, text in producers(source):
             with tempfile.TemporaryDirectory() as workdir:
-                pdf = render(font, workdir, text)
+                pdf = make_pdf(workdir)
                 for tool in ['pdftotext', 'pdftotext-raw', 'pdftotext-layout', 'pdfminer', 'pypdf', 'pymupdf', 'pdfium',
                              'pdfjs']:
                     try:

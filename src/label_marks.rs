@@ -150,7 +150,9 @@ pub(crate) fn has_label_signs_at_its_edges(line: &[u8]) -> bool {
         [b')', ..] | [0xD9, 0x8B, ..] => true,
         _ => false,
     };
-    let tail = &body[body.len().saturating_sub(8)..];
+    // (A hyphen before an ordinal that ends the line, `مقدمة-ثانياً`: five
+    // letters and a tanween.)
+    let tail = &body[body.len().saturating_sub(14)..];
     let brackets_turned = tail.windows(2).any(|w| w == b"()")
         || tail.iter().position(|&b| b == b')').is_some_and(|close| tail[close..].contains(&b'('));
     starts || tail.contains(&b'-') || brackets_turned
@@ -160,7 +162,7 @@ pub(crate) fn has_label_signs_at_its_edges(line: &[u8]) -> bool {
 /// label whose neutrals were drawn apart (see the module documentation);
 /// `None` if it holds none, or if what it holds is not clear.
 pub(crate) fn gather_label(line: &str) -> Option<String> {
-    if !line.chars().any(is_arabic_letter) {
+    if !line.chars().any(is_letter) {
         return None;
     }
     let body = line.trim_end_matches([' ', '\r']);
@@ -168,11 +170,54 @@ pub(crate) fn gather_label(line: &str) -> Option<String> {
     let text = body.trim_start_matches(' ');
     let indent = &body[..body.len() - text.len()];
     let tokens: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
-    let gathered = number_label(&tokens).or_else(|| letter_label(&tokens)).or_else(|| word_label(&tokens))?;
+    let gathered = label_laid_out_left_to_right(&tokens)
+        .or_else(|| number_label(&tokens))
+        .or_else(|| letter_label(&tokens))
+        .or_else(|| word_label(&tokens))?;
     let out = format!("{indent}{gathered}{tail}");
     // A line in visual order has its label reversed with it (`)ج( ...
     // ةبقاعم`, `-٦ ... ٣و ٢`): the reading order turns the whole line.
     (out != line && !crate::reading_order::evidence(line).visual).then_some(out)
+}
+
+/// An Arabic letter, or a presentation form of one (ReportLab's text is
+/// the reshaper's forms; the later stage turns them into letters).
+fn is_letter(c: char) -> bool {
+    is_arabic_letter(c) || crate::script::presentation_form(c).is_some()
+}
+
+/// `. يتناول ... المياه-١` → `١- يتناول ... المياه.`; `مقدمة-أولا` →
+/// `أولا- مقدمة`: the line's neutral runs laid out as if the paragraph ran
+/// left to right, which PyMuPDF shows of the PDFs that Python libraries
+/// draw (fpdf2's shaped lines, ReportLab's reshaped ones): the sentence's
+/// period first, the label last with its hyphen before it, glued to the
+/// last word; a heading's ordinal after its title, glued by the hyphen.
+fn label_laid_out_left_to_right(tokens: &[&str]) -> Option<String> {
+    let last = *tokens.last()?;
+    let (text, number) = last.rsplit_once('-')?;
+    let ends_with_letter = text.chars().next_back().is_some_and(|c| is_letter(c) || is_arabic_mark(c));
+    // (The sentence may end with a number: `. ... أبريل ٢٢٠٢-٢`.)
+    let ends_with_word = ends_with_letter || crate::script::is_number(text);
+    if tokens.first() == Some(&".") && tokens.len() > 2 && is_label_number(number) && ends_with_word {
+        let middle = tokens[1..tokens.len() - 1].join(" ");
+        if middle.contains(['-', '(', ')']) {
+            return None;
+        }
+        return Some(format!("{number}- {middle} {text}."));
+    }
+    // A heading: the ordinal (without its tanween, which ReportLab's
+    // reshaper deletes) after its title.
+    let ordinal = number.trim_end_matches(FATHATAN);
+    let heading = tokens.len() <= 6
+        && is_label_word(ordinal)
+        && ordinal.ends_with('ا')
+        && ends_with_letter
+        && !text.contains('-')
+        && tokens[..tokens.len() - 1].iter().all(|t| t.chars().all(is_letter));
+    heading.then(|| {
+        let title: Vec<&str> = tokens[..tokens.len() - 1].iter().copied().chain([text]).collect();
+        format!("{number}- {}", title.join(" "))
+    })
 }
 
 /// Whether a token holds only neutral characters a label or a sentence's
@@ -635,6 +680,10 @@ mod tests {
             // pypdf, PyMuPDF
             ("٥ ويعزى هذا الارتفاع إلى النمو-.", "٥- ويعزى هذا الارتفاع إلى النمو."),
             ("أولا ً مقدمة-", "أولاً- مقدمة"),
+            // PyMuPDF on fpdf2's and ReportLab's PDFs
+            (". يتناول هذا التقرير التحديات-١", "١- يتناول هذا التقرير التحديات."),
+            (". وقد زار الفريق المدارس في عام ٢٠٢٢-٢", "٢- وقد زار الفريق المدارس في عام ٢٠٢٢."),
+            (" مقدمة-أولا", " أولا- مقدمة"),
             ("أ تحتاج الأنابيب إلى صيانة؛ ()", "(أ) تحتاج الأنابيب إلى صيانة؛"),
             ("أولاً مقدمة -", "أولاً- مقدمة"),
             (" مقدمة ًأولا-", " أولاً- مقدمة"),

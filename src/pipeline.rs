@@ -403,7 +403,7 @@ pub(crate) fn prepare<'a>(
     }
     // Once, on the lines as they came: numbers whose digits came out
     // reversed (`number_order`, after the reading order).
-    let numbers_reversed = config.reading_order && number_order::document_reverses_numbers(lines_as_they_came());
+    let mut numbers_reversed = config.reading_order && number_order::document_reverses_numbers(lines_as_they_came());
     // Once, before the reading order (which would read a label's hyphen in
     // mid-line as a label emitted as a run), on the lines with their
     // ligatures turned (`أوال` is the ordinal `أولا`): labels whose neutrals
@@ -416,6 +416,10 @@ pub(crate) fn prepare<'a>(
             for state in states.iter_mut().flatten() {
                 state.run_if_arabic(label_marks::restore_label_marks, &ctx);
             }
+            // The numbers are judged again with the labels gathered: a line
+            // that starts with its label shows its numbers (PyMuPDF on
+            // fpdf2's PDFs reverses their digits and puts the label last).
+            numbers_reversed = number_order::document_reverses_numbers(states.iter().flatten().map(|s| &*s.text));
         }
     }
     if config.reading_order {
