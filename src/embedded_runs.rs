@@ -15,8 +15,10 @@
 //! group of neighbouring embeddings is read in both orders, and the
 //! document is turned when the reverse reads clearly better in at least
 //! `MIN_VOTES` groups and the order as written clearly better in almost
-//! none. A document whose words are never cut so gives no evidence, and
-//! is left alone. Then each line's top-level embeddings and the text
+//! none; a line whose ends are in visual order (the sentence's period
+//! before its first embedding, its label flipped after the last, `.⟨...⟩
+//! -١`) is a vote too, without the lexicon. A document that shows neither
+//! gives no evidence, and is left alone. Then each line's top-level embeddings and the text
 //! between them are put in reverse order (`reverse_embedded_runs`): the
 //! embeddings as they are, the neutral text between them reversed (a
 //! number or a Latin word keeps its own order), and the controls dropped.
@@ -86,6 +88,9 @@ fn parts(line: &str) -> Option<Vec<Part<'_>>> {
 pub(crate) fn document_reverses_embedded_runs<'l>(lines: impl Iterator<Item = &'l str>, scorer: &WordScorer) -> bool {
     let (mut reversed, mut as_written) = (0usize, 0usize);
     for parts in lines.filter_map(parts) {
+        if ends_show_visual_order(&parts) {
+            reversed += 1;
+        }
         let mut group: Vec<&str> = Vec::new();
         // A sentinel ends the last group.
         for part in parts.iter().chain([&Part::Between(" ")]) {
@@ -108,6 +113,18 @@ pub(crate) fn document_reverses_embedded_runs<'l>(lines: impl Iterator<Item = &'
         }
     }
     reversed >= MIN_VOTES && reversed > 3 * as_written
+}
+
+/// `.⟨المياه⟩ ... ⟨يتناول⟩ -١`: the sentence's period before the first
+/// embedding and the paragraph label, flipped, after the last: a line's
+/// ends in visual order, whatever its words (ReportLab's reshaped text,
+/// each word an embedding of its own, none cut).
+fn ends_show_visual_order(parts: &[Part<'_>]) -> bool {
+    let (Some(Part::Between(first)), Some(Part::Between(last))) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    let label = last.trim().strip_prefix('-').is_some_and(crate::reading_order::is_label_number);
+    label && first.trim().starts_with(['.', '،', '؛', ':'])
 }
 
 /// The text between two embeddings read in the other direction: its
@@ -241,5 +258,22 @@ mod tests {
         assert!(!document_reverses_embedded_runs(logical.iter().map(String::as_str), &scorer));
         let whole = [format!("{} {}", embed("المناطق"), embed("في"))];
         assert!(!document_reverses_embedded_runs(whole.iter().map(String::as_str), &scorer));
+    }
+
+    #[test]
+    fn documents_are_judged_by_the_ends_of_their_lines() {
+        // pdf-reportlab-amiri-pdftotext-raw.broken.txt, lines 3 and 4 (base
+        // letters here): every word an embedding, none cut, the period first
+        // and the label flipped last.
+        let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
+        let line = |words: &[&str], label: &str| {
+            format!(".{} {label}", words.iter().map(|w| embed(w)).collect::<Vec<_>>().join(" "))
+        };
+        let visual = [line(&["المياه", "إدارة", "في"], "-١"), line(&["عام", "في", "اللجنة"], "-٢")];
+        assert!(document_reverses_embedded_runs(visual.iter().map(String::as_str), &scorer));
+        // The label as it reads, first, and the period last: no.
+        let logical =
+            [format!("١- {} {}.", embed("في"), embed("إدارة")), format!("٢- {} {}.", embed("اللجنة"), embed("في"))];
+        assert!(!document_reverses_embedded_runs(logical.iter().map(String::as_str), &scorer));
     }
 }

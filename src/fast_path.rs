@@ -466,7 +466,15 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                 // a left-to-right run in it (`)؛CTOC/...`, `)..7`: the
                 // bracket's run and the run after it, glued;
                 // `reading_order::split_token`).
-                b')' | b']' if closing_bracket_before_a_run(line, i) => check = true,
+                b')' | b']' if closing_bracket_before_a_run(line, i) => {
+                    // `)UNEP(`: brackets mirrored around a Latin run
+                    // (`mirrored_brackets`).
+                    let token = line[i..].split(|&b| b == b' ').next().unwrap_or_default();
+                    if token.contains(&b'(') {
+                        return Verdict::Dirty;
+                    }
+                    check = true;
+                }
                 b'(' if line[i..].starts_with(b"(cid:") => return Verdict::Dirty,
                 b'/' if at(i + 1) == b'g' && at(i + 2).is_ascii_digit() => return Verdict::Dirty,
                 b'u' if line[i..].starts_with(b"uni")

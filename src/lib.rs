@@ -96,6 +96,7 @@ mod language;
 mod letter_model;
 pub mod lexicon;
 mod mark_order;
+mod mirrored_brackets;
 mod number_order;
 mod pipeline;
 mod placeholders;

@@ -37,7 +37,7 @@ use crate::language::{Evidence, Language};
 use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
-    digits, embedded_runs, farsi_letters, invisible_controls, label_marks, mark_order, number_order,
+    digits, embedded_runs, farsi_letters, invisible_controls, label_marks, mark_order, mirrored_brackets, number_order,
     presentation_forms, reading_order, spacing, swapped_ligatures, tatweel, word_boundaries,
 };
 
@@ -129,9 +129,10 @@ pub(crate) struct Stage {
 /// phase 0 (so that the placeholder model sees whole words), and again here,
 /// so that the output is settled for it too after the other stages (a number
 /// glued to a word may only show once tatweel is gone).
-pub(crate) const STAGES: [Stage; 9] = [
+pub(crate) const STAGES: [Stage; 10] = [
     Stage { run: invisible_controls::remove_invisible_controls, enabled: |c| c.invisible_controls, moves_words: false },
     Stage { run: reading_order::restore_reading_order, enabled: |c| c.reading_order, moves_words: true },
+    Stage { run: mirrored_brackets::restore_mirrored_brackets, enabled: |c| c.reading_order, moves_words: false },
     Stage { run: placeholders::restore_placeholders, enabled: |c| c.placeholders, moves_words: false },
     Stage { run: presentation_forms::presentation_form_to_base, enabled: |c| c.presentation_forms, moves_words: false },
     Stage { run: tatweel::remove_justification_tatweel, enabled: |c| c.tatweel, moves_words: false },
