@@ -56,7 +56,7 @@ always line *N* of the input):
 4. Farsi yeh and keheh to Arabic yeh and kaf, in Arabic paragraphs;
 5. digits, when a [`DigitStyle`] other than `Keep` is configured;
 6. spacing: runs of spaces, space before punctuation, marks cut off from
-   their letter, trailing spaces;
+   their letter, trailing spaces, a number glued to the word before it;
 7. word boundaries: in a document that shows lost and added spaces, words
    split by a space joined and glued words cut, by the lexicon;
 8. canonical mark order (NFC), on the lines that an earlier stage changed.
@@ -65,8 +65,10 @@ Around the first, the repairs that read the lexicon or the whole document:
 runs that an extractor wrapped each in an embedding of its own and wrote
 left to right (`pdftotext -raw`; in a document that shows it, while the
 embeddings are still there), lam-alef ligatures a font mapped to alef + lam
-(in a document that shows it), then after the invisible controls the
-reading order of lines and runs,
+(in a document that shows it), paragraph labels whose hyphen, brackets or
+tanween went elsewhere in the line (in a document that shows it), then
+after the invisible controls the reading order of lines and runs and
+brackets mirrored around a Latin run (`)UNEP(`),
 numbers whose digits came out reversed (in a document whose paragraph
 numbers, or the years and zeros of its numbers, show it) and placeholders.
 

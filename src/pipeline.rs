@@ -16,8 +16,8 @@
 //!    looks words up, so it sees base letters without tatweel.
 //! 8. `mark_order`: only on lines that an earlier stage changed.
 //!
-//! The lexicon stages, placeholders and reading order, slot in
-//! between 1 and 2: they see the letters as extracted, and their lookups
+//! The lexicon stages, placeholders and reading order (with
+//! `mirrored_brackets` after it), slot in between 1 and 2: they see the letters as extracted, and their lookups
 //! fold presentation forms, tatweel and Farsi letters themselves (see
 //! DESIGN.md). Two stages run once, in phase 0, and only in a document
 //! that shows their damage as a whole (judged on the lines as they came;
