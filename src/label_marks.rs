@@ -346,7 +346,7 @@ fn letter_label(tokens: &[&str]) -> Option<String> {
     // brackets, `نص )ج(`, is a line in visual order). (Another word of one
     // letter may follow: pdf.js writes Noto's `لا` as `ل ا`.)
     let last_before_brackets = text.rfind(|c: char| is_arabic_letter(c)).is_some_and(|l| l < from);
-    let at = if is_letter_word(&without[0]) {
+    let at = if is_letter_word(without.first()?) {
         0
     } else if last_before_brackets && without.last().is_some_and(|t| is_letter_word(t)) {
         without.len() - 1
