@@ -162,7 +162,7 @@ pub(crate) fn has_label_signs_at_its_edges(line: &[u8]) -> bool {
 /// label whose neutrals were drawn apart (see the module documentation);
 /// `None` if it holds none, or if what it holds is not clear.
 pub(crate) fn gather_label(line: &str) -> Option<String> {
-    if !line.chars().any(is_letter) {
+    if !crate::script::has_arabic_script(line) {
         return None;
     }
     let body = line.trim_end_matches([' ', '\r']);

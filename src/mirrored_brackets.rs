@@ -30,16 +30,19 @@ fn mirrored_inside(token: &str) -> Option<(&str, &str)> {
 
 /// Turns the brackets of every `)X(` token of the line back.
 pub(crate) fn restore_mirrored_brackets<'a>(line: &'a str, _ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
-    if !line.contains(")") {
-        return Cow::Borrowed(line);
-    }
+    let bytes = line.as_bytes();
     let mut out = Rewriter::new(line, edits);
-    let mut start = 0;
-    for token in line.split(' ') {
-        if let Some((inside, after)) = mirrored_inside(token) {
-            out.replace(start..start + token.len(), &format!("({inside}){after}"), FixKind::ReadingOrder, 1.0);
+    // Only a closing bracket that starts a token and is followed by a Latin
+    // letter or digit can start one (most lines have no bracket at all).
+    for at in memchr::memchr_iter(b')', bytes) {
+        let starts_token = at == 0 || bytes[at - 1] == b' ';
+        if !starts_token || !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
         }
-        start += token.len() + 1;
+        let end = memchr::memchr(b' ', &bytes[at..]).map_or(line.len(), |e| at + e);
+        if let Some((inside, after)) = mirrored_inside(&line[at..end]) {
+            out.replace(at..end, &format!("({inside}){after}"), FixKind::ReadingOrder, 1.0);
+        }
     }
     out.finish()
 }

@@ -142,6 +142,10 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
 /// order.
 fn glued_number_edges(line: &str) -> Vec<usize> {
     let mut edges = Vec::new();
+    // Most lines hold no digit glued after a letter: told from the bytes.
+    if !crate::script::may_hold_digit_after_letter(line.as_bytes()) {
+        return edges;
+    }
     let mut word_start = 0;
     let mut chars = line.char_indices().peekable();
     let mut prev = ' ';
