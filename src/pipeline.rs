@@ -17,11 +17,12 @@
 //! 8. `mark_order`: only on lines that an earlier stage changed.
 //!
 //! The lexicon stages, placeholders and reading order (with
-//! `mirrored_brackets` after it), slot in between 1 and 2: they see the letters as extracted, and their lookups
-//! fold presentation forms, tatweel and Farsi letters themselves (see
-//! DESIGN.md). Two stages run once, in phase 0, and only in a document
-//! that shows their damage as a whole (judged on the lines as they came;
-//! run again they could undo themselves): `swapped_ligatures` first (lam-alef
+//! `mirrored_brackets` after it), slot in between 1 and 2: they see the
+//! letters as extracted, and their lookups fold presentation forms, tatweel
+//! and Farsi letters themselves (see DESIGN.md). Three stages run once, in
+//! phase 0, and only in a document that shows their damage as a whole
+//! (judged on the lines as they came, or as the one-shot stages before left
+//! them; run again they could undo themselves): `swapped_ligatures` first (lam-alef
 //! ligatures that came out as alef + lam, so that every later stage reads
 //! the words right), `label_marks` next (paragraph labels whose hyphen or
 //! brackets went elsewhere in the line, before the reading order would read
