@@ -235,8 +235,8 @@ fn is_end_punctuation(c: char) -> bool {
 /// نص`, `١ نص - .`, `١نص. -`, `٢نص -٣٥نص`. The hyphen must be found
 /// exactly once where no text puts it (alone, at a token's edge before a
 /// number or a Latin run, at the end of the last word), and no other hyphen
-/// in the line; the other neutrals
-/// of the line are put back as `rebuild` reads them.
+/// in the line; the line's other neutrals are put back as `rebuild` reads
+/// them.
 fn number_label(tokens: &[&str]) -> Option<String> {
     let first = *tokens.first()?;
     let (number, mut rest, hyphen_seen): (&str, Vec<String>, bool) =
