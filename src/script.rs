@@ -114,6 +114,7 @@ pub(crate) fn may_hold_digit_after_letter(bytes: &[u8]) -> bool {
     for w in bytes.windows(4) {
         let (lead, second, a, b) = (w[0], w[1], w[2], w[3]);
         found |= (second >= 0x80 && a.is_ascii_digit())
+            || (a >= 0x80 && b.is_ascii_digit())
             || (arabic_digit(a, b) && (0xD8..=0xDB).contains(&lead) && !arabic_digit(lead, second));
     }
     found

@@ -245,6 +245,9 @@ mod tests {
             run_stage(normalize_spacing, "تبلغ120 دولارا، أي بنسبة٣٫٥في المائة"),
             "تبلغ 120 دولارا، أي بنسبة ٣٫٥ في المائة"
         );
+        // A digit alone that ends the line.
+        assert_eq!(run_stage(normalize_spacing, "في عام5"), "في عام 5");
+        assert_eq!(run_stage(normalize_spacing, "في عام٥"), "في عام ٥");
         // A proclitic, the article, an era's letter, a stroke, a number
         // glued before a word alone (a run out of order: the reading
         // order's), Latin: as written.
