@@ -2,7 +2,7 @@
 //!
 //! A line of Arabic drawn as a visual string (ReportLab after
 //! `arabic_reshaper` and `python-bidi`, the recipe most answers give) holds
-//! the mirrored glyph of each bracket, and every extractor writes the
+//! the mirrored glyph of each bracket, and pdftotext and pdf.js write the
 //! abbreviation of `برنامج الأمم المتحدة للبيئة (UNEP)` as `)UNEP(`. No text
 //! glues a closing bracket, a Latin word and an opening bracket in one
 //! token, so the token alone shows the damage: its brackets are turned
