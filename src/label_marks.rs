@@ -227,7 +227,7 @@ fn is_neutrals(token: &str) -> bool {
 }
 
 /// Sentence punctuation that ends a line.
-fn is_end_punctuation(c: char) -> bool {
+pub(crate) fn is_end_punctuation(c: char) -> bool {
     matches!(c, '.' | '،' | '؛' | ':')
 }
 

@@ -31,6 +31,7 @@ use std::borrow::Cow;
 use crate::digits::digit_value;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
+use crate::label_marks::is_end_punctuation;
 use crate::pipeline::LineContext;
 use crate::reading_order::is_label_word;
 use crate::script::{digit_len, is_arabic_letter, is_digit, is_number, split_leading_digits};
@@ -307,29 +308,16 @@ fn first_word_at_the_end(body: &str) -> Option<String> {
     Some(format!("{number}- {word}\u{064B}، {text}{}", if period { "." } else { "" }))
 }
 
-/// An abbreviation in brackets whose neutrals pypdf drew around the Latin
-/// run: `٧ ... للبيئة -( UNEP قدم الدعم الفني).` or `-( UNEP. قدم ...)`
-/// (the label's hyphen and the opening bracket before it, the closing
-/// bracket at the end) → `٧- ... للبيئة (UNEP) قدم الدعم الفني.`; `(UNEP.)
-/// قدم الدعم الفني` (the sentence's period inside) → `(UNEP) قدم الدعم
-/// الفني.`. The abbreviation is capitals and digits (`(etc.)` keeps its
-/// period), the line holds no other bracket.
+/// An abbreviation in brackets with the sentence's period inside: `(UNEP.)
+/// قدم الدعم الفني` → `(UNEP) قدم الدعم الفني.`. The abbreviation is
+/// capitals and digits (`(etc.)` keeps its period), the line holds no other
+/// bracket. (Its brackets and the label's hyphen drawn around the Latin
+/// run, `٧ ... للبيئة -( UNEP قدم الدعم الفني).`, are gathered with the
+/// label: `label_marks`.)
 fn abbreviation_in_brackets(body: &str) -> Option<String> {
     let is_abbreviation = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if body.matches('(').count() != 1 || body.matches(')').count() != 1 {
         return None;
-    }
-    if let Some((before, after)) = body.split_once(" -( ") {
-        let (label, text) = before.split_once(' ')?;
-        let (abbreviation, rest) = after.split_once(' ')?;
-        let rest = rest.trim_end();
-        let closed = rest.strip_suffix(").").or_else(|| rest.strip_suffix(')'))?;
-        let bare = abbreviation.trim_end_matches('.');
-        if !is_number(label) || text.contains('-') || !is_abbreviation(bare) {
-            return None;
-        }
-        let period = abbreviation.ends_with('.') || rest.ends_with('.');
-        return Some(format!("{label}- {text} ({bare}) {}{}", closed.trim_end(), if period { "." } else { "" }));
     }
     let (before, after) = body.split_once('(')?;
     let (inside, rest) = after.split_once(')')?;
@@ -338,11 +326,6 @@ fn abbreviation_in_brackets(body: &str) -> Option<String> {
         return None;
     }
     Some(format!("{before}({bare}){}.", rest.trim_end()))
-}
-
-/// Sentence punctuation that may follow a label's stray hyphen at the end.
-fn is_end_punctuation(c: char) -> bool {
-    matches!(c, '.' | '،' | '؛' | ':')
 }
 
 /// The line with its label put together (`label_marks::gather_label`), or
