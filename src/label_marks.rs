@@ -72,7 +72,7 @@ const MIN_DETACHED_LABELS: usize = 2;
 /// `-٣ درجات`, is no list of labels).
 pub(crate) fn document_detaches_labels<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
     let (mut gathered, mut other_labels, mut counts_up) = (0usize, 0usize, false);
-    let mut previous: Option<u32> = None;
+    let mut previous: Option<u64> = None;
     for line in lines {
         let Some(label) = may_hold_detached_label(line.as_bytes()).then(|| gather_label(line)).flatten() else {
             continue;
@@ -83,7 +83,7 @@ pub(crate) fn document_detaches_labels<'l>(lines: impl Iterator<Item = &'l str>)
             other_labels += 1;
             continue;
         }
-        let number = digits.chars().fold(0u32, |n, c| n * 10 + crate::digits::digit_value(c).map_or(0, u32::from));
+        let number = crate::number_order::value(digits, false);
         counts_up |= previous.is_some_and(|p| number == p + 1);
         previous = Some(number);
     }

@@ -48,7 +48,7 @@ fn line_number(line: &str) -> Option<(usize, &str)> {
 }
 
 /// The value of a digit string read forwards, or backwards.
-fn value(digits: &str, backwards: bool) -> u64 {
+pub(crate) fn value(digits: &str, backwards: bool) -> u64 {
     let fold = |v: u64, c: char| v * 10 + u64::from(digit_value(c).unwrap_or(0));
     if backwards {
         digits.chars().rev().fold(0, fold)
