@@ -4,7 +4,9 @@
 Renders a clean Arabic text written for this corpus to PDF with LibreOffice
 (headless, one PDF per font), extracts each PDF with the extractors people
 use (poppler's pdftotext with default, -raw and -layout options,
-pdfminer.six, pypdf, PyMuPDF, PDFium through pypdfium2, pdf.js), and writes, for every extraction whose lines
+pdfminer.six, pypdf, PyMuPDF, PDFium through pypdfium2, pdf.js, and since
+2026-12-06 (stop 20) Apache PDFBox, which Apache Tika runs, and pdfplumber),
+and writes, for every extraction whose lines
 can be aligned with the text, `corpus/in-the-wild/pdf-FONT-TOOL.broken.txt`
 with `pdf-FONT-TOOL.gold.txt` (the clean text, line for line).
 
@@ -27,6 +29,9 @@ numbers and periods on lines of their own, and is not kept. PDFium
 word onto a line of its own with the Noto and DejaVu fonts: those are not
 kept. The script does not overwrite a hand-written gold.
 
+WeasyPrint (HTML and CSS to PDF through Pango and HarfBuzz) makes a third
+kind of PDF (`pdf-weasy-FONT-TOOL`, the six fonts of LibreOffice's PDFs).
+
 Every source line is its own right-aligned paragraph, short enough never to
 wrap, so that line N of an extraction is line N of the text.
 
@@ -35,7 +40,8 @@ poppler-utils, fonts-hosny-amiri, fonts-kacst, fonts-noto-core,
 fonts-dejavu-core; PyPI's
 pdfminer.six, pypdf, pymupdf, pypdfium2 (5.15.2: PDFium 159),
 reportlab (5.1.0), arabic-reshaper (3.1.0), python-bidi (0.6.12), fpdf2
-(2.8.9) with uharfbuzz; npm's
+(2.8.9) with uharfbuzz, weasyprint (70.0), pdfplumber (0.11.11); Debian's
+libpdfbox2-java (2.0.27) with a Java runtime; npm's
 pdfjs-dist (4.10.38) and node. Run from the crate root:
 
     python3 scripts/make_pdf_extractions.py
@@ -136,6 +142,21 @@ LIBRARY_FONTS = {
 }
 
 
+def render_weasyprint(font, workdir, text):
+    # (WeasyPrint, added 2026-12-06: HTML to PDF with Pango's shaping, as
+    # reports and invoices are made from templates.)
+    from weasyprint import HTML
+    body = ''.join(f'<p>{html.escape(line)}</p>\n' for line in text.splitlines())
+    page = (
+        '<html dir="rtl" lang="ar"><head><meta charset="utf-8">'
+        f'<style>body {{ font-family: "{font}"; font-size: 11pt; }} p {{ margin: 0 0 4pt 0; text-align: right }}</style>'
+        f'</head><body>\n{body}</body></html>\n'
+    )
+    path = os.path.join(workdir, 'text.pdf')
+    HTML(string=page).write_pdf(path)
+    return path
+
+
 def without_marks(text):
     return ''.join(c for c in text if not ('\u064b' <= c <= '\u065f' or c == '\u0670'))
 
@@ -207,6 +228,19 @@ def extract(tool, pdf):
         )
         return subprocess.run(['node', '--input-type=module', '-e', script, pdf], check=True,
                               capture_output=True).stdout.decode('utf-8')
+    if tool == 'pdfbox':
+        # Apache PDFBox's ExtractText (what Apache Tika runs on a PDF), from
+        # Debian's libpdfbox2-java.
+        jars = ['pdfbox2.jar', 'fontbox2.jar', 'commons-logging.jar', 'pdfbox2-tools.jar']
+        classpath = ':'.join(os.path.join('/usr/share/java', jar) for jar in jars)
+        return subprocess.run(['java', '-cp', classpath, 'org.apache.pdfbox.tools.ExtractText', '-console', '-encoding',
+                               'UTF-8', pdf], check=True, capture_output=True).stdout.decode('utf-8')
+    if tool == 'pdfplumber':
+        # pdfplumber's extract_text (built on pdfminer.six; LangChain's
+        # PDFPlumberLoader), which lays a line's characters out left to right.
+        import pdfplumber
+        with pdfplumber.open(pdf) as doc:
+            return '\n'.join(page.extract_text() or '' for page in doc.pages)
     raise ValueError(tool)
 
 
@@ -248,6 +282,8 @@ def producers(text):
         if key == 'amiri':
             yield f'reportlab-{key}', lambda workdir, path=path: render_reportlab(path, workdir, text), without_marks(text)
         yield f'fpdf-{key}', lambda workdir, path=path: render_fpdf(path, workdir, text), text
+    for key, font in {**FONTS, **MORE_FONTS}.items():
+        yield f'weasy-{key}', lambda workdir, font=font: render_weasyprint(font, workdir, text), text
 
 
 def main():
@@ -258,7 +294,7 @@ def main():
             with tempfile.TemporaryDirectory() as workdir:
                 pdf = make_pdf(workdir)
                 for tool in ['pdftotext', 'pdftotext-raw', 'pdftotext-layout', 'pdfminer', 'pypdf', 'pymupdf', 'pdfium',
-                             'pdfjs']:
+                             'pdfjs', 'pdfbox', 'pdfplumber']:
                     try:
                         lines = align(extract(tool, pdf), text)
                     except Exception as e:  # an extractor failing is a finding, not a stop

@@ -56,6 +56,14 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         {
             return false;
         }
+        // Runs in reverse order: judged by the lines that end with their
+        // label (`level_runs`).
+        if config.reading_order
+            && crate::level_runs::may_end_with_label(line.as_bytes())
+            && crate::level_runs::label_last(without_carriage_return(line)).is_some()
+        {
+            return false;
+        }
         match scan_line(&text[start..end], config) {
             Verdict::Clean => {}
             Verdict::Dirty => return false,

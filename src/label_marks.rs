@@ -170,10 +170,12 @@ pub(crate) fn gather_label(line: &str) -> Option<String> {
     let text = body.trim_start_matches(' ');
     let indent = &body[..body.len() - text.len()];
     let tokens: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
-    let gathered = label_laid_out_left_to_right(&tokens)
-        .or_else(|| number_label(&tokens))
-        .or_else(|| letter_label(&tokens))
-        .or_else(|| word_label(&tokens))?;
+    let (gathered, indent) = match label_laid_out_left_to_right(&tokens) {
+        // Laid out left to right, the space after the label went to the
+        // line's start (` يتناول ... المياه.-١`).
+        Some(gathered) => (gathered, if indent == " " { "" } else { indent }),
+        None => (number_label(&tokens).or_else(|| letter_label(&tokens)).or_else(|| word_label(&tokens))?, indent),
+    };
     let out = format!("{indent}{gathered}{tail}");
     // A line in visual order has its label reversed with it (`)ج( ...
     // ةبقاعم`, `-٦ ... ٣و ٢`): the reading order turns the whole line.
@@ -192,8 +194,21 @@ fn is_letter(c: char) -> bool {
 /// draw (fpdf2's shaped lines, ReportLab's reshaped ones): the sentence's
 /// period first, the label last with its hyphen before it, glued to the
 /// last word; a heading's ordinal after its title, glued by the hyphen.
+/// PyMuPDF and pypdf show another layout of the PDFs WeasyPrint draws:
+/// the label glued after the sentence's own punctuation (`يتناول ...
+/// المياه.-١`, `تحتاج ... عاجلة؛)أ(`).
 fn label_laid_out_left_to_right(tokens: &[&str]) -> Option<String> {
     let last = *tokens.last()?;
+    let middle = || tokens[..tokens.len() - 1].join(" ");
+    let after_punctuation = |text: &str| {
+        text.strip_suffix(is_end_punctuation).is_some_and(|w| w.ends_with(|c: char| is_letter(c) || is_digit(c)))
+    };
+    if let Some((text, letter)) = last.strip_suffix('(').and_then(|t| t.rsplit_once(')')) {
+        let one_letter = letter.chars().count() == 1 && letter.chars().all(is_arabic_letter);
+        if tokens.len() > 1 && one_letter && after_punctuation(text) && !middle().contains(['-', '(', ')']) {
+            return Some(format!("({letter}) {} {text}", middle()));
+        }
+    }
     let (text, number) = last.rsplit_once('-')?;
     let ends_with_letter = text.chars().next_back().is_some_and(|c| is_letter(c) || is_arabic_mark(c));
     // (The sentence may end with a number: `. ... أبريل ٢٢٠٢-٢`.)
@@ -204,6 +219,10 @@ fn label_laid_out_left_to_right(tokens: &[&str]) -> Option<String> {
             return None;
         }
         return Some(format!("{number}- {middle} {text}."));
+    }
+    // (WeasyPrint's: the label after the sentence's own punctuation.)
+    if tokens.len() > 1 && is_label_number(number) && after_punctuation(text) && !middle().contains(['-', '(', ')']) {
+        return Some(format!("{number}- {} {text}", middle()));
     }
     // A heading: the ordinal (without its tanween, which ReportLab's
     // reshaper deletes) after its title.
@@ -683,11 +702,16 @@ mod tests {
             // PyMuPDF on fpdf2's and ReportLab's PDFs
             (". يتناول هذا التقرير التحديات-١", "١- يتناول هذا التقرير التحديات."),
             (". وقد زار الفريق المدارس في عام ٢٠٢٢-٢", "٢- وقد زار الفريق المدارس في عام ٢٠٢٢."),
-            (" مقدمة-أولا", " أولا- مقدمة"),
+            // (laid out left to right, the label's space went first)
+            (" مقدمة-أولا", "أولا- مقدمة"),
             ("أ تحتاج الأنابيب إلى صيانة؛ ()", "(أ) تحتاج الأنابيب إلى صيانة؛"),
             ("أولاً مقدمة -", "أولاً- مقدمة"),
             (" مقدمة ًأولا-", " أولاً- مقدمة"),
             ("١٤ وستعرض اللجنة نتائج التقرير في شهر أيارمايو -/.", "١٤- وستعرض اللجنة نتائج التقرير في شهر أيار/مايو."),
+            // PyMuPDF and pypdf on WeasyPrint's PDFs
+            (" يتناول هذا التقرير التحديات.-١", "١- يتناول هذا التقرير التحديات."),
+            (" وقد أعد التقرير في عام ٣٢٠٢.-٢", "٢- وقد أعد التقرير في عام ٣٢٠٢."),
+            (" تحتاج الأنابيب إلى صيانة عاجلة؛)أ(", "(أ) تحتاج الأنابيب إلى صيانة عاجلة؛"),
         ] {
             assert_eq!(gather_label(broken).as_deref(), Some(right), "{broken}");
             assert!(may_hold_detached_label(broken.as_bytes()), "{broken}");
@@ -718,6 +742,11 @@ mod tests {
             // No label.
             "تحتاج الأنابيب إلى صيانة.",
             "- قائمة بنود",
+            // A range of years after a period, a letter in brackets as
+            // they belong.
+            "في الفترة ٢٠٢٠.-٢٠٢٣",
+            "انظر الجدول (أ)",
+            "انظر الجدول؛(أ)",
         ] {
             assert_eq!(gather_label(line), None, "{line}");
         }

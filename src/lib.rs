@@ -65,8 +65,10 @@ Around the first, the repairs that read the lexicon or the whole document:
 runs that an extractor wrapped each in an embedding of its own and wrote
 left to right (`pdftotext -raw`; in a document that shows it, while the
 embeddings are still there), lam-alef ligatures a font mapped to alef + lam
-(in a document that shows it), paragraph labels whose hyphen, brackets or
-tanween went elsewhere in the line (in a document that shows it), then
+(in a document that shows it), lines whose bidi runs came out in reverse
+order, each as it reads (PDFBox; in a document that shows it), paragraph
+labels whose hyphen, brackets or tanween went elsewhere in the line (in a
+document that shows it), then
 after the invisible controls the reading order of lines and runs and
 brackets mirrored around a Latin run (`)UNEP(`),
 numbers whose digits came out reversed (in a document whose paragraph
@@ -96,6 +98,7 @@ mod invisible_controls;
 mod label_marks;
 mod language;
 mod letter_model;
+mod level_runs;
 pub mod lexicon;
 mod mark_order;
 mod mirrored_brackets;

@@ -19,12 +19,13 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Three stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Four stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `swapped_ligatures` first (lam-alef
 //! ligatures that came out as alef + lam, so that every later stage reads
-//! the words right), `label_marks` next (paragraph labels whose hyphen or
+//! the words right), `level_runs` (a line's bidi runs in reverse order,
+//! each as it reads), `label_marks` next (paragraph labels whose hyphen or
 //! brackets went elsewhere in the line, before the reading order would read
 //! them as runs), `number_order` after the reading order (numbers whose
 //! digits came out reversed).
@@ -38,8 +39,8 @@ use crate::language::{Evidence, Language};
 use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
-    digits, embedded_runs, farsi_letters, invisible_controls, label_marks, mark_order, mirrored_brackets, number_order,
-    presentation_forms, reading_order, spacing, swapped_ligatures, tatweel, word_boundaries,
+    digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, mark_order, mirrored_brackets,
+    number_order, presentation_forms, reading_order, spacing, swapped_ligatures, tatweel, word_boundaries,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -76,6 +77,10 @@ pub(crate) struct LineContext<'c> {
     /// brackets or tanween elsewhere in the line (see `label_marks`; set for
     /// the one run of that stage).
     pub labels_detached: bool,
+    /// Whether the document's lines came out with their runs of one
+    /// direction in reverse order (see `level_runs`; set for the one run of
+    /// that stage).
+    pub level_runs_reversed: bool,
     /// Whether the document's lam-alef ligatures came out as alef + lam
     /// (see `swapped_ligatures`; set for the one run of that stage).
     pub ligatures_swapped: bool,
@@ -102,6 +107,7 @@ impl<'c> LineContext<'c> {
             neighbours: reading_order::Neighbours::default(),
             numbers_reversed: false,
             labels_detached: false,
+            level_runs_reversed: false,
             ligatures_swapped: false,
             embedded_runs_reversed: false,
         }
@@ -400,6 +406,17 @@ pub(crate) fn prepare<'a>(
         if ctx.ligatures_swapped {
             for state in states.iter_mut().flatten() {
                 state.run_if_arabic(swapped_ligatures::restore_swapped_ligatures, &ctx);
+            }
+        }
+    }
+    // Once, before the labels and the reading order: lines whose runs came
+    // out in reverse order, each as it reads (`level_runs`).
+    if config.reading_order {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.level_runs_reversed = level_runs::document_reverses_level_runs(states.iter().flatten().map(|s| &*s.text));
+        if ctx.level_runs_reversed {
+            for state in states.iter_mut().flatten() {
+                state.run_if_arabic(level_runs::restore_level_runs, &ctx);
             }
         }
     }
