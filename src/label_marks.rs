@@ -71,8 +71,7 @@ const MIN_DETACHED_LABELS: usize = 2;
 /// two of them in a row must (a table of negative numbers, `-٥ درجات`,
 /// `-٣ درجات`, is no list of labels).
 pub(crate) fn document_detaches_labels<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
-    let (mut gathered, mut other_labels, mut counts_up) = (0usize, 0usize, false);
-    let mut previous: Option<u64> = None;
+    let (mut gathered, mut other_labels, mut numbers) = (0usize, 0usize, CountingUp::default());
     for line in lines {
         let Some(label) = may_hold_detached_label(line.as_bytes()).then(|| gather_label(line)).flatten() else {
             continue;
@@ -83,11 +82,32 @@ pub(crate) fn document_detaches_labels<'l>(lines: impl Iterator<Item = &'l str>)
             other_labels += 1;
             continue;
         }
-        let number = crate::number_order::value(digits, false);
-        counts_up |= previous.is_some_and(|p| number == p + 1);
-        previous = Some(number);
+        numbers.add(crate::number_order::value(digits, false));
     }
-    gathered >= MIN_DETACHED_LABELS && (counts_up || other_labels > 0)
+    gathered >= MIN_DETACHED_LABELS && (numbers.counts_up() || other_labels > 0)
+}
+
+/// Paragraph numbers in the order a document gives them: whether two in a
+/// row count up by one (a list of labels does; a table of negative
+/// numbers, `-٥ درجات`, `-٣ درجات`, need not). `level_runs` judges its
+/// documents by it too.
+#[derive(Debug, Default)]
+pub(crate) struct CountingUp {
+    previous: Option<u64>,
+    seen: bool,
+}
+
+impl CountingUp {
+    /// The next number.
+    pub(crate) fn add(&mut self, number: u64) {
+        self.seen |= self.previous.is_some_and(|p| number == p + 1);
+        self.previous = Some(number);
+    }
+
+    /// Whether two numbers in a row counted up.
+    pub(crate) fn counts_up(&self) -> bool {
+        self.seen
+    }
 }
 
 /// In a document whose labels' neutrals were drawn apart

@@ -28,6 +28,7 @@ use std::borrow::Cow;
 
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
+use crate::label_marks::CountingUp;
 use crate::pipeline::LineContext;
 use crate::reading_order::{is_label_number, is_ltr};
 use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_script, is_digit, split_leading_digits};
@@ -85,19 +86,13 @@ fn runs(line: &str) -> Vec<&str> {
             i = end;
             continue;
         }
-        if from > 0 {
-            cuts.push(from);
-        }
-        cuts.push(to);
+        cuts.extend([from, to]);
         i = end;
     }
+    cuts.push(line.len());
+    // (The cuts only grow; equal neighbours would make empty runs.)
     cuts.dedup();
-    let mut runs: Vec<&str> = cuts.windows(2).map(|w| &line[w[0]..w[1]]).collect();
-    if cuts.last() != Some(&line.len()) {
-        runs.push(&line[*cuts.last().unwrap_or(&0)..]);
-    }
-    runs.retain(|r| !r.is_empty());
-    runs
+    cuts.windows(2).map(|w| &line[w[0]..w[1]]).collect()
 }
 
 /// The line with its runs in the opposite order, if it holds Arabic and
@@ -133,7 +128,7 @@ fn runs_in_reading_order(line: &str) -> Option<String> {
 /// The paragraph number of a line whose reversed runs put it last: the
 /// line ends with a number of at most three digits, and read the other way
 /// starts with it and its hyphen (`- يتناول ... المياه.١`).
-pub(crate) fn label_last(line: &str) -> Option<(u64, String)> {
+pub(crate) fn label_last(line: &str) -> Option<u64> {
     let line = line.trim_end_matches([' ', '\r']);
     let last_number = line.char_indices().rev().take_while(|&(_, c)| is_digit(c)).last()?.0;
     if !is_label_number(&line[last_number..]) || line.trim_start().starts_with(is_digit) {
@@ -141,23 +136,21 @@ pub(crate) fn label_last(line: &str) -> Option<(u64, String)> {
     }
     let turned = runs_in_reading_order(line)?;
     let (digits, rest) = split_leading_digits(&turned);
-    rest.starts_with("- ").then(|| (crate::number_order::value(digits, false), turned.clone()))
+    rest.starts_with("- ").then(|| crate::number_order::value(digits, false))
 }
 
 /// Whether the document's lines came out with their runs in reverse order
 /// (see the module documentation).
 pub(crate) fn document_reverses_level_runs<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
-    let (mut labels, mut counts_up) = (0usize, false);
-    let mut previous: Option<u64> = None;
+    let (mut labels, mut numbers) = (0usize, CountingUp::default());
     for line in lines {
-        let Some((number, _)) = may_end_with_label(line.as_bytes()).then(|| label_last(line)).flatten() else {
+        let Some(number) = may_end_with_label(line.as_bytes()).then(|| label_last(line)).flatten() else {
             continue;
         };
         labels += 1;
-        counts_up |= previous.is_some_and(|p| number == p + 1);
-        previous = Some(number);
+        numbers.add(number);
     }
-    labels >= MIN_LABELS_LAST && counts_up
+    labels >= MIN_LABELS_LAST && numbers.counts_up()
 }
 
 /// A cheap test on a line's bytes that passes every line `label_last`
