@@ -31,16 +31,19 @@ kept. The script does not overwrite a hand-written gold.
 
 WeasyPrint (HTML and CSS to PDF through Pango and HarfBuzz) makes a third
 kind of PDF (`pdf-weasy-FONT-TOOL`, the six fonts of LibreOffice's PDFs).
+Since 2026-12-06 (stop 21) Typst makes a fourth (`pdf-typst-FONT-TOOL`, the
+same six fonts), and Ghostscript's text device (`gs -sDEVICE=txtwrite`)
+reads every PDF too.
 
 Every source line is its own right-aligned paragraph, short enough never to
 wrap, so that line N of an extraction is line N of the text.
 
 Needs (not the build, not the tests): Debian's libreoffice-writer-nogui,
 poppler-utils, fonts-hosny-amiri, fonts-kacst, fonts-noto-core,
-fonts-dejavu-core; PyPI's
+fonts-dejavu-core, ghostscript (10.0.0); PyPI's
 pdfminer.six, pypdf, pymupdf, pypdfium2 (5.15.2: PDFium 159),
 reportlab (5.1.0), arabic-reshaper (3.1.0), python-bidi (0.6.12), fpdf2
-(2.8.9) with uharfbuzz, weasyprint (70.0), pdfplumber (0.11.11); Debian's
+(2.8.9) with uharfbuzz, weasyprint (70.0), pdfplumber (0.11.11), typst (0.15.2); Debian's
 libpdfbox2-java (2.0.27) with a Java runtime; npm's
 pdfjs-dist (4.10.38) and node. Run from the crate root:
 
@@ -157,6 +160,21 @@ def render_weasyprint(font, workdir, text):
     return path
 
 
+def render_typst(font, workdir, text):
+    # (Typst, added 2026-12-06 (stop 21): a typesetter with its own shaping
+    # (rustybuzz), used for reports and papers. Each line is a paragraph
+    # written as a string, so no character of it is read as markup.)
+    import json
+    import typst
+    body = '\n\n'.join('#' + json.dumps(line, ensure_ascii=False) for line in text.splitlines())
+    source = os.path.join(workdir, 'text.typ')
+    with open(source, 'w', encoding='utf-8') as f:
+        f.write(f'#set page(paper: "a4")\n#set text(font: "{font}", size: 11pt, lang: "ar", dir: rtl)\n{body}\n')
+    path = os.path.join(workdir, 'text.pdf')
+    typst.compile(source, output=path)
+    return path
+
+
 def without_marks(text):
     return ''.join(c for c in text if not ('\u064b' <= c <= '\u065f' or c == '\u0670'))
 
@@ -241,6 +259,11 @@ def extract(tool, pdf):
         import pdfplumber
         with pdfplumber.open(pdf) as doc:
             return '\n'.join(page.extract_text() or '' for page in doc.pages)
+    if tool == 'gs':
+        # Ghostscript's text device (added 2026-12-06, stop 21), which
+        # pipelines built on Ghostscript run to get a PDF's text.
+        return subprocess.run(['gs', '-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=txtwrite', '-sOutputFile=-', pdf],
+                              check=True, capture_output=True).stdout.decode('utf-8')
     raise ValueError(tool)
 
 
@@ -284,6 +307,8 @@ def producers(text):
         yield f'fpdf-{key}', lambda workdir, path=path: render_fpdf(path, workdir, text), text
     for key, font in {**FONTS, **MORE_FONTS}.items():
         yield f'weasy-{key}', lambda workdir, font=font: render_weasyprint(font, workdir, text), text
+    for key, font in {**FONTS, **MORE_FONTS}.items():
+        yield f'typst-{key}', lambda workdir, font=font: render_typst(font, workdir, text), text
 
 
 def main():
@@ -294,7 +319,7 @@ def main():
             with tempfile.TemporaryDirectory() as workdir:
                 pdf = make_pdf(workdir)
                 for tool in ['pdftotext', 'pdftotext-raw', 'pdftotext-layout', 'pdfminer', 'pypdf', 'pymupdf', 'pdfium',
-                             'pdfjs', 'pdfbox', 'pdfplumber']:
+                             'pdfjs', 'pdfbox', 'pdfplumber', 'gs']:
                     try:
                         lines = align(extract(tool, pdf), text)
                     except Exception as e:  # an extractor failing is a finding, not a stop

@@ -411,6 +411,15 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
                         b'.' | b':' | b'!' | b'?' | b';' | b',' => check_if_arabic = true,
                         0xD8 if matches!(at(i + 2), 0x8C | 0x9B | 0x9F) => return Verdict::Dirty,
                         0xD9 if matches!(at(i + 2), 0x8B..=0x9F | 0xB0) => return Verdict::Dirty,
+                        // `فر يق`: a word cut before a kerned yeh, a sign of
+                        // added spaces the lexicon reads.
+                        0xD9 if at(i + 2) == 0x8A
+                            && boundaries
+                            && crate::word_boundaries::may_be_kerning_split(line, i)
+                            && crate::word_boundaries::is_kerning_split_at(text, i) =>
+                        {
+                            return Verdict::Dirty
+                        }
                         _ => {}
                     }
                 }

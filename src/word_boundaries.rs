@@ -29,6 +29,7 @@ use std::borrow::Cow;
 
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
+use crate::lexicon::Lexicon;
 use crate::pipeline::LineContext;
 use crate::reading_order::{WordScorer, KNOWN_AT};
 use crate::script::{is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit};
@@ -42,6 +43,7 @@ pub(crate) const LINES_PER_SIGN: usize = 50;
 /// The log-probability from which a word counts as frequent (Zipf 3, one in
 /// a million running words).
 const FREQUENT_AT: f64 = -13.8;
+const FREQUENT_ZIPF: f32 = 3.0;
 
 /// How much rarer than the word it would join into a token must be to count
 /// as a piece of it.
@@ -57,6 +59,10 @@ const PROCLITIC_COST: f64 = 3.0;
 /// up to 8 (`غيرمينا` 5.5; OOV words of Tesseract's Arabic list: up to 7.8).
 const EVEN_GAIN_SIGNED: f64 = 1.0;
 const EVEN_GAIN: f64 = 8.0;
+
+/// The gain given to joining the conjunction to a listed word after a
+/// kerned yeh: a confidence of 0.95 (`confidence`, with a sign).
+const CONJUNCTION_BEFORE_KERNED_YEH_GAIN: f64 = EVEN_GAIN_SIGNED + 2.944;
 
 /// Letters that only end words (teh marbuta, alef maksura).
 fn ends_words_only(c: char) -> bool {
@@ -92,16 +98,92 @@ pub(crate) fn signs(line: &str) -> usize {
     n
 }
 
-/// Whether a document (its lines) shows lost and added spaces.
+/// Whether a document (its lines) shows lost and added spaces: signs that
+/// need no lexicon, and words cut before a kerned yeh (`kerning_splits`).
 pub(crate) fn document_shows_damage<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
     let (mut arabic, mut signs_seen) = (0usize, 0usize);
     for line in lines {
         if crate::script::has_arabic_script(line) {
             arabic += 1;
-            signs_seen += signs(line);
+            signs_seen += signs(line) + kerning_splits(line);
         }
     }
     signs_seen >= DAMAGE_SIGNS && signs_seen * LINES_PER_SIGN >= arabic
+}
+
+/// Whether a letter is one after which fonts drawn in the Naskh style
+/// (Amiri) kern an initial yeh back under it (`فريق`, `التوزيع`, `طويلة`):
+/// the yeh starts left of where the letter ends, and extractors that cut
+/// words where a glyph goes back against the line's direction (pdftotext,
+/// pdf.js, PDFium) put a space there (`فر يق`, `التوز يع`, `طو يلة`;
+/// `corpus/in-the-wild/pdf-*amiri-*` from WeasyPrint, Typst and fpdf2).
+fn kerns_a_yeh_under_it(c: char) -> bool {
+    matches!(c, 'ر' | 'ز' | 'و')
+}
+
+/// Whether `a` and `b`, one space apart, are one word cut before a kerned
+/// yeh: `a`'s word (two letters or more) ends with a letter that kerns one
+/// under it, `b`'s starts with yeh, together they make a word the lexicon
+/// lists as frequent (Zipf 3), and one of the two is a piece: unlisted, or
+/// listed far rarer than the join (word lists hold the pieces of this very
+/// damage: `يق` Zipf 2.3 beside `فريق` 5.4, `ية` beside `الحضرية`). The
+/// lexicon's own frequencies, not the scorer's: its letter model rates
+/// short pieces as likely words. `تقرير يعرض` is two words; `و يعزى` is
+/// joined once the document shows the damage (a conjunction alone), but is
+/// no sign of it.
+fn is_kerning_split(a: &str, b: &str) -> bool {
+    // (After a slash, the second name of a month: `آذار/مارس`.)
+    let a = a.rsplit('/').next().unwrap_or(a);
+    let (Some((_, wa)), Some((start_b, wb))) = (word_of(a), word_of(b)) else {
+        return false;
+    };
+    if !a.ends_with(wa) || start_b != 0 || !wb.starts_with('ي') || letters(wa) < 2 {
+        return false;
+    }
+    if !wa.chars().rev().find(|&c| is_arabic_letter(c)).is_some_and(kerns_a_yeh_under_it) {
+        return false;
+    }
+    let lexicon = Lexicon::embedded();
+    let Some(joined) = lexicon.zipf(&format!("{wa}{wb}")).filter(|&z| z >= FREQUENT_ZIPF) else {
+        return false;
+    };
+    let piece = |w: &str| lexicon.zipf(w).is_none_or(|z| joined - z >= FRAGMENT_RATIO.log10() as f32);
+    piece(wa) || piece(wb)
+}
+
+/// The words of a line cut before a kerned yeh (`is_kerning_split`). A
+/// pair of bytes rules out almost every space before the lexicon is asked.
+pub(crate) fn kerning_splits(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b' ', bytes)
+        .filter(|&i| may_be_kerning_split(bytes, i))
+        .filter(|&i| {
+            let (a, b) = tokens_around(line, i);
+            is_kerning_split(a, b)
+        })
+        .count()
+}
+
+/// The tokens before and after the space at byte `i`.
+fn tokens_around(line: &str, i: usize) -> (&str, &str) {
+    (line[..i].rsplit(' ').next().unwrap_or_default(), line[i + 1..].split(' ').next().unwrap_or_default())
+}
+
+/// Whether the space at byte `i` stands between `ر`, `ز` or `و` and a yeh
+/// (their UTF-8 bytes): the test the fast path makes at every space.
+#[inline]
+pub(crate) fn may_be_kerning_split(line: &[u8], i: usize) -> bool {
+    i >= 2
+        && matches!((line[i - 2], line[i - 1]), (0xD8, 0xB1 | 0xB2) | (0xD9, 0x88))
+        && line.get(i + 1..i + 3) == Some(&[0xD9, 0x8A][..])
+}
+
+/// Whether the space at byte `i` of `line` cuts a word before a kerned yeh
+/// (the fast path's exact test, after `may_be_kerning_split`).
+#[cold]
+pub(crate) fn is_kerning_split_at(line: &str, i: usize) -> bool {
+    let (a, b) = tokens_around(line, i);
+    is_kerning_split(a, b)
 }
 
 /// The word of a token: the token without the punctuation at its ends, if
@@ -163,11 +245,20 @@ fn is_bare_suffix(word: &str) -> bool {
 /// start with one) into one word, and whether a sign backs it, if that is a
 /// fix at all.
 fn join_gain(scorer: &WordScorer, a: &str, b: &str) -> Option<(f64, bool)> {
+    // (A kerned yeh may follow a slash: `ونيسان/أبر يل`.)
+    let a = if is_kerning_split(a, b) { a.rsplit('/').next().unwrap_or(a) } else { a };
     let (_, wa) = word_of(a)?;
     let (start_b, wb) = word_of(b)?;
     // The two must meet with their words: `(أ) ب` is not `(أ)ب`.
     if !a.ends_with(wa) || start_b != 0 {
         return None;
+    }
+    // `و يعزى`: the conjunction cut off a verb by a kerned yeh (see
+    // `kerns_a_yeh_under_it`), in a document that shows added spaces. The
+    // scores would weigh the verb with the conjunction against the verb
+    // alone, and say nothing: no one writes the conjunction apart.
+    if wa == "و" && wb.starts_with('ي') && Lexicon::embedded().contains(&format!("{wa}{wb}")) {
+        return Some((CONJUNCTION_BEFORE_KERNED_YEH_GAIN, true));
     }
     // The word must be one the lexicon knows well: the letter model alone
     // rates short strings above `KNOWN_AT`.
@@ -179,7 +270,7 @@ fn join_gain(scorer: &WordScorer, a: &str, b: &str) -> Option<(f64, bool)> {
     // the article alone is a piece of a word by its form.
     let piece_a = letters(wa) == 1 || is_bare_prefix(wa);
     let piece_b = letters(wb) == 1;
-    let signed = piece_a || piece_b;
+    let signed = piece_a || piece_b || is_kerning_split(a, b);
     // Otherwise a piece must be far rarer than the word (word lists hold
     // pieces too, from text with this very damage: `زيز` of `تعزيز`); two
     // words each about as frequent as their join stay apart (`كل ما`,
@@ -448,5 +539,37 @@ mod tests {
         ] {
             assert_eq!(fix(line), line);
         }
+    }
+
+    #[test]
+    fn words_cut_before_a_kerned_yeh() {
+        // Pieces the word list holds (`يق`, `ية`) or lacks (`التوز`).
+        for (a, b) in [("فر", "يق"), ("الحضر", "ية"), ("التوز", "يع"), ("طو", "يلة"), ("ونيسان/أبر", "يل")]
+        {
+            assert!(is_kerning_split(a, b), "{a} {b}");
+        }
+        // Two words, a join no word, a yeh after a letter that joins it (no
+        // kerning), the conjunction (joined, but no sign), a piece of one
+        // letter.
+        for (a, b) in
+            [("تقرير", "يعرض"), ("الوزير", "يقول"), ("عمرو", "يعقوب"), ("من", "يوم"), ("و", "يعزى"), ("ر", "يق")]
+        {
+            assert!(!is_kerning_split(a, b), "{a} {b}");
+        }
+        assert_eq!(kerning_splits("وقد أعد التقرير فر يق من الخبراء، وتقرير يعرض التوز يع"), 2);
+    }
+
+    #[test]
+    fn documents_with_words_cut_before_a_kerned_yeh() {
+        // Two signs: not enough, nothing moves.
+        let text = "وقد أعد التقرير فر يق من الخبراء\nوتفقد شبكات التوز يع القديمة\nو يعزى هذا الارتفاع";
+        assert!(matches!(crate::repair(text), Cow::Borrowed(_)));
+        // A third: every cut is joined, the conjunction's too; two words
+        // stay apart.
+        let damaged = format!("{text}\nأن تضع خططا طو يلة الأجل وتقرير يعرض");
+        assert_eq!(
+            crate::repair(&damaged),
+            "وقد أعد التقرير فريق من الخبراء\nوتفقد شبكات التوزيع القديمة\nويعزى هذا الارتفاع\nأن تضع خططا طويلة الأجل وتقرير يعرض"
+        );
     }
 }
