@@ -32,15 +32,16 @@ kept. The script does not overwrite a hand-written gold.
 WeasyPrint (HTML and CSS to PDF through Pango and HarfBuzz) makes a third
 kind of PDF (`pdf-weasy-FONT-TOOL`, the six fonts of LibreOffice's PDFs).
 Since 2026-12-06 (stop 21) Typst makes a fourth (`pdf-typst-FONT-TOOL`, the
-same six fonts), and Ghostscript's text device (`gs -sDEVICE=txtwrite`)
-reads every PDF too.
+same six fonts) and Chromium's print to PDF a fifth (`pdf-chrome-FONT-TOOL`,
+the page WeasyPrint is given), and Ghostscript's text device
+(`gs -sDEVICE=txtwrite`) reads every PDF too.
 
 Every source line is its own right-aligned paragraph, short enough never to
 wrap, so that line N of an extraction is line N of the text.
 
 Needs (not the build, not the tests): Debian's libreoffice-writer-nogui,
 poppler-utils, fonts-hosny-amiri, fonts-kacst, fonts-noto-core,
-fonts-dejavu-core, ghostscript (10.0.0); PyPI's
+fonts-dejavu-core, ghostscript (10.0.0), chromium (148); PyPI's
 pdfminer.six, pypdf, pymupdf, pypdfium2 (5.15.2: PDFium 159),
 reportlab (5.1.0), arabic-reshaper (3.1.0), python-bidi (0.6.12), fpdf2
 (2.8.9) with uharfbuzz, weasyprint (70.0), pdfplumber (0.11.11), typst (0.15.2); Debian's
@@ -145,18 +146,36 @@ LIBRARY_FONTS = {
 }
 
 
-def render_weasyprint(font, workdir, text):
-    # (WeasyPrint, added 2026-12-06: HTML to PDF with Pango's shaping, as
-    # reports and invoices are made from templates.)
-    from weasyprint import HTML
+def web_page(font, text):
+    """The text as an HTML page, one right-aligned paragraph per line, for
+    the browsers' engines (WeasyPrint, Chromium)."""
     body = ''.join(f'<p>{html.escape(line)}</p>\n' for line in text.splitlines())
-    page = (
+    return (
         '<html dir="rtl" lang="ar"><head><meta charset="utf-8">'
         f'<style>body {{ font-family: "{font}"; font-size: 11pt; }} p {{ margin: 0 0 4pt 0; text-align: right }}</style>'
         f'</head><body>\n{body}</body></html>\n'
     )
+
+
+def render_weasyprint(font, workdir, text):
+    # (WeasyPrint, added 2026-12-06: HTML to PDF with Pango's shaping, as
+    # reports and invoices are made from templates.)
+    from weasyprint import HTML
     path = os.path.join(workdir, 'text.pdf')
-    HTML(string=page).write_pdf(path)
+    HTML(string=web_page(font, text)).write_pdf(path)
+    return path
+
+
+def render_chromium(font, workdir, text):
+    # (Chromium's "print to PDF", added 2026-12-06 (stop 21): Skia's PDF
+    # backend, which writes the PDFs of web pages saved from Chrome and of
+    # the many services that render HTML with headless Chrome.)
+    source = os.path.join(workdir, 'text.html')
+    with open(source, 'w', encoding='utf-8') as f:
+        f.write(web_page(font, text))
+    path = os.path.join(workdir, 'text.pdf')
+    subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer',
+                    f'--print-to-pdf={path}', 'file://' + source], check=True, capture_output=True)
     return path
 
 
@@ -309,6 +328,8 @@ def producers(text):
         yield f'weasy-{key}', lambda workdir, font=font: render_weasyprint(font, workdir, text), text
     for key, font in {**FONTS, **MORE_FONTS}.items():
         yield f'typst-{key}', lambda workdir, font=font: render_typst(font, workdir, text), text
+    for key, font in {**FONTS, **MORE_FONTS}.items():
+        yield f'chrome-{key}', lambda workdir, font=font: render_chromium(font, workdir, text), text
 
 
 def main():

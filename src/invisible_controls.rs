@@ -5,7 +5,9 @@
 //! plain text they only get in the way of search and comparison. Zero width
 //! space, word joiner and a byte order mark inside the text are removed too.
 //! ZWNJ and ZWJ are spelling in Persian and Urdu, so they are removed only
-//! from paragraphs that are Arabic.
+//! from paragraphs that are Arabic. A NUL between two Arabic letters is a
+//! glyph mapped to nothing (pypdf on Chromium's Amiri PDFs: `الخ\0براء`,
+//! the piece of a ligature): it goes too.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -29,7 +31,7 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
     static BYTE_ORDER_MARK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("\u{FEFF}"));
     static ARABIC_LETTER_MARK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("\u{061C}"));
     let bytes = line.as_bytes();
-    if memchr::memchr(0xE2, bytes).is_none()
+    if memchr::memchr2(0xE2, 0x00, bytes).is_none()
         && BYTE_ORDER_MARK.find(bytes).is_none()
         && ARABIC_LETTER_MARK.find(bytes).is_none()
     {
@@ -66,6 +68,9 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
         }
         let remove = if is_bidi_control(c) {
             true
+        } else if c == '\0' {
+            let letter_or_mark = |c: Option<char>| c.is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c));
+            letter_or_mark(line[..i].chars().next_back()) && letter_or_mark(line[i + 1..].chars().next())
         } else if is_zero_width(c) {
             match c {
                 '\u{200C}' | '\u{200D}' => ctx.language() == Language::Arabic,
@@ -123,6 +128,9 @@ mod tests {
     fn removes_embeddings_around_numbers() {
         let line = "\u{202B}عقد الاجتماع في \u{202A}2018\u{202C} في فيينا\u{202C}";
         assert_eq!(run_stage(remove_invisible_controls, line), "عقد الاجتماع في 2018 في فيينا");
+        // A NUL inside an Arabic word goes; elsewhere it stays.
+        assert_eq!(run_stage(remove_invisible_controls, "من الخ\0براء"), "من الخبراء");
+        assert_eq!(run_stage(remove_invisible_controls, "من \0 الخبراء\0"), "من \0 الخبراء\0");
     }
 
     #[test]

@@ -105,6 +105,9 @@ fn runs_in_reading_order(line: &str) -> Option<String> {
     // its own (KacstBook, Noto Kufi lack it), a run apart.
     // (The space after it is the next run's: `. في` is `١٢ في`.)
     let (period, rest) = if line.starts_with(". ") { (".", &line[1..]) } else { ("", line) };
+    if let Some((body, label)) = label_drawn_last_as_a_unit(rest) {
+        return turn_runs_before_a_unit_label(period, body, &label);
+    }
     let mut runs = runs(rest);
     if !period.is_empty() {
         runs.insert(0, period);
@@ -125,11 +128,162 @@ fn runs_in_reading_order(line: &str) -> Option<String> {
     Some(turned)
 }
 
+/// A paragraph label at the line's end laid out as one piece and read from
+/// its visual left: `-٢` or `- ٢` for `٢-`, `)ج(` for `(ج)` (Chromium's
+/// PDFs through pypdf: runs from the line's visual left, each as it reads,
+/// the label as it is drawn). The line without it, and the label as it
+/// reads. It must follow one space or the sentence's punctuation
+/// (`كوفيد-19` and `٢٠٢٠-٢٠٢٣` hold none; a wider gap is a run boundary of
+/// extractors that cut runs elsewhere too, `ctoc-wg4-2018-3`, the reading
+/// order's).
+fn label_drawn_last_as_a_unit(line: &str) -> Option<(&str, String)> {
+    let trimmed = line.trim_end_matches([' ', '\r']);
+    let after_break = |body: &str| {
+        let spaced = body.ends_with(' ') && !body.ends_with("  ");
+        (spaced || body.ends_with(is_sentence_end)) && has_arabic_script(body)
+    };
+    // A letter label in brackets, mirrored or not, a space inside or not
+    // (`)ج(`, `( أ)`, `(ج )`).
+    let bracketed = |open: char, close: char| {
+        let (body, inner) = trimmed.strip_suffix(close)?.rsplit_once(open)?;
+        let inner = inner.trim_matches(' ');
+        let letters = base_letters(inner);
+        let label =
+            (1..=2).contains(&letters.chars().count()) && letters.chars().all(|c| is_arabic_letter(c) || is_digit(c));
+        (label && after_break(body)).then(|| (body, format!("({letters})")))
+    };
+    if let Some(found) = bracketed(')', '(').or_else(|| bracketed('(', ')')) {
+        return Some(found);
+    }
+    // A heading's label word after its title (`مقدمة- أولاً`).
+    if let Some((title, word)) = trimmed.rsplit_once("- ") {
+        let letters = base_letters(word);
+        if crate::reading_order::is_label_word(&letters) && title.ends_with(is_arabic_script) {
+            return Some((title.trim_start_matches(' '), format!("{letters}-")));
+        }
+    }
+    let digits_at = trimmed.char_indices().rev().take_while(|&(_, c)| is_digit(c)).last()?.0;
+    let number = &trimmed[digits_at..];
+    let before = &trimmed[..digits_at];
+    // (`للطفولة- ٥`: the hyphen glued to the word, a space before the
+    // number; never between two numbers, `٢٠٢٠- ٢٠٢٣`. Glued on both
+    // sides, `عام-٢`, is PyMuPDF's layout of Chromium's lines, whose runs
+    // come out in another order: not read.)
+    let word_before = before.strip_suffix("- ").is_some_and(|b| b.ends_with(is_arabic_letter));
+    let body = before.strip_suffix(' ').unwrap_or(before).strip_suffix('-')?;
+    (is_label_number(number) && (after_break(body) || word_before)).then(|| (body, format!("{number}-")))
+}
+
+/// A label as its letters (presentation forms as their base letters: pypdf
+/// writes Chromium's glyphs so).
+fn base_letters(s: &str) -> String {
+    s.chars().fold(String::new(), |mut out, c| {
+        match crate::script::presentation_form(c) {
+            Some((base, _)) => out.push_str(base),
+            None => out.push(c),
+        }
+        out
+    })
+}
+
+/// The sentence punctuation that can end a line's text (drawn at its visual
+/// left when the line's runs come out from there).
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '،' | '؛' | ':')
+}
+
+/// Whether a line starts with the sentence's punctuation glued to what
+/// follows (`.تتأخر`, `.٢٠٢٣`): the end of a line whose runs came out from
+/// its visual left; no text starts so.
+fn starts_with_sentence_end(line: &str) -> bool {
+    let mut chars = line.trim_start_matches(' ').chars();
+    chars.next().is_some_and(is_sentence_end) && chars.next().is_some_and(|c| c != ' ' && !is_sentence_end(c))
+}
+
+/// A line whose label was drawn last as a unit (`label_drawn_last_as_a_unit`)
+/// with the label first. Where the body ends with the sentence's
+/// punctuation, its runs read as they stand (`يتناول ... المياه.- ١`);
+/// where its punctuation stands at a run's edge, glued before it (`.٢٠٢٣
+/// وقد ... عام -٢`, `مدينة رئيسية.١٤ ويستند ... من -٣`), the runs came from
+/// the line's visual left and are turned: in the opposite order, each
+/// trimmed and one space apart, the sentence's punctuation glued to what it
+/// ends. A bracket glued on both sides of a number or Latin run (`)UNEP(`)
+/// goes with it (`mirrored_brackets` turns it after). The punctuation that
+/// starts the line, glued to its first word, is the sentence's end, drawn
+/// at the line's visual left: a run of its own. A body of several runs with
+/// no such sign is left (None): nothing tells which way its runs read.
+fn turn_runs_before_a_unit_label(period: &str, body: &str, label: &str) -> Option<String> {
+    let trimmed = body.trim_matches(' ');
+    if period.is_empty() && trimmed.ends_with(is_sentence_end) {
+        return Some(format!("{label} {trimmed}"));
+    }
+    // (Glued before a number or Latin run, or before the bracket of one:
+    // `رئيسية.١٤`, `الفني.( UNEP)`.)
+    let before_a_run = |rest: &str| {
+        let next = rest.trim_start_matches(['(', ')', ' ']);
+        (next.starts_with(is_ltr) || next.starts_with('/')) && !rest.starts_with(' ')
+    };
+    let punctuation_at_a_run_edge = !period.is_empty()
+        || starts_with_sentence_end(trimmed)
+        || trimmed.char_indices().any(|(at, c)| is_sentence_end(c) && before_a_run(&trimmed[at + c.len_utf8()..]));
+    if !punctuation_at_a_run_edge && runs(body).len() > 1 {
+        return None;
+    }
+    let (lead, body) = match trimmed.chars().next() {
+        Some(c) if is_sentence_end(c) && !trimmed[c.len_utf8()..].starts_with(' ') => trimmed.split_at(c.len_utf8()),
+        _ => ("", trimmed),
+    };
+    let mut pieces: Vec<String> = runs(body).into_iter().map(str::to_string).collect();
+    for k in 1..pieces.len().saturating_sub(1) {
+        let ltr = pieces[k].chars().next().is_some_and(is_ltr);
+        for (open, close) in [(')', '('), ('(', ')')] {
+            let before = pieces[k - 1].trim_end_matches(' ');
+            let after = pieces[k + 1].trim_start_matches(' ');
+            if ltr && before.ends_with(open) && after.starts_with(close) {
+                let (before_len, after_at) = (before.len() - 1, pieces[k + 1].len() - after.len() + 1);
+                pieces[k - 1].truncate(before_len);
+                pieces[k + 1].replace_range(..after_at, "");
+                pieces[k] = format!("{open}{}{close}", pieces[k].trim_matches(' '));
+            }
+        }
+    }
+    // A slash between two Arabic words is a run boundary too in this
+    // layout (`.مايو / وستعرض ... أيار -١٤` for `... أيار/مايو.`).
+    let mut runs: Vec<&str> = [period, lead].into_iter().filter(|p| !p.is_empty()).collect();
+    for piece in &pieces {
+        let ltr = piece.trim_start_matches(['(', ')', ' ']).starts_with(is_ltr);
+        let mut parts = if ltr { vec![piece.as_str()] } else { piece.split('/').collect::<Vec<_>>() };
+        let slashes = parts.len() - 1;
+        for (k, part) in parts.drain(..).enumerate() {
+            runs.push(part.trim_matches(' '));
+            if k < slashes {
+                runs.push("/");
+            }
+        }
+    }
+    runs.retain(|run| !run.is_empty());
+    let mut out = String::from(label);
+    let mut glue_next = false;
+    for run in runs.iter().rev() {
+        let glued = run.chars().all(is_sentence_end) || *run == "/" || glue_next;
+        if !glued {
+            out.push(' ');
+        }
+        out.push_str(run);
+        glue_next = *run == "/";
+    }
+    Some(out)
+}
+
 /// The paragraph number of a line whose reversed runs put it last: the
 /// line ends with a number of at most three digits, and read the other way
 /// starts with it and its hyphen (`- يتناول ... المياه.١`).
 pub(crate) fn label_last(line: &str) -> Option<u64> {
     let line = line.trim_end_matches([' ', '\r']);
+    // (A label drawn as a unit is another layout: `unit_label_last`.)
+    if label_drawn_last_as_a_unit(line).is_some() {
+        return None;
+    }
     let last_number = line.char_indices().rev().take_while(|&(_, c)| is_digit(c)).last()?.0;
     if !is_label_number(&line[last_number..]) || line.trim_start().starts_with(is_digit) {
         return None;
@@ -139,18 +293,54 @@ pub(crate) fn label_last(line: &str) -> Option<u64> {
     rest.starts_with("- ").then(|| crate::number_order::value(digits, false))
 }
 
+/// Whether a line ends with a paragraph label drawn as a unit (`... في عام
+/// -٢`): the fast path sends it the full way, as the document may be judged
+/// by it.
+pub(crate) fn ends_with_label_drawn_as_a_unit(line: &str) -> bool {
+    label_drawn_last_as_a_unit(line).is_some()
+}
+
+/// The paragraph number of a line that ends with it drawn as a unit, its
+/// hyphen on its visual left (`... في عام -٢`).
+fn unit_label_last(line: &str) -> Option<u64> {
+    let (_, label) = label_drawn_last_as_a_unit(line)?;
+    Some(crate::number_order::value(label.strip_suffix('-')?, false))
+}
+
 /// Whether the document's lines came out with their runs in reverse order
-/// (see the module documentation).
-pub(crate) fn document_reverses_level_runs<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+/// (see the module documentation): two lines at least that end with their
+/// paragraph number and read with it first, two in a row counting up. The
+/// number comes after a hyphen's run (PDFBox: `- يتناول ... المياه.١`), or
+/// is drawn with its hyphen as a unit (`... في عام -٢`: Chromium's PDFs
+/// through pypdf). The second layout is also what the reading order reads
+/// in lines whose runs are cut inside words (`ctoc-wg7-2021-5`: `.مسائل
+/// أخرى -4`), so it needs two more signs of Chromium's PDFs through pypdf:
+/// a line that starts with the sentence's punctuation (`.٢٠٢٣ وقد ...`),
+/// and numbers whose digits read right only backwards (`٣٢٠٢`,
+/// `number_order::shapes_read_backwards`).
+pub(crate) fn document_reverses_level_runs<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
     let (mut labels, mut numbers) = (0usize, CountingUp::default());
-    for line in lines {
-        let Some(number) = may_end_with_label(line.as_bytes()).then(|| label_last(line)).flatten() else {
+    let (mut unit_labels, mut unit_numbers) = (0usize, CountingUp::default());
+    let mut sentence_end_first = false;
+    for line in lines.clone() {
+        sentence_end_first |= starts_with_sentence_end(line);
+        if !may_end_with_label(line.as_bytes()) {
             continue;
-        };
-        labels += 1;
-        numbers.add(number);
+        }
+        if let Some(number) = label_last(line) {
+            labels += 1;
+            numbers.add(number);
+        } else if let Some(number) = unit_label_last(line) {
+            unit_labels += 1;
+            unit_numbers.add(number);
+        }
     }
-    labels >= MIN_LABELS_LAST && numbers.counts_up()
+    let by_runs_after_the_label = labels >= MIN_LABELS_LAST && numbers.counts_up();
+    let by_labels_drawn_as_units = sentence_end_first
+        && unit_labels >= MIN_LABELS_LAST
+        && unit_numbers.counts_up()
+        && crate::number_order::shapes_read_backwards(lines);
+    by_runs_after_the_label || by_labels_drawn_as_units
 }
 
 /// A cheap test on a line's bytes that passes every line `label_last`
@@ -170,14 +360,16 @@ pub(crate) fn may_end_with_label(line: &[u8]) -> bool {
 /// a number or a Latin word (`.٢٠٢٣`, `.UNEP`).
 fn misplaced_neutrals(line: &str) -> usize {
     let text = line.trim_matches([' ', '\r']);
-    let starts = text.starts_with(['.', '،', '؛', '-', '(', ')']) as usize;
+    // (A letter label in its brackets starts a line: `(أ) تحتاج`.)
+    let bracket_label_first = text.starts_with('(') && text.chars().nth(2) == Some(')');
+    let starts = (text.starts_with(['.', '،', '؛', '-', '(', ')']) && !bracket_label_first) as usize;
     let glued = text
         .char_indices()
         .filter(|&(at, c)| {
             matches!(c, '.' | '،' | '؛') && at > 0 && text[at + c.len_utf8()..].starts_with(|n: char| is_ltr(n))
         })
         .count();
-    let ends_with_label = label_last(text).is_some() as usize;
+    let ends_with_label = (label_last(text).is_some() || label_drawn_last_as_a_unit(text).is_some()) as usize;
     starts + glued + ends_with_label
 }
 
@@ -243,5 +435,69 @@ mod tests {
             "وتراوحت درجات الحرارة بين -٦ و٤",
         ];
         assert!(!document_reverses_level_runs(clean.into_iter()));
+    }
+
+    #[test]
+    fn labels_drawn_last_as_units() {
+        let label = |line: &str| label_drawn_last_as_a_unit(line).map(|(_, label)| label);
+        assert_eq!(label(".٣٢٠٢ وقد أعد التقرير في عام -٢"), Some("٢-".to_string()));
+        assert_eq!(label(" يتناول هذا التقرير إدارة المياه.- ١"), Some("١-".to_string()));
+        assert_eq!(label(" وأشارت منظمة الأمم المتحدة للطفولة- ٥"), Some("٥-".to_string()));
+        assert_eq!(label(" نقص وسائل النقل العامة؛( أ) "), Some("(أ)".to_string()));
+        assert_eq!(label(". قلة الكتب والمواد التعليمية الحديثة (ج )"), Some("(ج)".to_string()));
+        assert_eq!(label(" مقدمة- أولاً"), Some("أولاً-".to_string()));
+        // A hyphenated number, a range, a wide gap (the reading order's),
+        // a hyphen glued on both sides.
+        for line in ["جائحة كوفيد-19", "في الفترة ٢٠٢٠- ٢٠٢٣", "في فيينا يومي   -٦", "في عام-٢"]
+        {
+            assert_eq!(label(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn runs_before_a_unit_label_come_back_in_reading_order() {
+        for (extracted, reads) in [
+            (".٢٠٢٣ وقد أعد التقرير فريق في عام -٢", "٢- وقد أعد التقرير فريق في عام ٢٠٢٣."),
+            (" مدينة رئيسية.١٤ ويستند التقرير إلى بيانات من -٣", "٣- ويستند التقرير إلى بيانات من ١٤ مدينة رئيسية."),
+            (" يتناول هذا التقرير إدارة المياه.- ١", "١- يتناول هذا التقرير إدارة المياه."),
+            (
+                ". قدم الدعم الفني (UNEP)   وأشار الخبراء إلى أن برنامج الأمم المتحدة للبيئة- ٧",
+                "٧- وأشار الخبراء إلى أن برنامج الأمم المتحدة للبيئة (UNEP) قدم الدعم الفني.",
+            ),
+            (
+                ".٢٠٢٢أبريل /مارس ونيسان / مدرسة خلال شهري آذار ٣٥ وقد زار الفريق -٢",
+                "٢- وقد زار الفريق ٣٥ مدرسة خلال شهري آذار/مارس ونيسان/أبريل ٢٠٢٢.",
+            ),
+            (" نقص وسائل النقل العامة؛( أ) ", "(أ) نقص وسائل النقل العامة؛"),
+        ] {
+            assert_eq!(runs_in_reading_order(extracted).unwrap(), reads);
+            assert!(misplaced_neutrals(reads) < misplaced_neutrals(extracted), "{extracted}");
+        }
+        // Several runs and no punctuation at their edges: which way they
+        // read, nothing tells.
+        assert_eq!(runs_in_reading_order("بنسبة ١٨ في المائة -٤"), None);
+    }
+
+    #[test]
+    fn documents_are_judged_by_labels_drawn_as_units_only_with_reversed_numbers() {
+        let chromium = [
+            " يتناول هذا التقرير إدارة المياه.- ١",
+            ".٣٢٠٢ وقد أعد التقرير فريق في عام -٢",
+            " مدينة رئيسية.٤١ ويستند التقرير إلى بيانات من -٣",
+            ". كما يوصي بإشراك المجتمع المدني -٠١",
+        ];
+        assert!(document_reverses_level_runs(chromium.into_iter()));
+        // The same layout with numbers that read as they stand is what the
+        // reading order reads in `ctoc-wg7-2021-5` (`.مسائل أخرى -4`).
+        let unreversed = [
+            " يتناول هذا التقرير إدارة المياه.- ١",
+            ".٢٠٢٣ وقد أعد التقرير فريق في عام -٢",
+            " مدينة رئيسية.١٤ ويستند التقرير إلى بيانات من -٣",
+        ];
+        assert!(!document_reverses_level_runs(unreversed.into_iter()));
+        // Lines ending with negative numbers that count up, with reversed
+        // years, but none starting with the sentence's period.
+        let negative = ["بلغت في عام ٣٢٠٢ درجة الحرارة -٥", "وفي عام ٤٢٠٢ بلغت -٦", "ثم بلغت -٧ في ٠١ أيام"];
+        assert!(!document_reverses_level_runs(negative.into_iter()));
     }
 }

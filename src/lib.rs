@@ -107,6 +107,7 @@ mod pipeline;
 mod placeholders;
 mod presentation_forms;
 mod reading_order;
+mod reversed_words;
 #[cfg_attr(not(feature = "eval"), allow(dead_code))]
 mod rng;
 mod script;

@@ -208,6 +208,15 @@ impl NumberSteps {
     }
 }
 
+/// Whether the numbers of a document's lines, wherever they stand, read
+/// right only backwards by their shapes (`NumberShapes`: a year only
+/// backwards, and one more sign, and none against).
+pub(crate) fn shapes_read_backwards<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let mut shapes = NumberShapes::default();
+    lines.for_each(|line| shapes.add(line));
+    shapes.reversed()
+}
+
 /// Whether a document's numbers came out with their digits reversed (see
 /// `NumberSteps`).
 pub(crate) fn document_reverses_numbers<'l>(lines: impl Iterator<Item = &'l str>) -> bool {

@@ -40,7 +40,8 @@ use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
     digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, mark_order, mirrored_brackets,
-    number_order, presentation_forms, reading_order, spacing, swapped_ligatures, tatweel, word_boundaries,
+    number_order, presentation_forms, reading_order, reversed_words, spacing, swapped_ligatures, tatweel,
+    word_boundaries,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -81,6 +82,10 @@ pub(crate) struct LineContext<'c> {
     /// direction in reverse order (see `level_runs`; set for the one run of
     /// that stage).
     pub level_runs_reversed: bool,
+    /// Whether the document's words came out with their letters in visual
+    /// order, the words in reading order (see `reversed_words`; set for the
+    /// one run of that stage).
+    pub words_reversed_in_place: bool,
     /// Whether the document's lam-alef ligatures came out as alef + lam
     /// (see `swapped_ligatures`; set for the one run of that stage).
     pub ligatures_swapped: bool,
@@ -108,6 +113,7 @@ impl<'c> LineContext<'c> {
             numbers_reversed: false,
             labels_detached: false,
             level_runs_reversed: false,
+            words_reversed_in_place: false,
             ligatures_swapped: false,
             embedded_runs_reversed: false,
         }
@@ -417,6 +423,19 @@ pub(crate) fn prepare<'a>(
         if ctx.level_runs_reversed {
             for state in states.iter_mut().flatten() {
                 state.run_if_arabic(level_runs::restore_level_runs, &ctx);
+            }
+        }
+    }
+    // Once, before the reading order (which would read such a line as a
+    // whole line in visual order): words turned in place, standing in
+    // reading order (`reversed_words`).
+    if config.reading_order {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.words_reversed_in_place =
+            reversed_words::document_reverses_words_in_place(states.iter().flatten().map(|s| &*s.text));
+        if ctx.words_reversed_in_place {
+            for state in states.iter_mut().flatten() {
+                state.run_if_arabic(reversed_words::restore_reversed_words, &ctx);
             }
         }
     }
