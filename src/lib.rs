@@ -57,8 +57,9 @@ always line *N* of the input):
 5. digits, when a [`DigitStyle`] other than `Keep` is configured;
 6. spacing: runs of spaces, space before punctuation, marks cut off from
    their letter, trailing spaces, a number glued to the word before it;
-7. word boundaries: in a document that shows lost and added spaces, words
-   split by a space joined and glued words cut, by the lexicon;
+7. word boundaries: in a document that shows lost and added spaces (letters
+   standing alone, words cut before a yeh the font kerns), words split by a
+   space joined and glued words cut, by the lexicon;
 8. canonical mark order (NFC), on the lines that an earlier stage changed.
 
 Around the first, the repairs that read the lexicon or the whole document:
@@ -66,9 +67,11 @@ runs that an extractor wrapped each in an embedding of its own and wrote
 left to right (`pdftotext -raw`; in a document that shows it, while the
 embeddings are still there), lam-alef ligatures a font mapped to alef + lam
 (in a document that shows it), lines whose bidi runs came out in reverse
-order, each as it reads (PDFBox; in a document that shows it), paragraph
-labels whose hyphen, brackets or tanween went elsewhere in the line (in a
-document that shows it), then
+order, each as it reads (PDFBox, and pypdf on Chromium's PDFs; in a
+document that shows it), words whose letters came out turned while the
+words stand in reading order (PDFium on Chromium's PDFs; in a document
+that shows it), paragraph labels whose hyphen, brackets or tanween went
+elsewhere in the line (in a document that shows it), then
 after the invisible controls the reading order of lines and runs and
 brackets mirrored around a Latin run (`)UNEP(`),
 numbers whose digits came out reversed (in a document whose paragraph

@@ -19,13 +19,15 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Four stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Six stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
-//! them; run again they could undo themselves): `swapped_ligatures` first (lam-alef
+//! them; run again they could undo themselves): `embedded_runs` (runs each
+//! in an embedding of its own, left to right), `swapped_ligatures` (lam-alef
 //! ligatures that came out as alef + lam, so that every later stage reads
 //! the words right), `level_runs` (a line's bidi runs in reverse order,
-//! each as it reads), `label_marks` next (paragraph labels whose hyphen or
+//! each as it reads), `reversed_words` (words turned in place, standing in
+//! reading order), `label_marks` next (paragraph labels whose hyphen or
 //! brackets went elsewhere in the line, before the reading order would read
 //! them as runs), `number_order` after the reading order (numbers whose
 //! digits came out reversed).

@@ -825,13 +825,25 @@ pub(crate) fn evidence(line: &str) -> Evidence {
     // (pypdf's `٣ ويستند ... من -٤١ مدينة`, which `number_order` puts back
     // in a document that shows it), not a label emitted as a run.
     let starts_with_number = pieces.first().is_some_and(|p| is_number(p.text));
+    let sentence_end_first = line.trim_start_matches(' ').starts_with(['.', '،', '؛', ':']);
     // The pieces that are a heading's label glued to its title
     // (`مقدمة-ًأولا`): drawn after it, not emitted as a run of their own.
     let mut label_after_title = vec![false; pieces.len()];
     for (i, p) in pieces.iter().enumerate() {
         let label = label_at(&pieces, &gaps, i).filter(|(l, _)| l.ends_with('-'));
         label_after_title[i] = i > 0 && gaps[i - 1] == Gap::Glued && label.is_some();
-        if i > 0 && label.is_some_and(|(l, _)| !(starts_with_number && l.starts_with(is_digit))) {
+        // A number with a minus one space after a word is a negative
+        // number as text writes it (`بين ٣ و -٥`), not a label emitted as a
+        // run: the extractors that emit labels so set them apart by a wide
+        // gap, put them after the sentence's end (`بما يلي:   -٧`,
+        // `التنظيمية: -1`), or show the sentence's end first
+        // (`.يتناول ... المياه -١`, pdf.js).
+        let after_a_word = i > 0
+            && !sentence_end_first
+            && gaps[i - 1] == Gap::Spaces(1)
+            && pieces[i - 1].text.ends_with(|c: char| is_arabic_letter(c) || is_arabic_mark(c))
+            && label.as_ref().is_some_and(|(l, _)| l.starts_with(is_digit));
+        if i > 0 && !after_a_word && label.is_some_and(|(l, _)| !(starts_with_number && l.starts_with(is_digit))) {
             if label_after_title[i] {
                 e.drawn_out_of_place = true;
             } else {
@@ -2560,6 +2572,17 @@ mod tests {
     fn label_at_the_end() {
         // ctoc-wg4-2018-3.broken.txt, line 60
         assert_eq!(fix("  ينبغي أن تقوم الدول الأطراف بما يلي:   -٧"), "٧- ينبغي أن تقوم الدول الأطراف بما يلي:");
+        // A negative number one space after a word is text, not a label:
+        // no evidence, so a document of such lines is not read (the stop-20
+        // code put it first, `٥- ...`; in a document damaged otherwise the
+        // search still reads every line).
+        for line in ["وتراوحت درجات الحرارة بين ٣ و -٥", "وبلغت في الليلة التالية -٩"]
+        {
+            assert!(!evidence(line).is_strong(), "{line}");
+            assert_eq!(crate::repair(line), line);
+        }
+        // Unless the line shows the sentence's end first (pdf.js).
+        assert!(evidence(".يتناول هذا التقرير إدارة المياه -١").is_strong());
     }
 
     #[test]
