@@ -145,7 +145,7 @@ fn label_drawn_last_as_a_unit(line: &str) -> Option<(&str, String)> {
     // A letter label in brackets, mirrored or not, a space inside or not
     // (`)ج(`, `( أ)`, `(ج )`).
     let bracketed = |open: char, close: char| {
-        let (body, inner) = trimmed.strip_suffix(close)?.rsplit_once(open)?;
+        let (body, inner) = trimmed.strip_suffix(close)?.rsplit_once(open).filter(|(_, inner)| inner.len() <= 12)?;
         let inner = inner.trim_matches(' ');
         let letters = base_letters(inner);
         let label =
@@ -155,11 +155,14 @@ fn label_drawn_last_as_a_unit(line: &str) -> Option<(&str, String)> {
     if let Some(found) = bracketed(')', '(').or_else(|| bracketed('(', ')')) {
         return Some(found);
     }
-    // A heading's label word after its title (`مقدمة- أولاً`).
-    if let Some((title, word)) = trimmed.rsplit_once("- ") {
-        let letters = base_letters(word);
-        if crate::reading_order::is_label_word(&letters) && title.ends_with(is_arabic_script) {
-            return Some((title.trim_start_matches(' '), format!("{letters}-")));
+    // A heading's label word after its title (`مقدمة- أولاً`; label words
+    // are short, the test is made on the last token only).
+    if let Some((title, word)) = trimmed.rsplit_once(' ').filter(|(_, word)| word.len() <= 24) {
+        if let Some(title) = title.strip_suffix('-').filter(|t| t.ends_with(is_arabic_script)) {
+            let letters = base_letters(word);
+            if crate::reading_order::is_label_word(&letters) {
+                return Some((title.trim_start_matches(' '), format!("{letters}-")));
+            }
         }
     }
     let digits_at = trimmed.char_indices().rev().take_while(|&(_, c)| is_digit(c)).last()?.0;
