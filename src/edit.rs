@@ -95,6 +95,20 @@ impl<'a, 'e> Rewriter<'a, 'e> {
     }
 }
 
+/// A line rewritten whole by a stage that reads it in another order: one
+/// fix over the line, or the line borrowed when `with` is the line.
+pub(crate) fn rewrite_whole<'a>(
+    line: &'a str,
+    with: &str,
+    kind: FixKind,
+    confidence: f32,
+    edits: &mut Edits,
+) -> Cow<'a, str> {
+    let mut rw = Rewriter::new(line, edits);
+    rw.replace(0..line.len(), with, kind, confidence);
+    rw.finish()
+}
+
 /// A change in the coordinates of the original line (`input`) and of the
 /// current text (`output`).
 #[derive(Clone, Debug, PartialEq)]

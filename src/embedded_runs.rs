@@ -25,7 +25,7 @@
 
 use std::borrow::Cow;
 
-use crate::edit::{Edits, Rewriter};
+use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::WordScorer;
@@ -177,9 +177,7 @@ pub(crate) fn reverse_embedded_runs<'a>(line: &'a str, ctx: &LineContext<'_>, ed
     if logical == as_written {
         return Cow::Borrowed(line);
     }
-    let mut rw = Rewriter::new(line, edits);
-    rw.replace(0..line.len(), &logical, FixKind::ReadingOrder, 0.95);
-    rw.finish()
+    rewrite_whole(line, &logical, FixKind::ReadingOrder, 0.95, edits)
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@
 
 use std::borrow::Cow;
 
-use crate::edit::{Edits, Rewriter};
+use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::{is_label_number, is_label_word};
@@ -119,9 +119,7 @@ pub(crate) fn restore_label_marks<'a>(line: &'a str, ctx: &LineContext<'_>, edit
     let Some(gathered) = gather_label(line) else {
         return Cow::Borrowed(line);
     };
-    let mut rw = Rewriter::new(line, edits);
-    rw.replace(0..line.len(), &gathered, FixKind::ReadingOrder, 0.95);
-    rw.finish()
+    rewrite_whole(line, &gathered, FixKind::ReadingOrder, 0.95, edits)
 }
 
 /// A cheap test on a line's bytes that passes every line `gather_label`

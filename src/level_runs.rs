@@ -26,7 +26,7 @@
 
 use std::borrow::Cow;
 
-use crate::edit::{Edits, Rewriter};
+use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
 use crate::label_marks::CountingUp;
 use crate::pipeline::LineContext;
@@ -390,9 +390,7 @@ pub(crate) fn restore_level_runs<'a>(line: &'a str, ctx: &LineContext<'_>, edits
     if misplaced_neutrals(turned) >= misplaced_neutrals(line) {
         return Cow::Borrowed(line);
     }
-    let mut rw = Rewriter::new(line, edits);
-    rw.replace(0..line.len(), turned, FixKind::ReadingOrder, 0.95);
-    rw.finish()
+    rewrite_whole(line, turned, FixKind::ReadingOrder, 0.95, edits)
 }
 
 #[cfg(test)]

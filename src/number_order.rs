@@ -29,7 +29,7 @@
 use std::borrow::Cow;
 
 use crate::digits::digit_value;
-use crate::edit::{Edits, Rewriter};
+use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
 use crate::label_marks::is_end_punctuation;
 use crate::pipeline::LineContext;
@@ -245,9 +245,7 @@ pub(crate) fn restore_number_order<'a>(line: &'a str, ctx: &LineContext<'_>, edi
     if fixed == line {
         return Cow::Borrowed(line);
     }
-    let mut rw = Rewriter::new(line, edits);
-    rw.replace(0..line.len(), &fixed, FixKind::ReadingOrder, 0.95);
-    rw.finish()
+    rewrite_whole(line, &fixed, FixKind::ReadingOrder, 0.95, edits)
 }
 
 /// The numbers of a line (as char ranges) whose digits the stage reverses:

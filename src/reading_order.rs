@@ -46,7 +46,7 @@ use std::cell::RefCell;
 use rustc_hash::FxHashMap;
 
 use crate::config::DEFAULT_MIN_CONFIDENCE;
-use crate::edit::{Edits, Rewriter};
+use crate::edit::{rewrite_whole, Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::letter_model::{OUT_OF_LEXICON, TRIGRAMS};
 use crate::lexicon::{folded_letters, for_each_folded, letter_byte, normalize, Lexicon};
@@ -1902,9 +1902,7 @@ pub(crate) fn restore_reading_order<'a>(line: &'a str, ctx: &LineContext<'_>, ed
     let Some((text, confidence)) = ctx.reading.read(line, ctx.reversal_damage, &ctx.neighbours) else {
         return Cow::Borrowed(line);
     };
-    let mut rw = Rewriter::new(line, edits);
-    rw.replace(0..line.len(), &text, FixKind::ReadingOrder, confidence);
-    rw.finish()
+    rewrite_whole(line, &text, FixKind::ReadingOrder, confidence, edits)
 }
 
 /// The settled reading of a line and its confidence, or `None` to keep it.

@@ -19,7 +19,7 @@
 
 use std::borrow::Cow;
 
-use crate::edit::{Edits, Rewriter};
+use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
 use crate::label_marks::CountingUp;
 use crate::lexicon::Lexicon;
@@ -136,13 +136,7 @@ pub(crate) fn restore_reversed_words<'a>(line: &'a str, ctx: &LineContext<'_>, e
     if !ctx.words_reversed_in_place {
         return Cow::Borrowed(line);
     }
-    let out = turn_words(line);
-    if out == line {
-        return Cow::Borrowed(line);
-    }
-    let mut rw = Rewriter::new(line, edits);
-    rw.replace(0..line.len(), &out, FixKind::ReadingOrder, 0.95);
-    rw.finish()
+    rewrite_whole(line, &turn_words(line), FixKind::ReadingOrder, 0.95, edits)
 }
 
 #[cfg(test)]

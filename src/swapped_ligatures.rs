@@ -20,7 +20,7 @@
 
 use std::borrow::Cow;
 
-use crate::edit::{Edits, Rewriter};
+use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
 use crate::lexicon::Lexicon;
 use crate::pipeline::LineContext;
@@ -107,9 +107,7 @@ pub(crate) fn restore_swapped_ligatures<'a>(line: &'a str, ctx: &LineContext<'_>
     if turned == line {
         return Cow::Borrowed(line);
     }
-    let mut rw = Rewriter::new(line, edits);
-    rw.replace(0..line.len(), &turned, FixKind::PresentationForm, 0.95);
-    rw.finish()
+    rewrite_whole(line, &turned, FixKind::PresentationForm, 0.95, edits)
 }
 
 /// Each alef + lam (`ال`, `أل`, `إل`, `آل`) of each word of a line may be a
