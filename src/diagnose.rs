@@ -61,10 +61,11 @@ pub struct Diagnosis {
     /// Lines in visual order or with their runs reversed: the lines the
     /// reading-order repair would reorder.
     pub visual_order_lines: usize,
-    /// Signs of spaces added inside words that need no lexicon: letters
-    /// standing alone (`ا لمنظمة`; not `و`, not an abbreviation beside a
-    /// number). The word-boundary repair acts in a document with at least 3
-    /// of them and one per 50 lines with Arabic.
+    /// Signs of spaces added inside words: letters standing alone (`ا
+    /// لمنظمة`; not `و`, not an abbreviation beside a number), and words
+    /// cut before a yeh the font kerns under the letter before (`فر يق`,
+    /// read by the lexicon). The word-boundary repair acts in a document
+    /// with at least 3 of them and one per 50 lines with Arabic.
     pub word_boundary_signs: usize,
     /// Arabic words with at least one damage.
     pub damaged_words: usize,
@@ -82,6 +83,7 @@ pub struct Diagnosis {
 /// assert_eq!(clean.damaged_words, 0);
 /// assert_eq!(clean.damage_score, 0.0);
 /// assert_eq!(diagnose("الجريمة ا لمنظمة، وم ن").word_boundary_signs, 2);
+/// assert_eq!(diagnose("وقد أعد التقرير فر يق من الخبراء").word_boundary_signs, 1);
 /// ```
 pub fn diagnose(text: &str) -> Diagnosis {
     let config = Config::default();
@@ -118,7 +120,8 @@ pub fn diagnose(text: &str) -> Diagnosis {
             }
             d.arabic_lines += 1;
             d.placeholders += placeholders.len();
-            d.word_boundary_signs += crate::word_boundaries::signs(content);
+            d.word_boundary_signs +=
+                crate::word_boundaries::signs(content) + crate::word_boundaries::kerning_splits(content);
             damaged.clear();
             damaged.extend(placeholders.iter().cloned());
             for (stage, kind) in stages {
