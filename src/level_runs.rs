@@ -23,6 +23,18 @@
 //! paragraph number and read with it first (`١- ...`), two of them in a row
 //! counting up. Then a line is turned where that moves neutrals from places
 //! no text puts them (`misplaced_neutrals`).
+//!
+//! pypdf, on the PDFs Chromium prints, emits a line's runs from its visual
+//! left too, but draws the paragraph label as a unit read from its left
+//! and reverses every number's digits: `.٣٢٠٢ وقد ... في عام -٢`, `.مايو /
+//! وستعرض ... أيار -١٤` (a slash between Arabic words cuts a run there),
+//! ` نقص ... العامة؛( أ)`, ` مقدمة- أولاً`. The label is read as a unit
+//! (`label_drawn_last_as_a_unit`) and the runs of a line whose punctuation
+//! stands at a run's edge are turned (`turn_runs_before_a_unit_label`); the
+//! digits are `number_order`'s. The same label is what the reading order
+//! reads in lines whose runs are cut inside words (`ctoc-wg7-2021-5`), so a
+//! document is judged by it only with a line that starts with the
+//! sentence's punctuation and numbers that read right only backwards.
 
 use std::borrow::Cow;
 

@@ -40,9 +40,9 @@ fn word_of(token: &str) -> (&str, &str, &str) {
     (&token[..start], &token[start..end], &token[end..])
 }
 
-/// A word's letters in the opposite order, each with the marks it bears
-/// (in visual order a letter's marks come before it: `ًاططخ`... here the
-/// marks stand after their letter as extracted, and stay after it).
+/// A word's letters in the opposite order, each with the marks that follow
+/// it as extracted (PDFium writes a letter's marks after it even in these
+/// turned words).
 fn turned(word: &str) -> String {
     let mut units: Vec<String> = Vec::new();
     for c in word.chars() {

@@ -43,6 +43,7 @@ pub(crate) const LINES_PER_SIGN: usize = 50;
 /// The log-probability from which a word counts as frequent (Zipf 3, one in
 /// a million running words).
 const FREQUENT_AT: f64 = -13.8;
+/// The same, as the lexicon's Zipf frequency.
 const FREQUENT_ZIPF: f32 = 3.0;
 
 /// How much rarer than the word it would join into a token must be to count
@@ -61,7 +62,8 @@ const EVEN_GAIN_SIGNED: f64 = 1.0;
 const EVEN_GAIN: f64 = 8.0;
 
 /// The gain given to joining the conjunction to a listed word after a
-/// kerned yeh: a confidence of 0.95 (`confidence`, with a sign).
+/// kerned yeh: a confidence of 0.95 (`confidence`, with a sign: the
+/// logistic at ln 19 = 2.944 past its centre).
 const CONJUNCTION_BEFORE_KERNED_YEH_GAIN: f64 = EVEN_GAIN_SIGNED + 2.944;
 
 /// Letters that only end words (teh marbuta, alef maksura).
@@ -116,7 +118,8 @@ pub(crate) fn document_shows_damage<'l>(lines: impl Iterator<Item = &'l str>) ->
 /// the yeh starts left of where the letter ends, and extractors that cut
 /// words where a glyph goes back against the line's direction (pdftotext,
 /// pdf.js, PDFium) put a space there (`فر يق`, `التوز يع`, `طو يلة`;
-/// `corpus/in-the-wild/pdf-*amiri-*` from WeasyPrint, Typst and fpdf2).
+/// `corpus/in-the-wild/pdf-*amiri-*` from WeasyPrint, Typst, Chromium and
+/// fpdf2).
 fn kerns_a_yeh_under_it(c: char) -> bool {
     matches!(c, 'ر' | 'ز' | 'و')
 }
@@ -246,7 +249,8 @@ fn is_bare_suffix(word: &str) -> bool {
 /// fix at all.
 fn join_gain(scorer: &WordScorer, a: &str, b: &str) -> Option<(f64, bool)> {
     // (A kerned yeh may follow a slash: `ونيسان/أبر يل`.)
-    let a = if is_kerning_split(a, b) { a.rsplit('/').next().unwrap_or(a) } else { a };
+    let kerned = is_kerning_split(a, b);
+    let a = if kerned { a.rsplit('/').next().unwrap_or(a) } else { a };
     let (_, wa) = word_of(a)?;
     let (start_b, wb) = word_of(b)?;
     // The two must meet with their words: `(أ) ب` is not `(أ)ب`.
@@ -270,7 +274,7 @@ fn join_gain(scorer: &WordScorer, a: &str, b: &str) -> Option<(f64, bool)> {
     // the article alone is a piece of a word by its form.
     let piece_a = letters(wa) == 1 || is_bare_prefix(wa);
     let piece_b = letters(wb) == 1;
-    let signed = piece_a || piece_b || is_kerning_split(a, b);
+    let signed = piece_a || piece_b || kerned;
     // Otherwise a piece must be far rarer than the word (word lists hold
     // pieces too, from text with this very damage: `زيز` of `تعزيز`); two
     // words each about as frequent as their join stay apart (`كل ما`,
