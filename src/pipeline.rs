@@ -90,7 +90,7 @@ pub(crate) struct LineContext<'c> {
     pub words_reversed_in_place: bool,
     /// Whether the document's lam-alef ligatures came out as alef + lam
     /// (see `swapped_ligatures`; set for the one run of that stage).
-    pub ligatures_swapped: bool,
+    pub ligatures_swapped: swapped_ligatures::SwappedLigatures,
     /// Whether the document's runs came out left to right, each in an
     /// embedding of its own (see `embedded_runs`; set for the one run of
     /// that stage).
@@ -116,7 +116,7 @@ impl<'c> LineContext<'c> {
             labels_detached: false,
             level_runs_reversed: false,
             words_reversed_in_place: false,
-            ligatures_swapped: false,
+            ligatures_swapped: swapped_ligatures::SwappedLigatures::None,
             embedded_runs_reversed: false,
         }
     }
@@ -411,7 +411,7 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.ligatures_swapped =
             swapped_ligatures::document_swaps_ligatures(states.iter().flatten().map(|s| &*s.text), memo.scorer());
-        if ctx.ligatures_swapped {
+        if ctx.ligatures_swapped != swapped_ligatures::SwappedLigatures::None {
             for state in states.iter_mut().flatten() {
                 state.run_if_arabic(swapped_ligatures::restore_swapped_ligatures, &ctx);
             }

@@ -25,7 +25,7 @@ use crate::fix::FixKind;
 use crate::lexicon::Lexicon;
 use crate::pipeline::LineContext;
 use crate::reading_order::WordScorer;
-use crate::script::{is_arabic_letter, is_arabic_mark, is_tanween};
+use crate::script::{is_arabic_letter, is_arabic_mark, is_tanween, joins_both_sides};
 
 /// Whether `c` is one of the alefs that form a ligature after lam.
 fn is_ligature_alef(c: char) -> bool {
@@ -63,50 +63,94 @@ fn has_alef_lam(word: &str) -> bool {
 /// document is judged to turn its ligatures.
 const MIN_TURNED_WORDS: usize = 3;
 
-/// Whether a document's lam-alef ligatures came out as alef + lam: it
-/// writes no lam before alef at all (every such pair was a ligature; Arabic
-/// text of a few lines writes `لا`, `الأ`, `خلال` ...), and at least
-/// `MIN_TURNED_WORDS` of its words are listed only once turned.
-pub(crate) fn document_swaps_ligatures<'l>(lines: impl Iterator<Item = &'l str> + Clone, scorer: &WordScorer) -> bool {
+/// Which of a document's lam-alef ligatures came out as alef + lam.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum SwappedLigatures {
+    /// None: the document writes them right, or shows no sign.
+    #[default]
+    None,
+    /// Every one (KacstBook through pdftotext).
+    All,
+    /// The final forms of lam + alef, after a letter that joins the next:
+    /// Noto Kufi Arabic maps that glyph to alef + lam and its isolated form
+    /// right (`استهالك`, `خالل`, `الاستهالك` beside `الأجل`, `لا`), through
+    /// every extractor that reads its ToUnicode map.
+    AfterJoiningLetters,
+}
+
+/// Whether a word writes a letter that joins the next, then lam, then alef
+/// (the lam-alef ligature's final form), marks aside.
+fn has_final_lam_alef(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|&c| !is_arabic_mark(c)).collect();
+    letters.windows(3).any(|w| joins_both_sides(w[0]) && w[1] == 'ل' && w[2] == 'ا')
+}
+
+/// Which of a document's lam-alef ligatures came out as alef + lam: every
+/// one where it writes no lam before an alef at all (every such pair was a
+/// ligature; Arabic text of a few lines writes `لا`, `الأ`, `خلال` ...);
+/// the final forms where it writes no lam + alef after a letter that joins
+/// it (`خلال`, `علاقة`, `استهلاك` are in most texts); and each only where
+/// at least `MIN_TURNED_WORDS` of its words are listed only once turned.
+pub(crate) fn document_swaps_ligatures<'l>(
+    lines: impl Iterator<Item = &'l str> + Clone,
+    scorer: &WordScorer,
+) -> SwappedLigatures {
     // A document without a lam has nothing to turn (one written in
     // presentation forms, say): no need to walk its words.
     if !lines.clone().any(|line| line.contains('ل')) {
-        return false;
+        return SwappedLigatures::None;
     }
     let words = || lines.clone().flat_map(str::split_whitespace).map(word_core).filter(|w| !w.is_empty());
     // (Most documents show a lam before an alef within their first lines.)
-    if words().any(has_lam_alef) {
-        return false;
-    }
+    let swapped = if !words().any(has_lam_alef) {
+        SwappedLigatures::All
+    } else if !words().any(has_final_lam_alef) {
+        SwappedLigatures::AfterJoiningLetters
+    } else {
+        return SwappedLigatures::None;
+    };
     let lexicon = Lexicon::embedded();
     let turned = words()
         .filter(|w| has_alef_lam(w))
-        .filter(|w| !lexicon.contains(w) && turn_word(scorer, w).is_some_and(|t| lexicon.contains(&t)))
+        .filter(|w| !lexicon.contains(w) && turn_word(scorer, w, swapped).is_some_and(|t| lexicon.contains(&t)))
         .take(MIN_TURNED_WORDS)
         .count();
-    turned >= MIN_TURNED_WORDS
+    if turned >= MIN_TURNED_WORDS {
+        swapped
+    } else {
+        SwappedLigatures::None
+    }
 }
 
 /// Whether the fast path must send a text the full way for this stage: it
-/// holds Arabic letters and no lam directly before an alef (a text with one
-/// is never judged to turn its ligatures; most Arabic text has one within
-/// its first lines, found by one `memmem` scan or four).
+/// holds Arabic letters and no lam directly before an alef, or none after a
+/// letter that joins it (a text with both is never judged to turn its
+/// ligatures; most Arabic text has both within its first lines, found by a
+/// few `memmem` steps).
 pub(crate) fn may_swap_ligatures(text: &str) -> bool {
     let bytes = text.as_bytes();
     let has_arabic = memchr::memchr2(0xD8, 0xD9, bytes).is_some();
-    has_arabic && !["لا", "لأ", "لإ", "لآ"].iter().any(|p| memchr::memmem::find(bytes, p.as_bytes()).is_some())
+    if !has_arabic {
+        return false;
+    }
+    if !["لا", "لأ", "لإ", "لآ"].iter().any(|p| memchr::memmem::find(bytes, p.as_bytes()).is_some()) {
+        return true;
+    }
+    // A lam + alef after a letter that joins it (its two bytes before).
+    let after_joining_letter = |i: usize| {
+        i >= 2
+            && std::str::from_utf8(&bytes[i - 2..i]).ok().and_then(|s| s.chars().next()).is_some_and(joins_both_sides)
+    };
+    !memchr::memmem::find_iter(bytes, "لا".as_bytes()).any(after_joining_letter)
 }
 
 /// Turns the ligatures of one line, in a document judged to have them
 /// turned (`ctx.ligatures_swapped`).
 pub(crate) fn restore_swapped_ligatures<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
-    if !ctx.ligatures_swapped || !line.chars().any(is_arabic_letter) {
+    if ctx.ligatures_swapped == SwappedLigatures::None || !line.chars().any(is_arabic_letter) {
         return Cow::Borrowed(line);
     }
-    let turned = turn_ligatures(ctx.reading.scorer(), line);
-    if turned == line {
-        return Cow::Borrowed(line);
-    }
+    let turned = turn_ligatures_of(ctx.reading.scorer(), line, ctx.ligatures_swapped);
     rewrite_whole(line, &turned, FixKind::PresentationForm, 0.95, edits)
 }
 
@@ -114,12 +158,17 @@ pub(crate) fn restore_swapped_ligatures<'a>(line: &'a str, ctx: &LineContext<'_>
 /// lam-alef ligature turned around: per word, the lexicon picks which to
 /// turn back.
 pub(crate) fn turn_ligatures(scorer: &WordScorer, line: &str) -> String {
+    turn_ligatures_of(scorer, line, SwappedLigatures::All)
+}
+
+/// `turn_ligatures`, for the pairs that `swapped` says may be turned.
+fn turn_ligatures_of(scorer: &WordScorer, line: &str, swapped: SwappedLigatures) -> String {
     let mut out = String::with_capacity(line.len());
     for (i, word) in line.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        match turn_word(scorer, word) {
+        match turn_word(scorer, word, swapped) {
             Some(turned) => out.push_str(&turned),
             None => out.push_str(word),
         }
@@ -127,9 +176,9 @@ pub(crate) fn turn_ligatures(scorer: &WordScorer, line: &str) -> String {
     out
 }
 
-/// The best turning of a word's alef + lam pairs, if it is not the word
-/// as it stands.
-fn turn_word(scorer: &WordScorer, word: &str) -> Option<String> {
+/// The best turning of a word's alef + lam pairs (those that `swapped` says
+/// may be turned), if it is not the word as it stands.
+fn turn_word(scorer: &WordScorer, word: &str, swapped: SwappedLigatures) -> Option<String> {
     // (Most words have no alef + lam: nothing to build for them.)
     if !has_alef_lam(word) {
         return None;
@@ -145,8 +194,13 @@ fn turn_word(scorer: &WordScorer, word: &str) -> Option<String> {
     }
     clusters.push(&word[start..]);
     let base = |k: usize| clusters[k].chars().next().unwrap_or(' ');
+    let may_turn = |k: usize| match swapped {
+        SwappedLigatures::None => false,
+        SwappedLigatures::All => is_ligature_alef(base(k)),
+        SwappedLigatures::AfterJoiningLetters => base(k) == 'ا' && k > 0 && joins_both_sides(base(k - 1)),
+    };
     let spots: Vec<usize> =
-        (0..clusters.len().saturating_sub(1)).filter(|&k| is_ligature_alef(base(k)) && base(k + 1) == 'ل').collect();
+        (0..clusters.len().saturating_sub(1)).filter(|&k| may_turn(k) && base(k + 1) == 'ل').collect();
     if spots.is_empty() || spots.len() > 3 {
         return None;
     }
@@ -194,9 +248,16 @@ mod tests {
     #[test]
     fn documents_that_turn_their_ligatures() {
         let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
+        let judged = |name: &str| document_swaps_ligatures(read(name).lines(), &scorer);
         for name in ["pdf-kacst-pdftotext", "pdf-kacst-pdftotext-layout"] {
-            assert!(document_swaps_ligatures(read(&format!("in-the-wild/{name}.broken.txt")).lines(), &scorer));
-            assert!(!document_swaps_ligatures(read(&format!("in-the-wild/{name}.gold.txt")).lines(), &scorer));
+            assert_eq!(judged(&format!("in-the-wild/{name}.broken.txt")), SwappedLigatures::All);
+            assert_eq!(judged(&format!("in-the-wild/{name}.gold.txt")), SwappedLigatures::None);
+        }
+        // Noto Kufi Arabic: only the final forms (`استهالك`, `خالل`), while
+        // `الأجل` and `لا` stand right.
+        for name in ["pdf-notokufi-pdftotext", "pdf-chrome-notokufi-pdfbox", "pdf-weasy-notokufi-pdfium"] {
+            assert_eq!(judged(&format!("in-the-wild/{name}.broken.txt")), SwappedLigatures::AfterJoiningLetters);
+            assert_eq!(judged(&format!("in-the-wild/{name}.gold.txt")), SwappedLigatures::None);
         }
         for name in [
             "in-the-wild/pdf-amiri-pdftotext.broken.txt",
@@ -207,7 +268,7 @@ mod tests {
             "negative/persian.txt",
             "negative/urdu.txt",
         ] {
-            assert!(!document_swaps_ligatures(read(name).lines(), &scorer), "{name}");
+            assert_eq!(judged(name), SwappedLigatures::None, "{name}");
         }
     }
 
@@ -221,6 +282,11 @@ mod tests {
         );
         assert_eq!(turn_ligatures(&scorer, "هذا االرتفاع إلى األنشطة الصناعية."), "هذا الارتفاع إلى الأنشطة الصناعية.");
         assert_eq!(turn_ligatures(&scorer, "ال تتوفر عدادات"), "لا تتوفر عدادات");
+        // Only the final forms: the article before an alef stays.
+        assert_eq!(
+            turn_ligatures_of(&scorer, "بترشيد الاستهالك خالل", SwappedLigatures::AfterJoiningLetters),
+            "بترشيد الاستهلاك خلال"
+        );
         // A tanween on the pair's lam goes after its alef
         // (pdf-kacst-pdftotext-raw, line 2, its runs put in order).
         assert_eq!(turn_ligatures(&scorer, "أوالً مقدمة"), "أولاً مقدمة");
