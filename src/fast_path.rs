@@ -65,6 +65,11 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         {
             return false;
         }
+        // Runs cut where a yeh is kerned: judged by the lines that start
+        // with the yeh's piece and hold a label (`level_runs`).
+        if config.reading_order && crate::level_runs::reads_as_runs_cut_at_kerned_yehs(without_carriage_return(line)) {
+            return false;
+        }
         match scan_line(&text[start..end], config) {
             Verdict::Clean => {}
             Verdict::Dirty => return false,

@@ -308,6 +308,111 @@ pub(crate) fn label_last(line: &str) -> Option<u64> {
     rest.starts_with("- ").then(|| crate::number_order::value(digits, false))
 }
 
+/// A line whose runs PDFBox cut where Amiri kerns a yeh under the letter
+/// before (the yeh's glyph goes back against the line's direction, and a
+/// new run starts there) and emitted from the line's visual left: `يق من
+/// الخبراء ... عام ٢٠٢٣. ٢- وقد أعد التقرير فر` for `٢- وقد أعد التقرير فريق
+/// من الخبراء ... عام ٢٠٢٣.`. The line cut at one or two of its spaces into
+/// runs, the runs in the opposite order glued where they meet, if exactly
+/// one such reading starts with a paragraph label and glues only words cut
+/// before a kerned yeh (`word_boundaries::joins_across_kerned_yeh`). The
+/// line must start with a yeh, the piece of a word.
+fn runs_cut_at_kerned_yehs(line: &str) -> Option<String> {
+    let text = line.trim_matches([' ', '\r']);
+    if !text.starts_with('ي') || text.contains("  ") {
+        return None;
+    }
+    let tokens: Vec<&str> = text.split(' ').collect();
+    let n = tokens.len();
+    if !(3..=200).contains(&n) {
+        return None;
+    }
+    let starts_with_label = |first: &str| first.strip_suffix('-').is_some_and(is_label_number);
+    let glued =
+        |left: &[&str], right: &[&str]| crate::word_boundaries::joins_across_kerned_yeh(left[left.len() - 1], right[0]);
+    // Runs in the opposite order, each glued to the one that came before it
+    // in the line (they meet inside a word).
+    let read = |runs: &[&[&str]]| runs.iter().rev().map(|run| run.join(" ")).collect::<String>();
+    // (A reading must end where the line's sentence ends, if it has one:
+    // `٩- و` + `يق ... والصناعة. يوصي الفر` glues `ويق` and ends mid-word.)
+    let ends_sentence = text.contains(['.', '؛']);
+    let mut found: Option<String> = None;
+    let mut readings = 0;
+    let mut take = |reading: String| {
+        if !ends_sentence || reading.ends_with(is_sentence_end) {
+            readings += 1;
+            found = Some(reading);
+        }
+    };
+    for i in 1..n {
+        // Two runs: tokens[..i] and tokens[i..].
+        let (a, b) = (&tokens[..i], &tokens[i..]);
+        if starts_with_label(b[0]) && glued(b, a) {
+            take(read(&[a, b]));
+        }
+        for j in i + 1..n {
+            let (a, b, c) = (&tokens[..i], &tokens[i..j], &tokens[j..]);
+            if starts_with_label(c[0]) && glued(c, b) && glued(b, a) {
+                take(read(&[a, b, c]));
+            }
+        }
+    }
+    (readings == 1).then_some(found).flatten()
+}
+
+/// A cheap test on a line's bytes that passes every line
+/// `runs_cut_at_kerned_yehs` reads: it starts with a yeh and holds a hyphen
+/// after a digit (the label, mid-line).
+#[inline]
+pub(crate) fn may_have_runs_cut_at_kerned_yehs(line: &[u8]) -> bool {
+    let text = line.strip_prefix(b" ").unwrap_or(line);
+    if !text.starts_with("ي".as_bytes()) {
+        return false;
+    }
+    let after_digit = |i: usize| {
+        (i >= 1 && text[i - 1].is_ascii_digit()) || (i >= 2 && crate::script::digit_len(&text[i - 2..]) == 2)
+    };
+    memchr::memchr_iter(b'-', text).any(after_digit)
+}
+
+/// Whether a line reads as runs cut where a yeh is kerned
+/// (`runs_cut_at_kerned_yehs`): the fast path sends it the full way.
+#[inline]
+pub(crate) fn reads_as_runs_cut_at_kerned_yehs(line: &str) -> bool {
+    may_have_runs_cut_at_kerned_yehs(line.as_bytes()) && runs_cut_at_kerned_yehs(line).is_some()
+}
+
+/// Whether the document's lines came out with their runs cut at kerned
+/// yehs (`runs_cut_at_kerned_yehs`): two lines at least read so, two of
+/// their labels in a row counting up.
+pub(crate) fn document_cuts_runs_at_kerned_yehs<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let (mut found, mut numbers) = (0usize, CountingUp::default());
+    for line in lines.filter(|line| may_have_runs_cut_at_kerned_yehs(line.as_bytes())) {
+        if let Some(read) = runs_cut_at_kerned_yehs(line) {
+            let (digits, _) = split_leading_digits(&read);
+            found += 1;
+            numbers.add(crate::number_order::value(digits, false));
+        }
+    }
+    found >= MIN_LABELS_LAST && numbers.counts_up()
+}
+
+/// In a document whose runs came out cut at kerned yehs
+/// (`ctx.runs_cut_at_kerned_yehs`), turns a line's runs back.
+pub(crate) fn restore_runs_cut_at_kerned_yehs<'a>(
+    line: &'a str,
+    ctx: &LineContext<'_>,
+    edits: &mut Edits,
+) -> Cow<'a, str> {
+    if !ctx.runs_cut_at_kerned_yehs || !may_have_runs_cut_at_kerned_yehs(line.as_bytes()) {
+        return Cow::Borrowed(line);
+    }
+    match runs_cut_at_kerned_yehs(line) {
+        Some(read) => rewrite_whole(line, &read, FixKind::ReadingOrder, 0.95, edits),
+        None => Cow::Borrowed(line),
+    }
+}
+
 /// Whether a line ends with a paragraph label drawn as a unit (`... في عام
 /// -٢`): the fast path sends it the full way, as the document may be judged
 /// by it.
@@ -512,5 +617,40 @@ mod tests {
         // years, but none starting with the sentence's period.
         let negative = ["بلغت في عام ٣٢٠٢ درجة الحرارة -٥", "وفي عام ٤٢٠٢ بلغت -٦", "ثم بلغت -٧ في ٠١ أيام"];
         assert!(!document_reverses_level_runs(negative.into_iter()));
+    }
+
+    #[test]
+    fn runs_cut_at_kerned_yehs_are_glued_back() {
+        for (extracted, reads) in [
+            (
+                "يق من الخبراء بناء على طلب اللجنة في عام ٢٠٢٣. ٢- وقد أعد التقرير فر",
+                "٢- وقد أعد التقرير فريق من الخبراء بناء على طلب اللجنة في عام ٢٠٢٣.",
+            ),
+            (
+                "يق بتشجيع إعادة استخدام المياه المعالجة في الزراعة والصناعة. يوصي الفر ٩- و",
+                "٩- ويوصي الفريق بتشجيع إعادة استخدام المياه المعالجة في الزراعة والصناعة.",
+            ),
+            (
+                "يادة الإنفاق على التعليم بنسبة ١٢ في المائة على الأقل. ٦- ينبغي ز",
+                "٦- ينبغي زيادة الإنفاق على التعليم بنسبة ١٢ في المائة على الأقل.",
+            ),
+        ] {
+            assert_eq!(runs_cut_at_kerned_yehs(extracted).as_deref(), Some(reads));
+            assert!(reads_as_runs_cut_at_kerned_yehs(extracted));
+        }
+        // A line that starts with a verb and holds a label mid-line, whose
+        // pieces make no word across the cut; a line without a label.
+        assert_eq!(runs_cut_at_kerned_yehs("يعرض التقرير النتائج. ٢- وقد زار الفريق"), None);
+        assert_eq!(runs_cut_at_kerned_yehs("يق من الخبراء بناء على طلب اللجنة وقد أعد التقرير فر"), None);
+    }
+
+    #[test]
+    fn documents_are_judged_by_runs_cut_at_kerned_yehs_that_count_up() {
+        let cut = [
+            "يق من الخبراء بناء على طلب اللجنة في عام ٢٠٢٣. ٢- وقد أعد التقرير فر",
+            "يادة الإنفاق على التعليم بنسبة ١٢ في المائة على الأقل. ٣- ينبغي ز",
+        ];
+        assert!(document_cuts_runs_at_kerned_yehs(cut.into_iter()));
+        assert!(!document_cuts_runs_at_kerned_yehs(cut[..1].iter().copied()));
     }
 }

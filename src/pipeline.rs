@@ -88,6 +88,10 @@ pub(crate) struct LineContext<'c> {
     /// order, the words in reading order (see `reversed_words`; set for the
     /// one run of that stage).
     pub words_reversed_in_place: bool,
+    /// Whether the document's lines came out with their runs cut where a
+    /// yeh is kerned and emitted from the line's visual left (see
+    /// `level_runs`; set for the one run of that stage).
+    pub runs_cut_at_kerned_yehs: bool,
     /// Whether the document's lam-alef ligatures came out as alef + lam
     /// (see `swapped_ligatures`; set for the one run of that stage).
     pub ligatures_swapped: swapped_ligatures::SwappedLigatures,
@@ -116,6 +120,7 @@ impl<'c> LineContext<'c> {
             labels_detached: false,
             level_runs_reversed: false,
             words_reversed_in_place: false,
+            runs_cut_at_kerned_yehs: false,
             ligatures_swapped: swapped_ligatures::SwappedLigatures::None,
             embedded_runs_reversed: false,
         }
@@ -425,6 +430,14 @@ pub(crate) fn prepare<'a>(
         if ctx.level_runs_reversed {
             for state in states.iter_mut().flatten() {
                 state.run_if_arabic(level_runs::restore_level_runs, &ctx);
+            }
+        }
+        ctx.level_runs_reversed = false;
+        ctx.runs_cut_at_kerned_yehs =
+            level_runs::document_cuts_runs_at_kerned_yehs(states.iter().flatten().map(|s| &*s.text));
+        if ctx.runs_cut_at_kerned_yehs {
+            for state in states.iter_mut().flatten() {
+                state.run_if_arabic(level_runs::restore_runs_cut_at_kerned_yehs, &ctx);
             }
         }
     }

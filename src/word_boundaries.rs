@@ -154,6 +154,24 @@ fn is_kerning_split(a: &str, b: &str) -> bool {
     piece(wa) || piece(wb)
 }
 
+/// Whether two tokens are one word cut before a kerned yeh: a word of two
+/// letters or more (`is_kerning_split`), or the conjunction before a word
+/// it makes a listed one with (`و` + `يعزى`).
+pub(crate) fn joins_across_kerned_yeh(a: &str, b: &str) -> bool {
+    let Some((0, wb)) = word_of(b).filter(|(_, w)| w.starts_with('ي')) else {
+        return false;
+    };
+    // The conjunction, or a reh or zain alone (`ز` + `يادة`), before a word
+    // they make a listed one with.
+    let lexicon = Lexicon::embedded();
+    let one_letter = match a {
+        "و" => lexicon.contains(&format!("و{wb}")),
+        "ر" | "ز" => lexicon.zipf(&format!("{a}{wb}")).is_some_and(|z| z >= FREQUENT_ZIPF),
+        _ => false,
+    };
+    one_letter || is_kerning_split(a, b)
+}
+
 /// The words of a line cut before a kerned yeh (`is_kerning_split`). A
 /// pair of bytes rules out almost every space before the lexicon is asked.
 pub(crate) fn kerning_splits(line: &str) -> usize {
