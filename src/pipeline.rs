@@ -372,6 +372,13 @@ fn reversal_damage<'l>(lines: impl Iterator<Item = &'l str>, memo: &reading_orde
     damaged >= REVERSAL_DAMAGE_LINES && damaged as f64 >= REVERSAL_DAMAGE_SHARE * arabic as f64
 }
 
+/// Runs a one-shot stage on every line with Arabic of the document.
+fn run_on_every_line(states: &mut [Vec<LineState<'_>>], stage: StageFn, ctx: &LineContext<'_>) {
+    for state in states.iter_mut().flatten() {
+        state.run_if_arabic(stage, ctx);
+    }
+}
+
 /// Phase 0 and the first phase: every line has its invisible controls
 /// removed and its reading order restored; then the document is read for
 /// its placeholders (on lines whose words are whole again); then every line
@@ -399,15 +406,11 @@ pub(crate) fn prepare<'a>(
         ctx.embedded_runs_reversed =
             embedded_runs::document_reverses_embedded_runs(lines_as_they_came(), memo.scorer());
         if ctx.embedded_runs_reversed {
-            for state in states.iter_mut().flatten() {
-                state.run_if_arabic(embedded_runs::reverse_embedded_runs, &ctx);
-            }
+            run_on_every_line(&mut states, embedded_runs::reverse_embedded_runs, &ctx);
         }
         ctx.embedded_runs_reversed = false;
         if config.invisible_controls {
-            for state in states.iter_mut().flatten() {
-                state.run_if_arabic(invisible_controls::remove_invisible_controls, &ctx);
-            }
+            run_on_every_line(&mut states, invisible_controls::remove_invisible_controls, &ctx);
         }
     }
     // Once, on the lines as the stages before left them (run again it could
@@ -417,9 +420,7 @@ pub(crate) fn prepare<'a>(
         ctx.ligatures_swapped =
             swapped_ligatures::document_swaps_ligatures(states.iter().flatten().map(|s| &*s.text), memo.scorer());
         if ctx.ligatures_swapped != swapped_ligatures::SwappedLigatures::None {
-            for state in states.iter_mut().flatten() {
-                state.run_if_arabic(swapped_ligatures::restore_swapped_ligatures, &ctx);
-            }
+            run_on_every_line(&mut states, swapped_ligatures::restore_swapped_ligatures, &ctx);
         }
     }
     // Once, before the labels and the reading order: lines whose runs came
@@ -428,17 +429,13 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.level_runs_reversed = level_runs::document_reverses_level_runs(states.iter().flatten().map(|s| &*s.text));
         if ctx.level_runs_reversed {
-            for state in states.iter_mut().flatten() {
-                state.run_if_arabic(level_runs::restore_level_runs, &ctx);
-            }
+            run_on_every_line(&mut states, level_runs::restore_level_runs, &ctx);
         }
         ctx.level_runs_reversed = false;
         ctx.runs_cut_at_kerned_yehs =
             level_runs::document_cuts_runs_at_kerned_yehs(states.iter().flatten().map(|s| &*s.text));
         if ctx.runs_cut_at_kerned_yehs {
-            for state in states.iter_mut().flatten() {
-                state.run_if_arabic(level_runs::restore_runs_cut_at_kerned_yehs, &ctx);
-            }
+            run_on_every_line(&mut states, level_runs::restore_runs_cut_at_kerned_yehs, &ctx);
         }
     }
     // Once, before the reading order (which would read such a line as a
@@ -449,9 +446,7 @@ pub(crate) fn prepare<'a>(
         ctx.words_reversed_in_place =
             reversed_words::document_reverses_words_in_place(states.iter().flatten().map(|s| &*s.text));
         if ctx.words_reversed_in_place {
-            for state in states.iter_mut().flatten() {
-                state.run_if_arabic(reversed_words::restore_reversed_words, &ctx);
-            }
+            run_on_every_line(&mut states, reversed_words::restore_reversed_words, &ctx);
         }
     }
     // Once, on the lines as they came: numbers whose digits came out
@@ -466,9 +461,7 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.labels_detached = label_marks::document_detaches_labels(states.iter().flatten().map(|s| &*s.text));
         if ctx.labels_detached {
-            for state in states.iter_mut().flatten() {
-                state.run_if_arabic(label_marks::restore_label_marks, &ctx);
-            }
+            run_on_every_line(&mut states, label_marks::restore_label_marks, &ctx);
             // The numbers are judged again with the labels gathered: a line
             // that starts with its label shows its numbers (PyMuPDF on
             // fpdf2's PDFs reverses their digits and puts the label last).
@@ -505,9 +498,7 @@ pub(crate) fn prepare<'a>(
         // numbers count up as they stand, and a second pass leaves them.
         ctx.numbers_reversed = numbers_reversed;
         if ctx.numbers_reversed {
-            for state in states.iter_mut().flatten() {
-                state.run_if_arabic(number_order::restore_number_order, &ctx);
-            }
+            run_on_every_line(&mut states, number_order::restore_number_order, &ctx);
         }
     }
     // The placeholder model is read from the words as they stand; if the
