@@ -13,8 +13,8 @@
 //! last, so the damage is judged once per document
 //! (`document_reverses_words_in_place`): two lines at least that start with
 //! a paragraph number drawn as `-N`, two in a row counting up, most of whose
-//! words the lexicon lists only turned. Then, on every line, each token
-//! whose letters the lexicon lists only turned is turned (`turn_words`),
+//! words the lexicon lists far more often turned. Then, on every line, each token
+//! whose letters the lexicon lists far more often turned is turned (`turn_words`),
 //! with the punctuation at its end left there; the label `-١` becomes `١-`.
 
 use std::borrow::Cow;
@@ -61,7 +61,7 @@ const TURNED_MARGIN: f32 = 1.5;
 
 /// Whether the lexicon lists a word far more often turned than as it stands
 /// (`لوانتي`: `يتناول`; `الخبراء` stays).
-fn listed_only_turned(word: &str) -> bool {
+fn listed_far_more_often_turned(word: &str) -> bool {
     let lexicon = Lexicon::embedded();
     let zipf = |w: &str| lexicon.analyze(w).map_or(0.0, |a| a.zipf);
     word.chars().filter(|&c| is_arabic_letter(c)).count() > 1 && zipf(&turned(word)) >= zipf(word) + TURNED_MARGIN
@@ -75,14 +75,14 @@ fn label_drawn_first(line: &str) -> Option<u64> {
 }
 
 /// Whether most of a line's Arabic words (of two letters or more) are
-/// listed only turned.
+/// listed far more often turned.
 fn reads_as_turned_words(line: &str) -> bool {
     let words: Vec<&str> = line
         .split(' ')
         .map(|t| word_of(t).1)
         .filter(|w| w.chars().filter(|&c| is_arabic_letter(c)).count() > 1)
         .collect();
-    let turned = words.iter().filter(|w| listed_only_turned(w)).count();
+    let turned = words.iter().filter(|w| listed_far_more_often_turned(w)).count();
     !words.is_empty() && 2 * turned > words.len()
 }
 
@@ -100,7 +100,7 @@ pub(crate) fn document_reverses_words_in_place<'l>(lines: impl Iterator<Item = &
     found >= MIN_LINES && numbers.counts_up()
 }
 
-/// A line with each word the lexicon lists only turned turned in place,
+/// A line with each word the lexicon lists far more often turned turned in place,
 /// and its label `-N` put as `N-`.
 fn turn_words(line: &str) -> String {
     let mut label = label_drawn_first(line).is_some();
@@ -119,7 +119,7 @@ fn turn_words(line: &str) -> String {
             }
         }
         let (before, word, after) = word_of(token);
-        if !word.is_empty() && listed_only_turned(word) {
+        if !word.is_empty() && listed_far_more_often_turned(word) {
             out.push_str(before);
             out.push_str(&turned(word));
             out.push_str(after);
