@@ -60,8 +60,7 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         // label (`level_runs`).
         if config.reading_order
             && crate::level_runs::may_end_with_label(line.as_bytes())
-            && (crate::level_runs::label_last(without_carriage_return(line)).is_some()
-                || crate::level_runs::ends_with_label_drawn_as_a_unit(without_carriage_return(line)))
+            && crate::level_runs::ends_with_label(without_carriage_return(line))
         {
             return false;
         }

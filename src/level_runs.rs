@@ -40,7 +40,7 @@ use std::borrow::Cow;
 
 use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
-use crate::label_marks::CountingUp;
+use crate::label_marks::{is_end_punctuation, CountingUp};
 use crate::pipeline::LineContext;
 use crate::reading_order::{is_label_number, is_ltr};
 use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_script, is_digit, split_leading_digits};
@@ -152,7 +152,7 @@ fn label_drawn_last_as_a_unit(line: &str) -> Option<(&str, String)> {
     let trimmed = line.trim_end_matches([' ', '\r']);
     let after_break = |body: &str| {
         let spaced = body.ends_with(' ') && !body.ends_with("  ");
-        (spaced || body.ends_with(is_sentence_end)) && has_arabic_script(body)
+        (spaced || body.ends_with(is_end_punctuation)) && has_arabic_script(body)
     };
     // A letter label in brackets, mirrored or not, a space inside or not
     // (`)ج(`, `( أ)`, `(ج )`).
@@ -201,18 +201,12 @@ fn base_letters(s: &str) -> String {
     })
 }
 
-/// The sentence punctuation that can end a line's text (drawn at its visual
-/// left when the line's runs come out from there).
-fn is_sentence_end(c: char) -> bool {
-    matches!(c, '.' | '،' | '؛' | ':')
-}
-
 /// Whether a line starts with the sentence's punctuation glued to what
 /// follows (`.تتأخر`, `.٢٠٢٣`): the end of a line whose runs came out from
 /// its visual left; no text starts so.
 fn starts_with_sentence_end(line: &str) -> bool {
     let mut chars = line.trim_start_matches(' ').chars();
-    chars.next().is_some_and(is_sentence_end) && chars.next().is_some_and(|c| c != ' ' && !is_sentence_end(c))
+    chars.next().is_some_and(is_end_punctuation) && chars.next().is_some_and(|c| c != ' ' && !is_end_punctuation(c))
 }
 
 /// A line whose label was drawn last as a unit (`label_drawn_last_as_a_unit`)
@@ -229,7 +223,7 @@ fn starts_with_sentence_end(line: &str) -> bool {
 /// no such sign is left (None): nothing tells which way its runs read.
 fn turn_runs_before_a_unit_label(period: &str, body: &str, label: &str) -> Option<String> {
     let trimmed = body.trim_matches(' ');
-    if period.is_empty() && trimmed.ends_with(is_sentence_end) {
+    if period.is_empty() && trimmed.ends_with(is_end_punctuation) {
         return Some(format!("{label} {trimmed}"));
     }
     // (Glued before a number or Latin run, or before the bracket of one:
@@ -240,12 +234,12 @@ fn turn_runs_before_a_unit_label(period: &str, body: &str, label: &str) -> Optio
     };
     let punctuation_at_a_run_edge = !period.is_empty()
         || starts_with_sentence_end(trimmed)
-        || trimmed.char_indices().any(|(at, c)| is_sentence_end(c) && before_a_run(&trimmed[at + c.len_utf8()..]));
+        || trimmed.char_indices().any(|(at, c)| is_end_punctuation(c) && before_a_run(&trimmed[at + c.len_utf8()..]));
     if !punctuation_at_a_run_edge && runs(body).len() > 1 {
         return None;
     }
     let (lead, body) = match trimmed.chars().next() {
-        Some(c) if is_sentence_end(c) && !trimmed[c.len_utf8()..].starts_with(' ') => trimmed.split_at(c.len_utf8()),
+        Some(c) if is_end_punctuation(c) && !trimmed[c.len_utf8()..].starts_with(' ') => trimmed.split_at(c.len_utf8()),
         _ => ("", trimmed),
     };
     let mut pieces: Vec<String> = runs(body).into_iter().map(str::to_string).collect();
@@ -280,7 +274,7 @@ fn turn_runs_before_a_unit_label(period: &str, body: &str, label: &str) -> Optio
     let mut out = String::from(label);
     let mut glue_next = false;
     for run in runs.iter().rev() {
-        let glued = run.chars().all(is_sentence_end) || *run == "/" || glue_next;
+        let glued = run.chars().all(is_end_punctuation) || *run == "/" || glue_next;
         if !glued {
             out.push(' ');
         }
@@ -293,12 +287,11 @@ fn turn_runs_before_a_unit_label(period: &str, body: &str, label: &str) -> Optio
 /// The paragraph number of a line whose reversed runs put it last: the
 /// line ends with a number of at most three digits, and read the other way
 /// starts with it and its hyphen (`- يتناول ... المياه.١`).
-pub(crate) fn label_last(line: &str) -> Option<u64> {
+/// (A line whose label is drawn as a unit, `label_drawn_last_as_a_unit`,
+/// reads with it first too: that is another layout, which callers test
+/// first.)
+fn label_last(line: &str) -> Option<u64> {
     let line = line.trim_end_matches([' ', '\r']);
-    // (A label drawn as a unit is another layout: `unit_label_last`.)
-    if label_drawn_last_as_a_unit(line).is_some() {
-        return None;
-    }
     let last_number = line.char_indices().rev().take_while(|&(_, c)| is_digit(c)).last()?.0;
     if !is_label_number(&line[last_number..]) || line.trim_start().starts_with(is_digit) {
         return None;
@@ -339,7 +332,7 @@ fn runs_cut_at_kerned_yehs(line: &str) -> Option<String> {
     let mut found: Option<String> = None;
     let mut readings = 0;
     let mut take = |reading: String| {
-        if !ends_sentence || reading.ends_with(is_sentence_end) {
+        if !ends_sentence || reading.ends_with(is_end_punctuation) {
             readings += 1;
             found = Some(reading);
         }
@@ -413,18 +406,12 @@ pub(crate) fn restore_runs_cut_at_kerned_yehs<'a>(
     }
 }
 
-/// Whether a line ends with a paragraph label drawn as a unit (`... في عام
-/// -٢`): the fast path sends it the full way, as the document may be judged
+/// Whether a line ends with its paragraph label in either layout: after a
+/// hyphen's run (`label_last`) or drawn as a unit (`... في عام -٢`). The
+/// fast path sends such a line the full way, as the document may be judged
 /// by it.
-pub(crate) fn ends_with_label_drawn_as_a_unit(line: &str) -> bool {
-    label_drawn_last_as_a_unit(line).is_some()
-}
-
-/// The paragraph number of a line that ends with it drawn as a unit, its
-/// hyphen on its visual left (`... في عام -٢`).
-fn unit_label_last(line: &str) -> Option<u64> {
-    let (_, label) = label_drawn_last_as_a_unit(line)?;
-    Some(crate::number_order::value(label.strip_suffix('-')?, false))
+pub(crate) fn ends_with_label(line: &str) -> bool {
+    label_drawn_last_as_a_unit(line).is_some() || label_last(line).is_some()
 }
 
 /// Whether the document's lines came out with their runs in reverse order
@@ -447,12 +434,15 @@ pub(crate) fn document_reverses_level_runs<'l>(lines: impl Iterator<Item = &'l s
         if !may_end_with_label(line.as_bytes()) {
             continue;
         }
-        if let Some(number) = label_last(line) {
+        if let Some((_, label)) = label_drawn_last_as_a_unit(line) {
+            // (A label with a hyphen, `٢-`; a letter label counts nothing.)
+            if let Some(digits) = label.strip_suffix('-') {
+                unit_labels += 1;
+                unit_numbers.add(crate::number_order::value(digits, false));
+            }
+        } else if let Some(number) = label_last(line) {
             labels += 1;
             numbers.add(number);
-        } else if let Some(number) = unit_label_last(line) {
-            unit_labels += 1;
-            unit_numbers.add(number);
         }
     }
     let by_runs_after_the_label = labels >= MIN_LABELS_LAST && numbers.counts_up();
@@ -489,7 +479,7 @@ fn misplaced_neutrals(line: &str) -> usize {
             matches!(c, '.' | '،' | '؛') && at > 0 && text[at + c.len_utf8()..].starts_with(|n: char| is_ltr(n))
         })
         .count();
-    let ends_with_label = (label_last(text).is_some() || label_drawn_last_as_a_unit(text).is_some()) as usize;
+    let ends_with_label = ends_with_label(text) as usize;
     starts + glued + ends_with_label
 }
 

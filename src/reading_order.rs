@@ -825,7 +825,7 @@ pub(crate) fn evidence(line: &str) -> Evidence {
     // (pypdf's `٣ ويستند ... من -٤١ مدينة`, which `number_order` puts back
     // in a document that shows it), not a label emitted as a run.
     let starts_with_number = pieces.first().is_some_and(|p| is_number(p.text));
-    let sentence_end_first = line.trim_start_matches(' ').starts_with(['.', '،', '؛', ':']);
+    let sentence_end_first = line.trim_start_matches(' ').starts_with(crate::label_marks::is_end_punctuation);
     // The pieces that are a heading's label glued to its title
     // (`مقدمة-ًأولا`): drawn after it, not emitted as a run of their own.
     let mut label_after_title = vec![false; pieces.len()];

@@ -163,13 +163,17 @@ pub(crate) fn joins_across_kerned_yeh(a: &str, b: &str) -> bool {
     };
     // The conjunction, or a reh or zain alone (`ز` + `يادة`), before a word
     // they make a listed one with.
-    let lexicon = Lexicon::embedded();
     let one_letter = match a {
-        "و" => lexicon.contains(&format!("و{wb}")),
-        "ر" | "ز" => lexicon.zipf(&format!("{a}{wb}")).is_some_and(|z| z >= FREQUENT_ZIPF),
-        _ => false,
+        "ر" | "ز" => Lexicon::embedded().zipf(&format!("{a}{wb}")).is_some_and(|z| z >= FREQUENT_ZIPF),
+        _ => conjunction_before_kerned_yeh(a, wb),
     };
     one_letter || is_kerning_split(a, b)
+}
+
+/// Whether a word is the conjunction alone before a word starting with a
+/// kerned yeh that it makes a listed word with (`و` + `يعزى`).
+fn conjunction_before_kerned_yeh(wa: &str, wb: &str) -> bool {
+    wa == "و" && wb.starts_with('ي') && Lexicon::embedded().contains(&format!("و{wb}"))
 }
 
 /// The words of a line cut before a kerned yeh (`is_kerning_split`). A
@@ -275,11 +279,11 @@ fn join_gain(scorer: &WordScorer, a: &str, b: &str) -> Option<(f64, bool)> {
     if !a.ends_with(wa) || start_b != 0 {
         return None;
     }
-    // `و يعزى`: the conjunction cut off a verb by a kerned yeh (see
-    // `kerns_a_yeh_under_it`), in a document that shows added spaces. The
-    // scores would weigh the verb with the conjunction against the verb
-    // alone, and say nothing: no one writes the conjunction apart.
-    if wa == "و" && wb.starts_with('ي') && Lexicon::embedded().contains(&format!("{wa}{wb}")) {
+    // `و يعزى`: the conjunction cut off a verb by a kerned yeh, in a
+    // document that shows added spaces. The scores would weigh the verb
+    // with the conjunction against the verb alone, and say nothing: no one
+    // writes the conjunction apart.
+    if conjunction_before_kerned_yeh(wa, wb) {
         return Some((CONJUNCTION_BEFORE_KERNED_YEH_GAIN, true));
     }
     // The word must be one the lexicon knows well: the letter model alone
