@@ -34,7 +34,9 @@ kind of PDF (`pdf-weasy-FONT-TOOL`, the six fonts of LibreOffice's PDFs).
 Since 2026-12-06 (stop 21) Typst makes a fourth (`pdf-typst-FONT-TOOL`, the
 same six fonts) and Chromium's print to PDF a fifth (`pdf-chrome-FONT-TOOL`,
 the page WeasyPrint is given), and Ghostscript's text device
-(`gs -sDEVICE=txtwrite`) reads every PDF too.
+(`gs -sDEVICE=txtwrite`) reads every PDF too. Since stop 22 XeLaTeX and
+LuaLaTeX (with polyglossia) make a sixth and a seventh
+(`pdf-xelatex-FONT-TOOL`, `pdf-lualatex-FONT-TOOL`, the same six fonts).
 
 Every source line is its own right-aligned paragraph, short enough never to
 wrap, so that line N of an extraction is line N of the text.
@@ -46,7 +48,9 @@ pdfminer.six, pypdf, pymupdf, pypdfium2 (5.15.2: PDFium 159),
 reportlab (5.1.0), arabic-reshaper (3.1.0), python-bidi (0.6.12), fpdf2
 (2.8.9) with uharfbuzz, weasyprint (70.0), pdfplumber (0.11.11), typst (0.15.2); Debian's
 libpdfbox2-java (2.0.27) with a Java runtime; npm's
-pdfjs-dist (4.10.38) and node. Run from the crate root:
+pdfjs-dist (4.10.38) and node; Debian's texlive-xetex, texlive-luatex and
+texlive-lang-arabic (TeX Live 2022: XeTeX 0.999994, LuaHBTeX 1.15,
+polyglossia). Run from the crate root:
 
     python3 scripts/make_pdf_extractions.py
 """
@@ -194,6 +198,29 @@ def render_typst(font, workdir, text):
     return path
 
 
+LATEX_SPECIALS = {c: '\\' + c for c in '#$%&_{}'} | {'\\': r'\textbackslash{}', '^': r'\^{}', '~': r'\~{}'}
+
+
+def render_latex(engine, font, workdir, text):
+    # (XeLaTeX and LuaLaTeX with polyglossia, added 2026-12-06 (stop 22):
+    # how papers, theses and books in Arabic are typeset. XeTeX shapes with
+    # HarfBuzz and writes the PDF through xdvipdfmx; LuaTeX shapes with
+    # luaotfload and writes the PDF itself. Each line is a paragraph.)
+    body = ''.join(''.join(LATEX_SPECIALS.get(c, c) for c in line) + '\\par\n' for line in text.splitlines())
+    source = os.path.join(workdir, 'text.tex')
+    with open(source, 'w', encoding='utf-8') as f:
+        f.write(
+            '\\documentclass[11pt]{article}\n\\usepackage{fontspec}\n\\usepackage{polyglossia}\n'
+            '\\setmainlanguage{arabic}\n\\setotherlanguage{english}\n'
+            f'\\newfontfamily\\arabicfont[Script=Arabic]{{{font}}}\n'
+            '\\pagestyle{empty}\n\\setlength{\\parindent}{0pt}\n\\begin{document}\n'
+            f'{body}\\end{{document}}\n'
+        )
+    subprocess.run([engine, '-interaction=nonstopmode', '-halt-on-error', 'text.tex'], cwd=workdir, check=True,
+                   capture_output=True)
+    return os.path.join(workdir, 'text.pdf')
+
+
 def without_marks(text):
     return ''.join(c for c in text if not ('\u064b' <= c <= '\u065f' or c == '\u0670'))
 
@@ -330,6 +357,9 @@ def producers(text):
         yield f'typst-{key}', lambda workdir, font=font: render_typst(font, workdir, text), text
     for key, font in {**FONTS, **MORE_FONTS}.items():
         yield f'chrome-{key}', lambda workdir, font=font: render_chromium(font, workdir, text), text
+    for engine in ['xelatex', 'lualatex']:
+        for key, font in {**FONTS, **MORE_FONTS}.items():
+            yield f'{engine}-{key}', lambda workdir, font=font, engine=engine: render_latex(engine, font, workdir, text), text
 
 
 def main():
