@@ -90,7 +90,8 @@ fn has_final_lam_alef(word: &str) -> bool {
 /// ligature; Arabic text of a few lines writes `لا`, `الأ`, `خلال` ...);
 /// the final forms where it writes no lam + alef after a letter that joins
 /// it (`خلال`, `علاقة`, `استهلاك` are in most texts); and each only where
-/// at least `MIN_TURNED_WORDS` of its words are listed only once turned.
+/// at least `MIN_TURNED_WORDS` of its words (distinct ones) are listed only
+/// once turned.
 pub(crate) fn document_swaps_ligatures<'l>(
     lines: impl Iterator<Item = &'l str> + Clone,
     scorer: &WordScorer,
@@ -110,12 +111,21 @@ pub(crate) fn document_swaps_ligatures<'l>(
         return SwappedLigatures::None;
     };
     let lexicon = Lexicon::embedded();
-    let turned = words()
-        .filter(|w| has_alef_lam(w))
-        .filter(|w| !lexicon.contains(w) && turn_word(scorer, w, swapped).is_some_and(|t| lexicon.contains(&t)))
-        .take(MIN_TURNED_WORDS)
-        .count();
-    if turned >= MIN_TURNED_WORDS {
+    // Distinct words: one word many times over (`التقر`, the piece of
+    // `التقرير` cut before a kerned yeh, as `لاتقر`) is one chance.
+    let mut turned: Vec<&str> = Vec::with_capacity(MIN_TURNED_WORDS);
+    for w in words().filter(|w| has_alef_lam(w)) {
+        if turned.len() >= MIN_TURNED_WORDS {
+            break;
+        }
+        if !turned.contains(&w)
+            && !lexicon.contains(w)
+            && turn_word(scorer, w, swapped).is_some_and(|t| lexicon.contains(&t))
+        {
+            turned.push(w);
+        }
+    }
+    if turned.len() >= MIN_TURNED_WORDS {
         swapped
     } else {
         SwappedLigatures::None
