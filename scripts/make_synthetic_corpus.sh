@@ -20,5 +20,6 @@ make presentation-forms "$wg7" --seed 15 --presentation-forms
 make visual-order       "$wg4" --seed 16 --visual-order 1 --paragraph-numbers
 make run-reversal       "$wg7" --seed 17 --run-reversal 1 --kashida 0.2 --paragraph-numbers
 make spacing            "$wg4" --seed 18 --stray-spaces 0.05 --glued-words 0.03
+make lost-spaces        "$wg4" "$wg7" --seed 20 --glued-words 1
 make mixed              "$wg4" "$wg7" --seed 19 --farsi 1 --kashida 0.3 --presentation-forms --visual-order 0.2 \
                         --run-reversal 0.3 --placeholders replacement --placeholder-letters 'بيك' --paragraph-numbers

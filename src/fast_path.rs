@@ -29,6 +29,7 @@
 //! against the full repair on the corpus and on generated text.
 
 use crate::config::{Config, DigitStyle};
+use crate::lost_spaces::LONG_TOKEN_LETTERS;
 use crate::script::{digit_len, is_arabic_letter};
 
 /// Whether `text` comes out of the repair with `config` unchanged, decided
@@ -39,6 +40,7 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
     // Lines that start with a number: whether the document's numbers came
     // out reversed is judged from them at the end (`number_order`).
     let mut numbers = crate::number_order::NumberSteps::default();
+    let mut long_lines = 0usize;
     while start <= bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |e| start + e);
         // As the repair reads lines: after a byte order mark, without `\r`.
@@ -69,7 +71,15 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         if config.reading_order && crate::level_runs::reads_as_runs_cut_at_kerned_yehs(without_carriage_return(line)) {
             return false;
         }
-        match scan_line(&text[start..end], config) {
+        let mut long_token = false;
+        let verdict = scan_line(&text[start..end], config, &mut long_token);
+        // Spaces lost between all words: judged by the lines with tokens
+        // longer than any word (`lost_spaces`).
+        long_lines += usize::from(long_token);
+        if long_lines >= crate::lost_spaces::MIN_LINES {
+            return false;
+        }
+        match verdict {
             Verdict::Clean => {}
             Verdict::Dirty => return false,
             Verdict::CheckOrder => {
@@ -194,6 +204,19 @@ fn letters_from_end(token: &str) -> impl Iterator<Item = char> + '_ {
     token.chars().rev().filter(|&c| is_arabic_letter(c))
 }
 
+/// What the scan reads from a line's tokens (`count_token_signs`).
+#[derive(Default)]
+struct TokenSigns {
+    /// Words starting with a final-only letter, words ending in a reversed
+    /// article: the counts `reading_order::evidence` reads visual order
+    /// from (over-counted here, never under-counted).
+    final_first: usize,
+    article_last: usize,
+    /// A token of one letter (`word_boundaries::signs` decides at the end
+    /// of the line whether it is a sign).
+    one_letter: bool,
+}
+
 /// Reads the signs of a space-separated token, once per token (the scan's
 /// token loop is hot): a token that is one letter standing alone (a sign of
 /// added spaces, `word_boundaries::signs`), and the visual-order signs as
@@ -204,12 +227,13 @@ fn letters_from_end(token: &str) -> impl Iterator<Item = char> + '_ {
 /// the token's byte length (a letter takes two bytes), which can only count
 /// more.
 #[inline(always)]
-fn count_token_signs(token: &str, final_first: &mut usize, article_last: &mut usize, one_letter: &mut bool) {
+fn count_token_signs(token: &str, signs: &mut TokenSigns) {
     let bytes = token.as_bytes();
-    *one_letter |= is_one_letter_token(bytes);
+    signs.one_letter |= is_one_letter_token(bytes);
     if token.len() < 4 {
         return;
     }
+
     // Most tokens start and end with a letter of U+0620..U+067F: their
     // bytes tell at once; others are decoded.
     let plain_at = |i: usize| PLAIN_LETTER[(usize::from(bytes[i] - 0xD8) << 6) | usize::from(bytes[i + 1] & 0x3F)];
@@ -220,7 +244,7 @@ fn count_token_signs(token: &str, final_first: &mut usize, article_last: &mut us
         matches!(letters_from_start(token).next(), Some('ة' | 'ى'))
     };
     if first_is_final {
-        *final_first += 1;
+        signs.final_first += 1;
     }
     if token.len() >= 8 {
         let n = bytes.len();
@@ -236,15 +260,25 @@ fn count_token_signs(token: &str, final_first: &mut usize, article_last: &mut us
             c == Some('ا') && (b == Some('ل') || (matches!(b, Some('أ' | 'إ' | 'آ')) && a == Some('ل')))
         };
         if reversed_article {
-            *article_last += 1;
+            signs.article_last += 1;
         }
     }
 }
 
-/// Whether a token is one letter with its marks, other than `و` (as
-/// `word_boundaries::is_lone_letter`; the bytes rule out almost every token
-/// before the exact test).
-#[inline]
+/// Whether a line holds a token longer than any word
+/// (`lost_spaces::is_long_token`), asked only of a line with few tokens for
+/// its bytes (`lost_spaces::has_few_tokens`).
+#[cold]
+#[inline(never)]
+fn has_long_token(line: &str) -> bool {
+    // (A letter is a character that does not start with an ASCII byte: a
+    // URL is passed over by its bytes.)
+    let characters_enough = |token: &str| token.bytes().filter(|&b| b >= 0xC0).count() >= LONG_TOKEN_LETTERS;
+    line.split(' ').any(|token| {
+        token.len() >= 2 * LONG_TOKEN_LETTERS && characters_enough(token) && crate::lost_spaces::is_long_token(token)
+    })
+}
+
 fn is_one_letter_token(token: &[u8]) -> bool {
     let marks_follow = token.len() == 2 || (token.len() > 3 && token.len() <= 10 && is_mark_bytes(token[2], token[3]));
     marks_follow
@@ -320,7 +354,10 @@ fn closing_bracket_before_a_run(line: &[u8], i: usize) -> bool {
 }
 
 /// Scans one line (without its `\n`).
-fn scan_line(text: &str, config: &Config) -> Verdict {
+///
+/// `long_token` is set when the line holds a token longer than any word: the
+/// document is judged by the lines that do (`lost_spaces`).
+fn scan_line(text: &str, config: &Config, long_token: &mut bool) -> Verdict {
     // A carriage return ending the line is the line break of another system.
     let text = without_carriage_return(text);
     let line = text.as_bytes();
@@ -332,17 +369,13 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
     let mut dirty_if_arabic = false;
     let mut check_if_arabic = false;
     let mut check = false;
-    // Words starting with a final-only letter, words ending in a reversed
-    // article: the counts `reading_order::evidence` reads visual order from
-    // (over-counted here, never under-counted).
-    let mut final_first = 0usize;
-    let mut article_last = 0usize;
+    let mut signs = TokenSigns::default();
     let mut token_start = 0;
-    // Whether the word-boundary stage is on, and whether the line has a
-    // token of one letter (`word_boundaries::signs` decides at the end of
-    // the line whether it is a sign).
+    // The line's spaces (a line with few tokens for its bytes is read for
+    // tokens longer than any word: `lost_spaces`).
+    let mut spaces = 0;
+    // Whether the word-boundary stage is on.
     let boundaries = config.word_boundaries;
-    let mut one_letter = false;
     let at = |i: usize| -> u8 {
         if i < n {
             line[i]
@@ -404,7 +437,8 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
         if b < 0x80 {
             match b {
                 b' ' => {
-                    count_token_signs(&text[token_start..i], &mut final_first, &mut article_last, &mut one_letter);
+                    count_token_signs(&text[token_start..i], &mut signs);
+                    spaces += 1;
                     token_start = i + 1;
                     // `( أ)`: a letter label with a space inside its brackets.
                     if i > 0 && line[i - 1] == b'(' && is_arabic_lead(at(i + 1)) {
@@ -608,10 +642,12 @@ fn scan_line(text: &str, config: &Config) -> Verdict {
             _ => i += 1,
         }
     }
-    count_token_signs(&text[token_start..], &mut final_first, &mut article_last, &mut one_letter);
-    if boundaries && one_letter && crate::word_boundaries::signs(text) > 0 {
+    count_token_signs(&text[token_start..], &mut signs);
+    *long_token = boundaries && crate::lost_spaces::has_few_tokens(n, spaces) && has_long_token(text);
+    if boundaries && signs.one_letter && crate::word_boundaries::signs(text) > 0 {
         return Verdict::Dirty;
     }
+    let TokenSigns { final_first, article_last, .. } = signs;
     if final_first >= 2 || article_last >= 2 || (final_first >= 1 && article_last >= 1) {
         check = true;
     }
@@ -700,7 +736,7 @@ mod tests {
     }
 
     fn scan_line_str(line: &str, config: &Config) -> Verdict {
-        scan_line(line, config)
+        scan_line(line, config, &mut false)
     }
 
     #[test]
@@ -837,14 +873,14 @@ mod stats {
             let t = std::fs::read_to_string(f).unwrap();
             let mut n = [0; 4];
             for l in t.lines() {
-                let v = super::scan_line(l, &c);
+                let v = super::scan_line(l, &c, &mut false);
                 n[v as usize] += 1;
                 if matches!(v, super::Verdict::CheckOrder | super::Verdict::CheckLine) {
                     // The shortest prefix that is to check.
                     let end = l
                         .char_indices()
                         .map(|(i, c)| i + c.len_utf8())
-                        .find(|&e| super::scan_line(&l[..e], &c) != super::Verdict::Clean)
+                        .find(|&e| super::scan_line(&l[..e], &c, &mut false) != super::Verdict::Clean)
                         .unwrap();
                     eprintln!("{}", &l[..end]);
                 }

@@ -435,6 +435,12 @@ pub(crate) fn document_reverses_level_runs<'l>(lines: impl Iterator<Item = &'l s
             continue;
         }
         if let Some((_, label)) = label_drawn_last_as_a_unit(line) {
+            // A whole line in visual order ends with its label drawn so too
+            // (pdfplumber on LuaLaTeX's PDFs, its digits reversed as well):
+            // its words show it, and the reading order reads it.
+            if crate::reading_order::evidence(line).visual {
+                continue;
+            }
             // (A label with a hyphen, `٢-`; a letter label counts nothing.)
             if let Some(digits) = label.strip_suffix('-') {
                 unit_labels += 1;

@@ -103,6 +103,7 @@ mod language;
 mod letter_model;
 mod level_runs;
 pub mod lexicon;
+mod lost_spaces;
 mod mark_order;
 mod mirrored_brackets;
 mod number_order;
@@ -122,6 +123,7 @@ pub mod synthetic;
 mod tables;
 mod tatweel;
 mod word_boundaries;
+mod word_order;
 
 pub use config::{Config, DigitStyle, DEFAULT_PLACEHOLDER_LETTERS};
 pub use diagnose::{diagnose, Diagnosis};

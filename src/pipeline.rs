@@ -19,18 +19,20 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Six stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Eight stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
-//! in an embedding of its own, left to right), `swapped_ligatures` (lam-alef
-//! ligatures that came out as alef + lam, so that every later stage reads
-//! the words right), `level_runs` (a line's bidi runs in reverse order,
-//! each as it reads), `reversed_words` (words turned in place, standing in
-//! reading order), `label_marks` next (paragraph labels whose hyphen or
-//! brackets went elsewhere in the line, before the reading order would read
-//! them as runs), `number_order` after the reading order (numbers whose
-//! digits came out reversed).
+//! in an embedding of its own, left to right), `lost_spaces` (no space
+//! between any two words; before the ligatures are judged by whole words),
+//! `swapped_ligatures` (lam-alef ligatures that came out as alef + lam, so
+//! that every later stage reads the words right), `level_runs` (a line's
+//! bidi runs in reverse order, each as it reads), `word_order` (a line's
+//! words emitted from its visual left), `reversed_words` (words turned in
+//! place, standing in reading order), `label_marks` next (paragraph labels
+//! whose hyphen or brackets went elsewhere in the line, before the reading
+//! order would read them as runs), `number_order` before the reading order
+//! (numbers whose digits came out reversed).
 
 use std::borrow::Cow;
 
@@ -41,9 +43,9 @@ use crate::language::{Evidence, Language};
 use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
-    digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, mark_order, mirrored_brackets,
-    number_order, presentation_forms, reading_order, reversed_words, spacing, swapped_ligatures, tatweel,
-    word_boundaries,
+    digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, lost_spaces, mark_order,
+    mirrored_brackets, number_order, presentation_forms, reading_order, reversed_words, spacing, swapped_ligatures,
+    tatweel, word_boundaries, word_order,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -99,6 +101,12 @@ pub(crate) struct LineContext<'c> {
     /// embedding of its own (see `embedded_runs`; set for the one run of
     /// that stage).
     pub embedded_runs_reversed: bool,
+    /// Whether the document's lines came out as words emitted from the
+    /// visual left (see `word_order`; set for the one run of that stage).
+    pub words_from_the_left: bool,
+    /// Whether the document lost the spaces between its words (see
+    /// `lost_spaces`; set for the one run of that stage).
+    pub spaces_lost: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -123,6 +131,8 @@ impl<'c> LineContext<'c> {
             runs_cut_at_kerned_yehs: false,
             ligatures_swapped: swapped_ligatures::SwappedLigatures::None,
             embedded_runs_reversed: false,
+            spaces_lost: false,
+            words_from_the_left: false,
         }
     }
 
@@ -413,6 +423,15 @@ pub(crate) fn prepare<'a>(
             run_on_every_line(&mut states, invisible_controls::remove_invisible_controls, &ctx);
         }
     }
+    // Once, before the stages that read a line's tokens (the ligatures are
+    // judged by whole words): spaces lost between all words (`lost_spaces`).
+    if config.word_boundaries {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.spaces_lost = lost_spaces::document_lost_spaces(states.iter().flatten().map(|s| &*s.text));
+        if ctx.spaces_lost {
+            run_on_every_line(&mut states, lost_spaces::restore_lost_spaces, &ctx);
+        }
+    }
     // Once, on the lines as the stages before left them (run again it could
     // turn a word back).
     if config.presentation_forms {
@@ -437,6 +456,13 @@ pub(crate) fn prepare<'a>(
         if ctx.runs_cut_at_kerned_yehs {
             run_on_every_line(&mut states, level_runs::restore_runs_cut_at_kerned_yehs, &ctx);
         }
+        ctx.runs_cut_at_kerned_yehs = false;
+        // (Each word a run of its own: `word_order`.)
+        ctx.words_from_the_left =
+            word_order::document_emits_words_from_the_left(states.iter().flatten().map(|s| &*s.text));
+        if ctx.words_from_the_left {
+            run_on_every_line(&mut states, word_order::restore_word_order, &ctx);
+        }
     }
     // Once, before the reading order (which would read such a line as a
     // whole line in visual order): words turned in place, standing in
@@ -451,7 +477,15 @@ pub(crate) fn prepare<'a>(
     }
     // Once, on the lines as they came: numbers whose digits came out
     // reversed (`number_order`, after the reading order).
-    let mut numbers_reversed = config.reading_order && number_order::document_reverses_numbers(lines_as_they_came());
+    // (By its paragraph numbers; or, in a document whose lines show their
+    // runs out of order, by the shapes of all its numbers: pdfplumber
+    // reverses a line's digits with its letters. The fast path sends every
+    // line with such evidence the full way, so it need not read the shapes
+    // of every line.)
+    let mut numbers_reversed = config.reading_order
+        && (number_order::document_reverses_numbers(lines_as_they_came())
+            || (number_order::shapes_read_backwards(lines_as_they_came())
+                && lines_as_they_came().any(|line| memo.evidence(line).is_strong())));
     // Once, before the reading order (which would read a label's hyphen in
     // mid-line as a label emitted as a run), on the lines with their
     // ligatures turned (`أوال` is the ordinal `أولا`): labels whose neutrals
@@ -467,6 +501,11 @@ pub(crate) fn prepare<'a>(
             // fpdf2's PDFs reverses their digits and puts the label last).
             numbers_reversed = number_order::document_reverses_numbers(states.iter().flatten().map(|s| &*s.text));
         }
+    }
+    if config.reading_order && numbers_reversed {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.numbers_reversed = true;
+        run_on_every_line(&mut states, number_order::restore_number_order, &ctx);
     }
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
@@ -494,12 +533,6 @@ pub(crate) fn prepare<'a>(
             }
         }
         ctx.neighbours = reading_order::Neighbours::default();
-        // Once, on the lines as they came: after this the document's
-        // numbers count up as they stand, and a second pass leaves them.
-        ctx.numbers_reversed = numbers_reversed;
-        if ctx.numbers_reversed {
-            run_on_every_line(&mut states, number_order::restore_number_order, &ctx);
-        }
     }
     // The placeholder model is read from the words as they stand; if the
     // stages moved words again (reading order after tatweel went), it is read
@@ -702,7 +735,7 @@ pub(crate) mod tests {
 
     /// Runs one stage on one line, in a document that `document` describes
     /// (it sets what the whole document shows on the line's context).
-    fn run_stage_in_document<'a>(
+    pub(crate) fn run_stage_in_document<'a>(
         stage: StageFn,
         line: &'a str,
         config: &Config,

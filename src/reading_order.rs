@@ -1726,7 +1726,7 @@ fn reverse_visual(line: &str) -> String {
 /// As `reverse_visual`, with brackets that pair neither way (one alone)
 /// mirrored or not as the document's other visual lines show
 /// (`ReadingMemo::learn_visual_brackets`).
-fn reverse_visual_with(line: &str, mirror_when_tied: bool) -> String {
+pub(crate) fn reverse_visual_with(line: &str, mirror_when_tied: bool) -> String {
     // Brackets: an extractor that writes the glyphs' code points gives
     // them mirrored (`)أ(` is drawn for `(أ)`), one that writes the text's
     // (pdfminer) does not; the reading that pairs them is taken, and when

@@ -227,20 +227,20 @@ fn letters(word: &str) -> usize {
 
 /// The confidence of a fix that gains `gain` in log-probability, with or
 /// without a sign that needs no lexicon.
-fn confidence(gain: f64, signed: bool) -> f32 {
+pub(crate) fn confidence(gain: f64, signed: bool) -> f32 {
     let even = if signed { EVEN_GAIN_SIGNED } else { EVEN_GAIN };
     (1.0 / (1.0 + (-(gain - even)).exp())) as f32
 }
 
 /// Whether a word is the article or a proclitic alone, never a word of its
 /// own (`ال صلة`, `وال مراقبة`).
-fn is_bare_prefix(word: &str) -> bool {
+pub(crate) fn is_bare_prefix(word: &str) -> bool {
     matches!(crate::lexicon::normalize(word).as_str(), "ال" | "وال" | "بال" | "فال" | "كال" | "لل" | "ول" | "وب")
 }
 
 /// Whether a word is a suffix alone (the dual, the plurals, the pronouns):
 /// cutting it off a word the lexicon lacks (`المناظران`) is no fix.
-fn is_bare_suffix(word: &str) -> bool {
+pub(crate) fn is_bare_suffix(word: &str) -> bool {
     matches!(
         crate::lexicon::normalize(word).as_str(),
         "ان" | "ين"

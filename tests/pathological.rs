@@ -55,6 +55,20 @@ fn a_line_of_a_hundred_thousand_one_letter_runs() {
 }
 
 #[test]
+fn lines_of_a_hundred_thousand_letters_without_a_space() {
+    // A document that lost its spaces (`lost_spaces`): every stretch of
+    // letters is cut by a dynamic program whose words are bounded, so the
+    // cost is linear in the stretch.
+    let words = "وقد أعد التقرير فريق من الخبراء بناء على طلب اللجنة في إدارة المياه ";
+    let glued: String = words.replace(' ', "").repeat(100_000 / words.len() + 1);
+    let text = format!("{glued}\n{glued}\n{glued}\n");
+    check("spaces lost", &text);
+    let out = repair(&text);
+    // The words come back.
+    assert!(out.lines().all(|l| l.starts_with("وقد أعد التقرير فريق من الخبراء")), "{}", &out[..200]);
+}
+
+#[test]
 fn deep_mixtures_of_scripts_digits_and_marks() {
     // A deterministic mixture of right-to-left and left-to-right runs,
     // digits of three scripts, marks, brackets and bidi controls.

@@ -1,0 +1,195 @@
+//! Stage: a line's words emitted from its visual left, each as it reads.
+//!
+//! XeTeX (XeLaTeX) draws every word of a line as a text chunk of its own,
+//! and Apache PDFBox (what Apache Tika runs) takes each chunk for a run of
+//! its own and emits a line's runs from the visual left, each as it reads:
+//! `المياه. إدارة في ... يتناول -١` for `١- يتناول ... إدارة المياه.`. The
+//! words are right, their order is the reverse, and the paragraph label
+//! ends the line as it is drawn (`-١`).
+//!
+//! Turning the words needs no lexicon, but a correct line must never be
+//! turned, so the damage is judged once per document
+//! (`document_emits_words_from_the_left`): lines that end with a label
+//! drawn as `-N` one space after a word, two in a row counting up, of which
+//! three at least, and most, start with a word that ends a sentence or a
+//! clause (`المياه.`, `عاجلة؛`). Where a line's runs came out in reverse
+//! order (`reading_order`), few lines start so: a run is rarely one word.
+//! And more lines start with a sentence's end than end with one: text as
+//! written, even wrapped anywhere, ends its paragraphs with them.
+//! Then every line with Arabic has its words turned (`turn_words`): the
+//! label is put first as `N-`, and a run of Latin words keeps its order.
+
+use std::borrow::Cow;
+
+use crate::edit::{rewrite_whole, Edits};
+use crate::fix::FixKind;
+use crate::label_marks::{is_end_punctuation, CountingUp};
+use crate::pipeline::LineContext;
+use crate::reading_order::is_label_number;
+use crate::script::{has_arabic_script, split_leading_digits};
+
+/// Lines that read as words emitted from the visual left, needed before a
+/// document is judged.
+const MIN_LINES: usize = 3;
+
+/// The label number a line ends with, drawn as `-N` one space after a word,
+/// and whether the line starts with a word that ends a sentence or a clause
+/// (`المياه. ... يتناول -١`), or a number drawn with the sentence's period
+/// on its left (`.٢٠٢٣ عام ... -٢`).
+fn label_drawn_last(line: &str) -> Option<(u64, bool)> {
+    let line = line.trim_end_matches(' ');
+    let (rest, last) = line.rsplit_once(' ')?;
+    let digits = last.strip_prefix('-')?;
+    let (number, after) = split_leading_digits(digits);
+    if !(is_label_number(number) && after.is_empty()) {
+        return None;
+    }
+    let first = rest.split(' ').find(|t| !t.is_empty())?;
+    Some((crate::number_order::value(number, false), ends_sentence(first)))
+}
+
+/// Whether a token ends a sentence or a clause: a word with the punctuation
+/// after it, or a number drawn with it on its left (`.٢٠٢٣ عام ...`).
+fn ends_sentence(token: &str) -> bool {
+    token.ends_with(is_end_punctuation)
+        || token
+            .strip_prefix(is_end_punctuation)
+            .is_some_and(|n| !n.is_empty() && n.chars().all(crate::script::is_digit))
+}
+
+/// Whether the document's lines came out as words emitted from the visual
+/// left (see the module documentation).
+pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let (mut labelled, mut found, mut numbers) = (0usize, 0usize, CountingUp::default());
+    let (mut sentence_end_first, mut sentence_end_last) = (0usize, 0usize);
+    for line in lines {
+        if let Some((number, after_sentence)) = label_drawn_last(line) {
+            labelled += 1;
+            numbers.add(number);
+            found += usize::from(after_sentence);
+        }
+        sentence_end_first += usize::from(line.split(' ').find(|t| !t.is_empty()).is_some_and(ends_sentence));
+        sentence_end_last += usize::from(line.trim_end_matches(' ').ends_with(is_end_punctuation));
+    }
+    // Most lines that end with a label start with a sentence's end: where
+    // a line's runs came out in reverse order (`reading_order`), the first
+    // run starts with a sentence's last word only where it is a word alone.
+    // And more lines start with a sentence's end than end with one: text as
+    // written, even wrapped anywhere, ends its paragraphs with them.
+    found >= MIN_LINES && 2 * found > labelled && numbers.counts_up() && sentence_end_first > sentence_end_last
+}
+
+/// Whether a token is Latin text (a Latin run keeps its words' order).
+fn is_latin(token: &str) -> bool {
+    token.chars().any(|c| c.is_ascii_alphabetic()) && !has_arabic_script(token)
+}
+
+/// A line's words in the opposite order, a run of Latin words kept in its
+/// order, and a label drawn as `-N` put first as `N-`.
+fn turn_words(line: &str) -> String {
+    let mut tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
+    tokens.reverse();
+    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let latin = tokens[i..].iter().take_while(|t| is_latin(t)).count();
+        if latin > 1 {
+            out.extend(tokens[i..i + latin].iter().rev().map(|&t| Cow::Borrowed(t)));
+            i += latin;
+            continue;
+        }
+        let token = tokens[i];
+        match token.strip_prefix('-') {
+            Some(number) if i == 0 && is_label_number(number) => out.push(Cow::Owned(format!("{number}-"))),
+            _ => out.push(Cow::Borrowed(token)),
+        }
+        i += 1;
+    }
+    // The line's last number, drawn with the sentence's period on its left
+    // (`.٢٠٢٣ عام`): the period ends the sentence after it.
+    if let Some(last) = out.last_mut() {
+        let mut chars = last.chars();
+        if let (Some(p), Some(d)) = (chars.next(), chars.next()) {
+            if is_end_punctuation(p)
+                && crate::script::is_digit(d)
+                && last[p.len_utf8()..].chars().all(crate::script::is_digit)
+            {
+                *last = Cow::Owned(format!("{}{p}", &last[p.len_utf8()..]));
+            }
+        }
+    }
+    out.join(" ")
+}
+
+/// In a document whose lines came out as words emitted from the visual left
+/// (`ctx.words_from_the_left`), turns a line's words back.
+pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    if !ctx.words_from_the_left || !has_arabic_script(line) {
+        return Cow::Borrowed(line);
+    }
+    rewrite_whole(line, &turn_words(line), FixKind::ReadingOrder, 0.95, edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_turned() {
+        assert_eq!(
+            turn_words("المياه. إدارة في المدن تواجهها التي التحديات التقرير هذا يتناول -١"),
+            "١- يتناول هذا التقرير التحديات التي تواجهها المدن في إدارة المياه."
+        );
+        assert_eq!(turn_words("مقدمة أولاً-"), "أولاً- مقدمة");
+        assert_eq!(turn_words(".٢٠٢٣ عام في اللجنة طلب -٢"), "٢- طلب اللجنة في عام ٢٠٢٣.");
+        assert_eq!(turn_words("عاجلة؛ صيانة إلى تحتاج (أ)"), "(أ) تحتاج إلى صيانة عاجلة؛");
+        assert_eq!(
+            turn_words("الفني. الدعم قدم (UNEP) للبيئة المتحدة الأمم برنامج -٧"),
+            "٧- برنامج الأمم المتحدة للبيئة (UNEP) قدم الدعم الفني."
+        );
+        // A Latin run keeps its order.
+        assert_eq!(turn_words("الخبراء. (United Nations) أشار -٣"), "٣- أشار (United Nations) الخبراء.");
+    }
+
+    #[test]
+    fn documents_are_judged_by_labels_last_after_a_sentence() {
+        let turned = [
+            "المياه. إدارة في المدن تواجهها التي التحديات التقرير هذا يتناول -١",
+            "مقدمة أولاً-",
+            ".٢٠٢٣ عام في اللجنة طلب على بناء الخبراء من فريق التقرير أعد وقد -٢",
+            "رئيسية. مدينة ١٤ من الوزارة جمعتها بيانات إلى التقرير ويستند -٣",
+        ];
+        assert!(document_emits_words_from_the_left(turned.into_iter()));
+        // One line is not enough; labels that do not count up are none.
+        assert!(!document_emits_words_from_the_left(turned[..2].iter().copied()));
+        let unordered = [turned[0], "رئيسية. مدينة من الوزارة -٥"];
+        assert!(!document_emits_words_from_the_left(unordered.into_iter()));
+        // Runs in reverse order: few lines start with a sentence's end.
+        let runs = [
+            turned[0],
+            turned[3],
+            "الوطنية، في -٤",
+            "عبر الوطنية المنظمة الجريمة -٥",
+            "حدة لمكافحة المت الأمم -٦",
+            "ية الدول الأطراف في -٧",
+            "المعني بالاتجار العامل -٨",
+        ];
+        assert!(!document_emits_words_from_the_left(runs.into_iter()));
+        // Text as written, wrapped: lines that start with a sentence's end
+        // and end with negative numbers counting up, in a paragraph that
+        // ends with its sentence.
+        let wrapped = [
+            "الماضي. وفي الليل انخفضت الحرارة إلى -١",
+            "الأمس. وفي الفجر نزلت الحرارة إلى -٢",
+            "الماضي. وفي الصباح بلغت الحرارة -٣",
+            "وكتب المراسل أن الحرارة ارتفعت في النهار.",
+            "وسجلت المحطة أرقاماً قياسية في الشتاء.",
+            "ثم هبطت في المساء.",
+        ];
+        assert!(!document_emits_words_from_the_left(wrapped.into_iter()));
+        // Text as written: negative numbers that end lines and count up.
+        let written =
+            ["وتراوحت درجات الحرارة بين ٣ و -١", "وانخفضت في الليل إلى -٢", "المياه. هذا ما قاله الخبير عن الحرارة -٣"];
+        assert!(!document_emits_words_from_the_left(written.into_iter()));
+    }
+}
