@@ -36,7 +36,10 @@ same six fonts) and Chromium's print to PDF a fifth (`pdf-chrome-FONT-TOOL`,
 the page WeasyPrint is given), and Ghostscript's text device
 (`gs -sDEVICE=txtwrite`) reads every PDF too. Since stop 22 XeLaTeX and
 LuaLaTeX (with polyglossia) make a sixth and a seventh
-(`pdf-xelatex-FONT-TOOL`, `pdf-lualatex-FONT-TOOL`, the same six fonts).
+(`pdf-xelatex-FONT-TOOL`, `pdf-lualatex-FONT-TOOL`, the same six fonts),
+wkhtmltopdf an eighth (`pdf-wkhtml-FONT-TOOL`), and three more readers
+read every PDF: the `pdf-extract` crate (`scripts/pdf-extract-text`),
+pdftext and PyMuPDF4LLM (none of whose extractions align).
 
 Every source line is its own right-aligned paragraph, short enough never to
 wrap, so that line N of an extraction is line N of the text.
@@ -50,7 +53,10 @@ reportlab (5.1.0), arabic-reshaper (3.1.0), python-bidi (0.6.12), fpdf2
 libpdfbox2-java (2.0.27) with a Java runtime; npm's
 pdfjs-dist (4.10.38) and node; Debian's texlive-xetex, texlive-luatex and
 texlive-lang-arabic (TeX Live 2022: XeTeX 0.999994, LuaHBTeX 1.15,
-polyglossia). Run from the crate root:
+polyglossia) and wkhtmltopdf (0.12.6); PyPI's pymupdf4llm, and pdftext
+(0.7.1) in an environment of its own (`PDFTEXT_PYTHON`: it pins pypdfium2
+5.10.1); `scripts/pdf-extract-text` built with cargo (`PDF_EXTRACT_BIN`).
+Run from the crate root:
 
     python3 scripts/make_pdf_extractions.py
 """
@@ -120,6 +126,8 @@ MORE_FONTS = {'dejavu': 'DejaVu Sans', 'kacstoffice': 'KacstOffice', 'notokufi':
 # Where npm installed pdfjs-dist (`npm install pdfjs-dist@4` in the crate
 # root, or set PDFJS_DIST).
 PDFJS_DIST = os.environ.get('PDFJS_DIST', 'node_modules/pdfjs-dist')
+PDFTEXT_PYTHON = os.environ.get('PDFTEXT_PYTHON', 'python3')
+PDF_EXTRACT_BIN = os.environ.get('PDF_EXTRACT_BIN', 'scripts/pdf-extract-text/target/release/pdf-extract-text')
 
 
 def render(font, workdir, text=TEXT):
@@ -180,6 +188,18 @@ def render_chromium(font, workdir, text):
     path = os.path.join(workdir, 'text.pdf')
     subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer',
                     f'--print-to-pdf={path}', 'file://' + source], check=True, capture_output=True)
+    return path
+
+
+def render_wkhtmltopdf(font, workdir, text):
+    # (wkhtmltopdf, added 2026-12-06 (stop 22): Qt WebKit's print to PDF,
+    # which many web applications still run to make invoices and reports
+    # from HTML.)
+    source = os.path.join(workdir, 'text.html')
+    with open(source, 'w', encoding='utf-8') as f:
+        f.write(web_page(font, text))
+    path = os.path.join(workdir, 'text.pdf')
+    subprocess.run(['wkhtmltopdf', '--quiet', source, path], check=True, capture_output=True)
     return path
 
 
@@ -305,6 +325,24 @@ def extract(tool, pdf):
         import pdfplumber
         with pdfplumber.open(pdf) as doc:
             return '\n'.join(page.extract_text() or '' for page in doc.pages)
+    if tool == 'pdf-extract':
+        # The `pdf-extract` crate (added 2026-12-06, stop 22), what Rust
+        # programs extract text with: `scripts/pdf-extract-text`, built
+        # with `cargo build --release` there.
+        return subprocess.run([PDF_EXTRACT_BIN, pdf], check=True, capture_output=True).stdout.decode('utf-8')
+    if tool == 'pdftext':
+        # pdftext 0.7.1 (added in stop 22): PDFium's characters, ordered into
+        # lines by pdftext itself; what the marker converter runs. It pins
+        # pypdfium2 5.10.1 (an older PDFium than the `pdfium` tool's), so it
+        # runs in a Python environment of its own (`PDFTEXT_PYTHON`).
+        script = 'import sys, pdftext.extraction as e; print(e.plain_text_output(sys.argv[1], sort=False))'
+        return subprocess.run([PDFTEXT_PYTHON, '-c', script, pdf], check=True,
+                              capture_output=True).stdout.decode('utf-8')
+    if tool == 'pymupdf4llm':
+        # PyMuPDF4LLM (added in stop 22): PyMuPDF's text as Markdown, what
+        # many retrieval pipelines feed their models.
+        import pymupdf4llm
+        return pymupdf4llm.to_markdown(pdf)
     if tool == 'gs':
         # Ghostscript's text device (added 2026-12-06, stop 21), which
         # pipelines built on Ghostscript run to get a PDF's text.
@@ -357,6 +395,8 @@ def producers(text):
         yield f'typst-{key}', lambda workdir, font=font: render_typst(font, workdir, text), text
     for key, font in {**FONTS, **MORE_FONTS}.items():
         yield f'chrome-{key}', lambda workdir, font=font: render_chromium(font, workdir, text), text
+    for key, font in {**FONTS, **MORE_FONTS}.items():
+        yield f'wkhtml-{key}', lambda workdir, font=font: render_wkhtmltopdf(font, workdir, text), text
     for engine in ['xelatex', 'lualatex']:
         for key, font in {**FONTS, **MORE_FONTS}.items():
             yield f'{engine}-{key}', lambda workdir, font=font, engine=engine: render_latex(engine, font, workdir, text), text
@@ -370,7 +410,7 @@ def main():
             with tempfile.TemporaryDirectory() as workdir:
                 pdf = make_pdf(workdir)
                 for tool in ['pdftotext', 'pdftotext-raw', 'pdftotext-layout', 'pdfminer', 'pypdf', 'pymupdf', 'pdfium',
-                             'pdfjs', 'pdfbox', 'pdfplumber', 'gs']:
+                             'pdfjs', 'pdfbox', 'pdfplumber', 'gs', 'pdf-extract', 'pdftext', 'pymupdf4llm']:
                     try:
                         lines = align(extract(tool, pdf), text)
                     except Exception as e:  # an extractor failing is a finding, not a stop
