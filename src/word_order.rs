@@ -51,7 +51,9 @@ fn label_drawn_last(line: &str) -> Option<(u64, bool)> {
 /// Whether a token ends a sentence or a clause: a word with the punctuation
 /// after it, or a number drawn with it on its left (`.٢٠٢٣ عام ...`).
 fn ends_sentence(token: &str) -> bool {
-    token.ends_with(is_end_punctuation)
+    // (A word: the period alone is a neutral drawn at the line's edge, as
+    // pdf.js leaves it, `. يتناول ... المياه -١`.)
+    (token.ends_with(is_end_punctuation) && token.chars().any(crate::script::is_arabic_letter))
         || token
             .strip_prefix(is_end_punctuation)
             .is_some_and(|n| !n.is_empty() && n.chars().all(crate::script::is_digit))
@@ -164,6 +166,15 @@ mod tests {
         assert!(!document_emits_words_from_the_left(turned[..2].iter().copied()));
         let unordered = [turned[0], "رئيسية. مدينة من الوزارة -٥"];
         assert!(!document_emits_words_from_the_left(unordered.into_iter()));
+        // A period alone before words in reading order (pdf.js): no word
+        // ends a sentence there.
+        let neutrals = [
+            ". يتناول هذا التقرير التحديات -١",
+            ". ويستند التقرير إلى بيانات -٣",
+            ". ارتفع استهلاك المياه في المدن -٤",
+            ". ويعزى هذا الارتفاع -٥",
+        ];
+        assert!(!document_emits_words_from_the_left(neutrals.into_iter()));
         // Runs in reverse order: few lines start with a sentence's end.
         let runs = [
             turned[0],
