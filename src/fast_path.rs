@@ -40,7 +40,7 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
     // Lines that start with a number: whether the document's numbers came
     // out reversed is judged from them at the end (`number_order`).
     let mut numbers = crate::number_order::NumberSteps::default();
-    let mut long_lines = 0usize;
+    let (mut long_lines, mut tab_lines) = (0usize, 0usize);
     while start <= bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |e| start + e);
         // As the repair reads lines: after a byte order mark, without `\r`.
@@ -71,12 +71,16 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         if config.reading_order && crate::level_runs::reads_as_runs_cut_at_kerned_yehs(without_carriage_return(line)) {
             return false;
         }
-        let mut long_token = false;
-        let verdict = scan_line(&text[start..end], config, &mut long_token);
+        let mut signs = LineSigns::default();
+        let verdict = scan_line(&text[start..end], config, &mut signs);
         // Spaces lost between all words: judged by the lines with tokens
-        // longer than any word (`lost_spaces`).
-        long_lines += usize::from(long_token);
-        if long_lines >= crate::lost_spaces::MIN_LINES {
+        // longer than any word (`lost_spaces`); spaces written as tabs, by
+        // the lines with a tab between two words (`tab_spaces`).
+        long_lines += usize::from(signs.long_token);
+        tab_lines += usize::from(
+            signs.tab && config.spacing && crate::tab_spaces::has_tab_between_words(without_carriage_return(line)),
+        );
+        if long_lines >= crate::lost_spaces::MIN_LINES || tab_lines >= crate::tab_spaces::MIN_LINES {
             return false;
         }
         match verdict {
@@ -202,6 +206,15 @@ fn letters_from_start(token: &str) -> impl Iterator<Item = char> + '_ {
 
 fn letters_from_end(token: &str) -> impl Iterator<Item = char> + '_ {
     token.chars().rev().filter(|&c| is_arabic_letter(c))
+}
+
+/// What the scan reads from a line for the judgement of the whole document.
+#[derive(Default)]
+struct LineSigns {
+    /// A token longer than any word (`lost_spaces`).
+    long_token: bool,
+    /// A tab (`tab_spaces` judges the lines with one between two words).
+    tab: bool,
 }
 
 /// What the scan reads from a line's tokens (`count_token_signs`).
@@ -355,9 +368,9 @@ fn closing_bracket_before_a_run(line: &[u8], i: usize) -> bool {
 
 /// Scans one line (without its `\n`).
 ///
-/// `long_token` is set when the line holds a token longer than any word: the
-/// document is judged by the lines that do (`lost_spaces`).
-fn scan_line(text: &str, config: &Config, long_token: &mut bool) -> Verdict {
+/// `signs` receives what the document is judged by beyond the line: a token
+/// longer than any word (`lost_spaces`), a tab (`tab_spaces`).
+fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict {
     // A carriage return ending the line is the line break of another system.
     let text = without_carriage_return(text);
     let line = text.as_bytes();
@@ -538,7 +551,10 @@ fn scan_line(text: &str, config: &Config, long_token: &mut bool) -> Verdict {
                 {
                     return Verdict::Dirty
                 }
-                0x00..=0x1F | 0x7F => check_if_arabic = true,
+                0x00..=0x1F | 0x7F => {
+                    check_if_arabic = true;
+                    signs_out.tab |= b == b'\t';
+                }
                 b'0'..=b'9' if digits_change => dirty_if_arabic = true,
                 // A number glued to the word before it (`تبلغ120`), which
                 // the spacing stage may set apart.
@@ -643,7 +659,7 @@ fn scan_line(text: &str, config: &Config, long_token: &mut bool) -> Verdict {
         }
     }
     count_token_signs(&text[token_start..], &mut signs);
-    *long_token = boundaries && crate::lost_spaces::has_few_tokens(n, spaces) && has_long_token(text);
+    signs_out.long_token = boundaries && crate::lost_spaces::has_few_tokens(n, spaces) && has_long_token(text);
     if boundaries && signs.one_letter && crate::word_boundaries::signs(text) > 0 {
         return Verdict::Dirty;
     }
@@ -736,7 +752,7 @@ mod tests {
     }
 
     fn scan_line_str(line: &str, config: &Config) -> Verdict {
-        scan_line(line, config, &mut false)
+        scan_line(line, config, &mut LineSigns::default())
     }
 
     #[test]
@@ -873,14 +889,16 @@ mod stats {
             let t = std::fs::read_to_string(f).unwrap();
             let mut n = [0; 4];
             for l in t.lines() {
-                let v = super::scan_line(l, &c, &mut false);
+                let v = super::scan_line(l, &c, &mut super::LineSigns::default());
                 n[v as usize] += 1;
                 if matches!(v, super::Verdict::CheckOrder | super::Verdict::CheckLine) {
                     // The shortest prefix that is to check.
                     let end = l
                         .char_indices()
                         .map(|(i, c)| i + c.len_utf8())
-                        .find(|&e| super::scan_line(&l[..e], &c, &mut false) != super::Verdict::Clean)
+                        .find(|&e| {
+                            super::scan_line(&l[..e], &c, &mut super::LineSigns::default()) != super::Verdict::Clean
+                        })
                         .unwrap();
                     eprintln!("{}", &l[..end]);
                 }

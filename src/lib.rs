@@ -120,6 +120,7 @@ mod substitution;
 mod swapped_ligatures;
 #[cfg(feature = "eval")]
 pub mod synthetic;
+mod tab_spaces;
 mod tables;
 mod tatweel;
 mod word_boundaries;

@@ -19,11 +19,12 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Eight stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Nine stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
-//! in an embedding of its own, left to right), `lost_spaces` (no space
+//! in an embedding of its own, left to right), `tab_spaces` (spaces written
+//! as tabs), `lost_spaces` (no space
 //! between any two words; before the ligatures are judged by whole words),
 //! `swapped_ligatures` (lam-alef ligatures that came out as alef + lam, so
 //! that every later stage reads the words right), `level_runs` (a line's
@@ -45,7 +46,7 @@ use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
     digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, lost_spaces, mark_order,
     mirrored_brackets, number_order, presentation_forms, reading_order, reversed_words, spacing, swapped_ligatures,
-    tatweel, word_boundaries, word_order,
+    tab_spaces, tatweel, word_boundaries, word_order,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -107,6 +108,9 @@ pub(crate) struct LineContext<'c> {
     /// Whether the document lost the spaces between its words (see
     /// `lost_spaces`; set for the one run of that stage).
     pub spaces_lost: bool,
+    /// Whether the document writes the spaces between its words as tabs
+    /// (see `tab_spaces`; set for the one run of that stage).
+    pub tabs_are_spaces: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -133,6 +137,7 @@ impl<'c> LineContext<'c> {
             embedded_runs_reversed: false,
             spaces_lost: false,
             words_from_the_left: false,
+            tabs_are_spaces: false,
         }
     }
 
@@ -421,6 +426,15 @@ pub(crate) fn prepare<'a>(
         ctx.embedded_runs_reversed = false;
         if config.invisible_controls {
             run_on_every_line(&mut states, invisible_controls::remove_invisible_controls, &ctx);
+        }
+    }
+    // Once, before every stage that cuts a line into words at its spaces:
+    // spaces written as tabs (`tab_spaces`).
+    if config.spacing {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.tabs_are_spaces = tab_spaces::document_writes_spaces_as_tabs(states.iter().flatten().map(|s| &*s.text));
+        if ctx.tabs_are_spaces {
+            run_on_every_line(&mut states, tab_spaces::restore_tab_spaces, &ctx);
         }
     }
     // Once, before the stages that read a line's tokens (the ligatures are
