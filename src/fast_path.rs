@@ -217,19 +217,6 @@ struct LineSigns {
     tab: bool,
 }
 
-/// What the scan reads from a line's tokens (`count_token_signs`).
-#[derive(Default)]
-struct TokenSigns {
-    /// Words starting with a final-only letter, words ending in a reversed
-    /// article: the counts `reading_order::evidence` reads visual order
-    /// from (over-counted here, never under-counted).
-    final_first: usize,
-    article_last: usize,
-    /// A token of one letter (`word_boundaries::signs` decides at the end
-    /// of the line whether it is a sign).
-    one_letter: bool,
-}
-
 /// Reads the signs of a space-separated token, once per token (the scan's
 /// token loop is hot): a token that is one letter standing alone (a sign of
 /// added spaces, `word_boundaries::signs`), and the visual-order signs as
@@ -240,13 +227,12 @@ struct TokenSigns {
 /// the token's byte length (a letter takes two bytes), which can only count
 /// more.
 #[inline(always)]
-fn count_token_signs(token: &str, signs: &mut TokenSigns) {
+fn count_token_signs(token: &str, final_first: &mut usize, article_last: &mut usize, one_letter: &mut bool) {
     let bytes = token.as_bytes();
-    signs.one_letter |= is_one_letter_token(bytes);
+    *one_letter |= is_one_letter_token(bytes);
     if token.len() < 4 {
         return;
     }
-
     // Most tokens start and end with a letter of U+0620..U+067F: their
     // bytes tell at once; others are decoded.
     let plain_at = |i: usize| PLAIN_LETTER[(usize::from(bytes[i] - 0xD8) << 6) | usize::from(bytes[i + 1] & 0x3F)];
@@ -257,7 +243,7 @@ fn count_token_signs(token: &str, signs: &mut TokenSigns) {
         matches!(letters_from_start(token).next(), Some('ة' | 'ى'))
     };
     if first_is_final {
-        signs.final_first += 1;
+        *final_first += 1;
     }
     if token.len() >= 8 {
         let n = bytes.len();
@@ -273,7 +259,7 @@ fn count_token_signs(token: &str, signs: &mut TokenSigns) {
             c == Some('ا') && (b == Some('ل') || (matches!(b, Some('أ' | 'إ' | 'آ')) && a == Some('ل')))
         };
         if reversed_article {
-            signs.article_last += 1;
+            *article_last += 1;
         }
     }
 }
@@ -292,6 +278,10 @@ fn has_long_token(line: &str) -> bool {
     })
 }
 
+/// Whether a token is one letter with its marks, other than `و` (as
+/// `word_boundaries::is_lone_letter`; the bytes rule out almost every token
+/// before the exact test).
+#[inline]
 fn is_one_letter_token(token: &[u8]) -> bool {
     let marks_follow = token.len() == 2 || (token.len() > 3 && token.len() <= 10 && is_mark_bytes(token[2], token[3]));
     marks_follow
@@ -368,7 +358,7 @@ fn closing_bracket_before_a_run(line: &[u8], i: usize) -> bool {
 
 /// Scans one line (without its `\n`).
 ///
-/// `signs` receives what the document is judged by beyond the line: a token
+/// `signs_out` receives what the document is judged by beyond the line: a token
 /// longer than any word (`lost_spaces`), a tab (`tab_spaces`).
 fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict {
     // A carriage return ending the line is the line break of another system.
@@ -382,13 +372,20 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
     let mut dirty_if_arabic = false;
     let mut check_if_arabic = false;
     let mut check = false;
-    let mut signs = TokenSigns::default();
+    // Words starting with a final-only letter, words ending in a reversed
+    // article: the counts `reading_order::evidence` reads visual order from
+    // (over-counted here, never under-counted).
+    let mut final_first = 0usize;
+    let mut article_last = 0usize;
     let mut token_start = 0;
     // The line's spaces (a line with few tokens for its bytes is read for
     // tokens longer than any word: `lost_spaces`).
     let mut spaces = 0;
-    // Whether the word-boundary stage is on.
+    // Whether the word-boundary stage is on, and whether the line has a
+    // token of one letter (`word_boundaries::signs` decides at the end of
+    // the line whether it is a sign).
     let boundaries = config.word_boundaries;
+    let mut one_letter = false;
     let at = |i: usize| -> u8 {
         if i < n {
             line[i]
@@ -450,7 +447,7 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
         if b < 0x80 {
             match b {
                 b' ' => {
-                    count_token_signs(&text[token_start..i], &mut signs);
+                    count_token_signs(&text[token_start..i], &mut final_first, &mut article_last, &mut one_letter);
                     spaces += 1;
                     token_start = i + 1;
                     // `( أ)`: a letter label with a space inside its brackets.
@@ -658,12 +655,11 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
             _ => i += 1,
         }
     }
-    count_token_signs(&text[token_start..], &mut signs);
+    count_token_signs(&text[token_start..], &mut final_first, &mut article_last, &mut one_letter);
     signs_out.long_token = boundaries && crate::lost_spaces::has_few_tokens(n, spaces) && has_long_token(text);
-    if boundaries && signs.one_letter && crate::word_boundaries::signs(text) > 0 {
+    if boundaries && one_letter && crate::word_boundaries::signs(text) > 0 {
         return Verdict::Dirty;
     }
-    let TokenSigns { final_first, article_last, .. } = signs;
     if final_first >= 2 || article_last >= 2 || (final_first >= 1 && article_last >= 1) {
         check = true;
     }
@@ -835,6 +831,33 @@ mod tests {
         prop::collection::vec(line, 1..4).prop_map(|v| v.join("\n"))
     }
 
+    /// Lines whose words are joined by nothing, by tabs or by spaces (the
+    /// damage `lost_spaces` and `tab_spaces` judge per document, by lines
+    /// the scan must count).
+    fn glued_or_tabbed() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "ال", "ب", "ي", "ك", "ة", "م", "ن", "و", "ت", "ه", "ع", "ر", "س", "في", "من", "على", "\u{064E}", ".", "١",
+            "0", "-",
+        ]);
+        let word = prop::collection::vec(atoms, 1..5).prop_map(|v| v.concat());
+        let joint = prop::sample::select(vec!["", "", "\t", " "]);
+        let line = (prop::collection::vec(word, 1..12), joint).prop_map(|(v, j)| v.join(j));
+        prop::collection::vec(line, 1..7).prop_map(|v| v.join("\n"))
+    }
+
+    #[test]
+    fn the_scan_sends_documents_that_lost_or_tabbed_their_spaces_the_full_way() {
+        let glued = "وقدأعدالتقريرفريقمنالخبراءبناءعلىطلباللجنة";
+        let text = format!("{glued}\n{glued}\n{glued}\n");
+        assert!(!is_clean(&text, &Config::default()));
+        assert_sound(&text);
+        let tabbed = "وقد\tأعد\tالتقرير\tفريق\tمن\tالخبراء";
+        let text = format!("{tabbed}\n{tabbed}\n{tabbed}\n");
+        assert!(!is_clean(&text, &Config::default()));
+        assert_sound(&text);
+        assert_sound(&format!("{glued}\n{tabbed}\n"));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(
             std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(3000)
@@ -847,6 +870,11 @@ mod tests {
 
         #[test]
         fn what_the_scan_passes_the_repair_keeps_on_clean_like_text(text in clean_like()) {
+            assert_sound(&text);
+        }
+
+        #[test]
+        fn what_the_scan_passes_the_repair_keeps_on_glued_and_tabbed_text(text in glued_or_tabbed()) {
             assert_sound(&text);
         }
     }

@@ -24,8 +24,8 @@
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
 //! in an embedding of its own, left to right), `tab_spaces` (spaces written
-//! as tabs), `lost_spaces` (no space
-//! between any two words; before the ligatures are judged by whole words),
+//! as tabs), `lost_spaces` (no space between any two words; before the
+//! ligatures are judged by whole words),
 //! `swapped_ligatures` (lam-alef ligatures that came out as alef + lam, so
 //! that every later stage reads the words right), `level_runs` (a line's
 //! bidi runs in reverse order, each as it reads), `word_order` (a line's
@@ -490,7 +490,8 @@ pub(crate) fn prepare<'a>(
         }
     }
     // Once, on the lines as they came: numbers whose digits came out
-    // reversed (`number_order`, after the reading order).
+    // reversed (`number_order`, run before the reading order: a visual
+    // line's number is a left-to-right run there, read as it stands).
     // (By its paragraph numbers; or, in a document whose lines show their
     // runs out of order, by the shapes of all its numbers: pdfplumber
     // reverses a line's digits with its letters. The fast path sends every

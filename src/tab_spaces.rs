@@ -1,7 +1,7 @@
 //! Stage: the spaces between words written as tabs.
 //!
-//! wkhtmltopdf (Qt WebKit) draws the space of a line of text so that
-//! PDFBox and the `pdf-extract` crate write it as a tab:
+//! In wkhtmltopdf's PDFs (Qt WebKit's print to PDF), PDFBox and the
+//! `pdf-extract` crate read the spaces between words as tabs:
 //! `تقرير<TAB>عن<TAB>إدارة<TAB>الموارد`, and in visual order
 //! `ةيرضحلا<TAB>قطانملا<TAB>يف`. Every stage after this one cuts a line
 //! into words at its spaces only, so such a line reads as one token.
@@ -12,13 +12,13 @@
 //! Arabic words, none of whose words are parted by a space (a table's
 //! cells of several words are), and in which a word that a table's cell
 //! rarely is stands alone between two tabs or at a line's edge next to
-//! one: a preposition, a conjunction or a pronoun (`في`, `من`, `على`, `التي`
-//! ...; or one of them reversed, `يف`, as a line in visual order writes
-//! it). A table of such words alone, five columns and more
+//! one: a preposition, a conjunction or a pronoun (`في`, `من`, `على`,
+//! `التي` ...; or one of them reversed, `يف`, as a line in visual order
+//! writes it). A table of such words alone, five columns and more
 //! (`في<TAB>من<TAB>على<TAB>إلى<TAB>عن`), would pass, and its tabs become
-//! spaces. Then every tab of a line with
-//! Arabic becomes a space (`restore_tab_spaces`), or nothing beside a
-//! space (one gap: two spaces would read as a wide gap, a run boundary).
+//! spaces. Then every tab of a line with Arabic becomes a space
+//! (`restore_tab_spaces`), or nothing beside a space (one gap: two spaces
+//! would read as a wide gap, a run boundary).
 
 use std::borrow::Cow;
 
@@ -40,17 +40,22 @@ const RUNNING_TEXT_WORDS: &[&str] = &[
     "يف", "نم", "ىلع", "نع", "ىلإ", "نأ", "نإ", "ام", "ال", "اذه", "يتلا", "يذلا", "عم", "نيب", "امك", "وأ",
 ];
 
-/// Whether a tab stands between two Arabic word characters in `line`.
-pub(crate) fn has_tab_between_words(line: &str) -> bool {
+/// Whether `separator` stands between two Arabic word characters in `line`.
+fn parts_words(line: &str, separator: char) -> bool {
     let mut previous = ' ';
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '\t' && is_arabic_word_char(previous) && chars.peek().is_some_and(|&n| is_arabic_word_char(n)) {
+        if c == separator && is_arabic_word_char(previous) && chars.peek().is_some_and(|&n| is_arabic_word_char(n)) {
             return true;
         }
         previous = c;
     }
     false
+}
+
+/// Whether a tab stands between two Arabic word characters in `line`.
+pub(crate) fn has_tab_between_words(line: &str) -> bool {
+    parts_words(line, '\t')
 }
 
 /// Tabs a line must hold to write its spaces as tabs: a line of running
@@ -62,16 +67,10 @@ const MIN_TABS: usize = 4;
 /// Arabic words (a table's cells of several words have them), and a word of
 /// running text alone between tabs (or between a tab and the line's edge).
 fn writes_spaces_as_tabs(line: &str) -> bool {
-    if !has_tab_between_words(line) || line.matches('\t').count() < MIN_TABS || has_space_between_words(line) {
+    if !has_tab_between_words(line) || line.matches('\t').count() < MIN_TABS || parts_words(line, ' ') {
         return false;
     }
     line.split('\t').any(|cell| RUNNING_TEXT_WORDS.contains(&cell.trim_matches(' ')))
-}
-
-/// Whether a space stands between two Arabic word characters in `line`.
-fn has_space_between_words(line: &str) -> bool {
-    let chars: Vec<char> = line.chars().collect();
-    chars.windows(3).any(|w| w[1] == ' ' && is_arabic_word_char(w[0]) && is_arabic_word_char(w[2]))
 }
 
 /// Whether the document writes the spaces between its words as tabs (see

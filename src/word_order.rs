@@ -61,24 +61,30 @@ fn ends_sentence(token: &str) -> bool {
 
 /// Whether the document's lines came out as words emitted from the visual
 /// left (see the module documentation).
-pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
     let (mut labelled, mut found, mut numbers) = (0usize, 0usize, CountingUp::default());
-    let (mut sentence_end_first, mut sentence_end_last) = (0usize, 0usize);
-    for line in lines {
+    // (Most lines end with no digit: their bytes tell at once.)
+    for line in lines.clone().filter(|l| crate::level_runs::may_end_with_label(l.as_bytes())) {
         if let Some((number, after_sentence)) = label_drawn_last(line) {
             labelled += 1;
             numbers.add(number);
             found += usize::from(after_sentence);
         }
-        sentence_end_first += usize::from(line.split(' ').find(|t| !t.is_empty()).is_some_and(ends_sentence));
-        sentence_end_last += usize::from(line.trim_end_matches(' ').ends_with(is_end_punctuation));
     }
     // Most lines that end with a label start with a sentence's end: where
     // a line's runs came out in reverse order (`reading_order`), the first
     // run starts with a sentence's last word only where it is a word alone.
+    if !(found >= MIN_LINES && 2 * found > labelled && numbers.counts_up()) {
+        return false;
+    }
     // And more lines start with a sentence's end than end with one: text as
     // written, even wrapped anywhere, ends its paragraphs with them.
-    found >= MIN_LINES && 2 * found > labelled && numbers.counts_up() && sentence_end_first > sentence_end_last
+    let (mut sentence_end_first, mut sentence_end_last) = (0usize, 0usize);
+    for line in lines {
+        sentence_end_first += usize::from(line.split(' ').find(|t| !t.is_empty()).is_some_and(ends_sentence));
+        sentence_end_last += usize::from(line.trim_end_matches(' ').ends_with(is_end_punctuation));
+    }
+    sentence_end_first > sentence_end_last
 }
 
 /// Whether a token is Latin text (a Latin run keeps its words' order).
