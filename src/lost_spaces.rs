@@ -124,8 +124,9 @@ fn unit_bounds(stretch: &str) -> Vec<usize> {
 /// words, `g[i]` of the letters from `i` on; a cut at `p` is in the best
 /// reading when `f[p] + g[p]` is the best total, and the best reading
 /// without it takes a word over `p`. Words are `MAX_WORD_LETTERS` long at
-/// most (a longer stretch is no word: the scorer rates letter strings past
-/// its model's reach as neutral), so the cost is linear in the stretch.
+/// most (a longer stretch is no word, and the scorer's log-probability of
+/// a letter string stops falling at about -690, so a long line would score
+/// better whole than as its words), so the cost is linear in the stretch.
 fn cut_gains(scorer: &WordScorer, stretch: &str) -> (f64, Vec<(usize, f64)>) {
     let bounds = unit_bounds(stretch);
     let n = bounds.len() - 1;
