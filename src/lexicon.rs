@@ -180,6 +180,9 @@ struct CliticKeys {
     /// `ل` and `ال`, as keys.
     lam: Vec<u8>,
     article: Vec<u8>,
+    /// `ي` and `ا`, as keys.
+    yeh: Vec<u8>,
+    alef: Vec<u8>,
 }
 
 static CLITIC_KEYS: LazyLock<CliticKeys> = LazyLock::new(|| {
@@ -200,6 +203,8 @@ static CLITIC_KEYS: LazyLock<CliticKeys> = LazyLock::new(|| {
         enclitics: encode(ENCLITICS),
         lam: key_of_normalized("ل").unwrap_or_default(),
         article: key_of_normalized("ال").unwrap_or_default(),
+        yeh: key_of_normalized("ي").unwrap_or_default(),
+        alef: key_of_normalized("ا").unwrap_or_default(),
     }
 });
 
@@ -419,6 +424,11 @@ impl Lexicon {
                     continue;
                 }
                 let stem = &key[pro.key.len()..key.len() - enc.key.len()];
+                // The pronoun `ي` after a stem ending in alef is all but
+                // unwritten (particles take none: `كماي` is no `كما` + ي).
+                if enc.key == clitics.yeh && stem.last() == clitics.alef.first() {
+                    continue;
+                }
                 // The preposition ل before the article is written لل (the
                 // article's alef drops): `لالتجار` is no ل + `التجار`.
                 if ends_with(&pro.key, &clitics.lam) && starts_with(stem, &clitics.article) {
@@ -588,6 +598,10 @@ mod tests {
         assert!(a.stem.ends_with("مهاجرين") && a.proclitic.starts_with('و'), "{a:?}");
         assert!(lexicon.analyze("فبمدرستهم").is_none_or(|a| a.stem == "مدرسة"));
         assert!(lexicon.analyze("ققققق").is_none());
+        // No pronoun `ي` after a stem ending in alef (`كماي` is no `كما` +
+        // ي); after other stems it stays (`وبتقريري`).
+        assert!(lexicon.analyze("كماي").is_none_or(|a| a.stem != "كما"));
+        assert!(lexicon.analyze("وبتقريري").is_some_and(|a| a.stem == "تقرير" && a.enclitic == "ي"));
     }
 
     #[test]
