@@ -227,7 +227,7 @@ fn letters(word: &str) -> usize {
 
 /// The confidence of a fix that gains `gain` in log-probability, with or
 /// without a sign that needs no lexicon.
-pub(crate) fn confidence(gain: f64, signed: bool) -> f32 {
+fn confidence(gain: f64, signed: bool) -> f32 {
     let even = if signed { EVEN_GAIN_SIGNED } else { EVEN_GAIN };
     (1.0 / (1.0 + (-(gain - even)).exp())) as f32
 }
