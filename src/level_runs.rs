@@ -209,6 +209,16 @@ fn starts_with_sentence_end(line: &str) -> bool {
     chars.next().is_some_and(is_end_punctuation) && chars.next().is_some_and(|c| c != ' ' && !is_end_punctuation(c))
 }
 
+/// Whether a line starts with the sentence's punctuation as a run of its
+/// own: alone (`. مدينة رئيسية ١٤ ويستند ... من -٣`) or before a number's
+/// run (`.٢٠٢٣ وقد ...`). Glued to a word (`.وتبين ... -٣`), it is only a
+/// neutral drawn at the line's edge in a line whose words are in order
+/// (pdf.js on WeasyPrint's PDFs).
+fn starts_with_sentence_end_as_a_run(line: &str) -> bool {
+    let mut chars = line.trim_start_matches(' ').chars();
+    chars.next().is_some_and(is_end_punctuation) && chars.next().is_some_and(|c| c == ' ' || is_digit(c))
+}
+
 /// A line whose label was drawn last as a unit (`label_drawn_last_as_a_unit`)
 /// with the label first. Where the body ends with the sentence's
 /// punctuation, its runs read as they stand (`يتناول ... المياه.- ١`);
@@ -424,10 +434,15 @@ pub(crate) fn ends_with_label(line: &str) -> bool {
 /// أخرى -4`), so it needs two more signs of Chromium's PDFs through pypdf:
 /// a line that starts with the sentence's punctuation (`.٢٠٢٣ وقد ...`),
 /// and numbers whose digits read right only backwards (`٣٢٠٢`,
-/// `number_order::shapes_read_backwards`).
+/// `number_order::shapes_read_backwards`) or most of those lines starting
+/// with the punctuation as a run of its own (pdf.js on wkhtmltopdf's PDFs:
+/// `. مدينة رئيسية ١٤ ويستند ... من -٣`).
 pub(crate) fn document_reverses_level_runs<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
     let (mut labels, mut numbers) = (0usize, CountingUp::default());
     let (mut unit_labels, mut unit_numbers) = (0usize, CountingUp::default());
+    // Lines with a unit label last that start with the sentence's
+    // punctuation as a run of its own (`starts_with_sentence_end_as_a_run`).
+    let mut unit_labels_after_sentence_end = 0usize;
     let mut sentence_end_first = false;
     for line in lines.clone() {
         sentence_end_first |= starts_with_sentence_end(line);
@@ -444,6 +459,7 @@ pub(crate) fn document_reverses_level_runs<'l>(lines: impl Iterator<Item = &'l s
             // (A label with a hyphen, `٢-`; a letter label counts nothing.)
             if let Some(digits) = label.strip_suffix('-') {
                 unit_labels += 1;
+                unit_labels_after_sentence_end += usize::from(starts_with_sentence_end_as_a_run(line));
                 unit_numbers.add(crate::number_order::value(digits, false));
             }
         } else if let Some(number) = label_last(line) {
@@ -452,10 +468,14 @@ pub(crate) fn document_reverses_level_runs<'l>(lines: impl Iterator<Item = &'l s
         }
     }
     let by_runs_after_the_label = labels >= MIN_LABELS_LAST && numbers.counts_up();
+    // (Most such lines starting with the sentence's punctuation is the
+    // other sign: pdf.js on wkhtmltopdf's PDFs draws it as a run of its own,
+    // digits in order; 4 of the 21 lines of `ctoc-wg7-2021-5` that end
+    // with such a label start so.)
     let by_labels_drawn_as_units = sentence_end_first
         && unit_labels >= MIN_LABELS_LAST
         && unit_numbers.counts_up()
-        && crate::number_order::shapes_read_backwards(lines);
+        && (2 * unit_labels_after_sentence_end > unit_labels || crate::number_order::shapes_read_backwards(lines));
     by_runs_after_the_label || by_labels_drawn_as_units
 }
 
@@ -593,7 +613,7 @@ mod tests {
     }
 
     #[test]
-    fn documents_are_judged_by_labels_drawn_as_units_only_with_reversed_numbers() {
+    fn documents_are_judged_by_labels_drawn_as_units_with_more_signs() {
         let chromium = [
             " يتناول هذا التقرير إدارة المياه.- ١",
             ".٣٢٠٢ وقد أعد التقرير فريق في عام -٢",
@@ -613,6 +633,23 @@ mod tests {
         // years, but none starting with the sentence's period.
         let negative = ["بلغت في عام ٣٢٠٢ درجة الحرارة -٥", "وفي عام ٤٢٠٢ بلغت -٦", "ثم بلغت -٧ في ٠١ أيام"];
         assert!(!document_reverses_level_runs(negative.into_iter()));
+        // Or most of them starting with the period as a run of its own (pdf.js
+        // on wkhtmltopdf's PDFs), digits in order.
+        let wkhtml = [
+            ". يتناول هذا التقرير إدارة المياه -١",
+            ".٢٠٢٣ وقد أعد التقرير فريق في عام -٢",
+            ". مدينة رئيسية ١٤ ويستند التقرير إلى بيانات من -٣",
+        ];
+        assert!(document_reverses_level_runs(wkhtml.into_iter()));
+        // The period glued to the first word is a neutral drawn at the
+        // line's edge in a line whose words are in order (pdf.js on
+        // WeasyPrint's PDFs).
+        let weasy = [
+            ".يتناول هذا التقرير إدارة المياه -١",
+            ".وقد أعد التقرير فريق في عام ٢٠٢٣ -٢",
+            ".ويستند التقرير إلى بيانات من ١٤ مدينة رئيسية -٣",
+        ];
+        assert!(!document_reverses_level_runs(weasy.into_iter()));
     }
 
     #[test]
