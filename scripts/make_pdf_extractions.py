@@ -178,29 +178,31 @@ def render_weasyprint(font, workdir, text):
     return path
 
 
-def render_chromium(font, workdir, text):
-    # (Chromium's "print to PDF", added 2026-12-06 (stop 21): Skia's PDF
-    # backend, which writes the PDFs of web pages saved from Chrome and of
-    # the many services that render HTML with headless Chrome.)
+def print_web_page(font, workdir, text, command):
+    """The text's web page written to a file and printed to PDF by a
+    browser engine's command line, `command(page, pdf)`."""
     source = os.path.join(workdir, 'text.html')
     with open(source, 'w', encoding='utf-8') as f:
         f.write(web_page(font, text))
     path = os.path.join(workdir, 'text.pdf')
-    subprocess.run(['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer',
-                    f'--print-to-pdf={path}', 'file://' + source], check=True, capture_output=True)
+    subprocess.run(command(source, path), check=True, capture_output=True)
     return path
+
+
+def render_chromium(font, workdir, text):
+    # (Chromium's "print to PDF", added 2026-12-06 (stop 21): Skia's PDF
+    # backend, which writes the PDFs of web pages saved from Chrome and of
+    # the many services that render HTML with headless Chrome.)
+    return print_web_page(font, workdir, text, lambda page, pdf: [
+        'chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', f'--print-to-pdf={pdf}',
+        'file://' + page])
 
 
 def render_wkhtmltopdf(font, workdir, text):
     # (wkhtmltopdf, added 2026-12-06 (stop 22): Qt WebKit's print to PDF,
     # which many web applications still run to make invoices and reports
     # from HTML.)
-    source = os.path.join(workdir, 'text.html')
-    with open(source, 'w', encoding='utf-8') as f:
-        f.write(web_page(font, text))
-    path = os.path.join(workdir, 'text.pdf')
-    subprocess.run(['wkhtmltopdf', '--quiet', source, path], check=True, capture_output=True)
-    return path
+    return print_web_page(font, workdir, text, lambda page, pdf: ['wkhtmltopdf', '--quiet', page, pdf])
 
 
 def render_typst(font, workdir, text):

@@ -29,7 +29,6 @@
 //! against the full repair on the corpus and on generated text.
 
 use crate::config::{Config, DigitStyle};
-use crate::lost_spaces::LONG_TOKEN_LETTERS;
 use crate::script::{digit_len, is_arabic_letter};
 
 /// Whether `text` comes out of the repair with `config` unchanged, decided
@@ -265,17 +264,12 @@ fn count_token_signs(token: &str, final_first: &mut usize, article_last: &mut us
 }
 
 /// Whether a line holds a token longer than any word
-/// (`lost_spaces::is_long_token`), asked only of a line with few tokens for
-/// its bytes (`lost_spaces::has_few_tokens`).
+/// (`lost_spaces::holds_long_token`), out of the scan's hot loop: asked
+/// only of a line with few tokens for its bytes.
 #[cold]
 #[inline(never)]
 fn has_long_token(line: &str) -> bool {
-    // (A letter is a character that does not start with an ASCII byte: a
-    // URL is passed over by its bytes.)
-    let characters_enough = |token: &str| token.bytes().filter(|&b| b >= 0xC0).count() >= LONG_TOKEN_LETTERS;
-    line.split(' ').any(|token| {
-        token.len() >= 2 * LONG_TOKEN_LETTERS && characters_enough(token) && crate::lost_spaces::is_long_token(token)
-    })
+    crate::lost_spaces::holds_long_token(line)
 }
 
 /// Whether a token is one letter with its marks, other than `و` (as

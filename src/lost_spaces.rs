@@ -73,6 +73,15 @@ pub(crate) fn is_long_token(token: &str) -> bool {
     token.split(|c: char| !is_arabic_word_char(c)).any(|stretch| letters(stretch) >= LONG_TOKEN_LETTERS)
 }
 
+/// Whether one of a line's tokens (between single spaces) is long
+/// (`is_long_token`); read on the bytes first: a letter takes two, and is a
+/// character that does not start with an ASCII byte (a URL is passed over).
+pub(crate) fn holds_long_token(line: &str) -> bool {
+    let characters_enough = |token: &str| token.bytes().filter(|&b| b >= 0xC0).count() >= LONG_TOKEN_LETTERS;
+    line.split(' ')
+        .any(|token| token.len() >= 2 * LONG_TOKEN_LETTERS && characters_enough(token) && is_long_token(token))
+}
+
 /// Bytes per token (the pieces of a line between single spaces) from which
 /// a line's long tokens count: a line that lost its spaces has few tokens
 /// for its bytes (18 and more on the LaTeX extractions, where a number or a
@@ -97,8 +106,7 @@ pub(crate) fn document_lost_spaces<'l>(lines: impl Iterator<Item = &'l str>) -> 
             continue;
         }
         arabic_lines += 1;
-        let few_tokens = has_few_tokens(line.len(), memchr::memchr_iter(b' ', line.as_bytes()).count());
-        if few_tokens && line.split(' ').any(|t| t.len() >= 2 * LONG_TOKEN_LETTERS && is_long_token(t)) {
+        if has_few_tokens(line.len(), memchr::memchr_iter(b' ', line.as_bytes()).count()) && holds_long_token(line) {
             long_lines += 1;
         }
     }
@@ -336,30 +344,29 @@ pub(crate) fn restore_lost_spaces<'a>(line: &'a str, ctx: &LineContext<'_>, edit
         }
     }
     let mut rw = Rewriter::new(line, edits);
-    for (at, confidence) in spaces {
-        if confidence >= min && !has_space_at(line, at) {
-            rw.replace(at..at, " ", FixKind::WordBoundary, confidence);
-        }
+    for (at, confidence) in applied(line, &spaces, min) {
+        rw.replace(at..at, " ", FixKind::WordBoundary, confidence);
     }
     rw.finish()
 }
 
-/// Whether a space stands at `at` already, or `at` is an end of the line:
-/// never two spaces (an extractor that kept some spaces kept them).
-fn has_space_at(line: &str, at: usize) -> bool {
-    at == 0 || at == line.len() || line[..at].ends_with(' ') || line[at..].starts_with(' ')
+/// The places of `spaces` where a space goes: confident enough, and never
+/// beside a space or at an end of the line (an extractor that kept some
+/// spaces kept them).
+fn applied<'s>(line: &'s str, spaces: &'s [(usize, f32)], min: f32) -> impl Iterator<Item = (usize, f32)> + 's {
+    let has_space_at =
+        move |at: usize| at == 0 || at == line.len() || line[..at].ends_with(' ') || line[at..].starts_with(' ');
+    spaces.iter().copied().filter(move |&(at, confidence)| confidence >= min && !has_space_at(at))
 }
 
 /// A line with a space put at each place of `spaces` confident enough.
 fn spaced(line: &str, spaces: &[(usize, f32)], min: f32) -> String {
     let mut out = String::with_capacity(line.len() + spaces.len());
     let mut last = 0;
-    for &(at, confidence) in spaces {
-        if confidence >= min && !has_space_at(line, at) {
-            out.push_str(&line[last..at]);
-            out.push(' ');
-            last = at;
-        }
+    for (at, _) in applied(line, spaces, min) {
+        out.push_str(&line[last..at]);
+        out.push(' ');
+        last = at;
     }
     out.push_str(&line[last..]);
     out

@@ -54,9 +54,15 @@ fn ends_sentence(token: &str) -> bool {
     // (A word: the period alone is a neutral drawn at the line's edge, as
     // pdf.js leaves it, `. يتناول ... المياه -١`.)
     (token.ends_with(is_end_punctuation) && token.chars().any(crate::script::is_arabic_letter))
-        || token
-            .strip_prefix(is_end_punctuation)
-            .is_some_and(|n| !n.is_empty() && n.chars().all(crate::script::is_digit))
+        || number_after_its_period(token).is_some()
+}
+
+/// A number drawn with the sentence's period on its left (`.٢٠٢٣`): the
+/// number, and the period.
+fn number_after_its_period(token: &str) -> Option<(&str, char)> {
+    let period = token.chars().next().filter(|&c| is_end_punctuation(c))?;
+    let number = &token[period.len_utf8()..];
+    (!number.is_empty() && number.chars().all(crate::script::is_digit)).then_some((number, period))
 }
 
 /// Whether the document's lines came out as words emitted from the visual
@@ -116,14 +122,8 @@ fn turn_words(line: &str) -> String {
     // The line's last number, drawn with the sentence's period on its left
     // (`.٢٠٢٣ عام`): the period ends the sentence after it.
     if let Some(last) = out.last_mut() {
-        let mut chars = last.chars();
-        if let (Some(p), Some(d)) = (chars.next(), chars.next()) {
-            if is_end_punctuation(p)
-                && crate::script::is_digit(d)
-                && last[p.len_utf8()..].chars().all(crate::script::is_digit)
-            {
-                *last = Cow::Owned(format!("{}{p}", &last[p.len_utf8()..]));
-            }
+        if let Some((number, period)) = number_after_its_period(last) {
+            *last = Cow::Owned(format!("{number}{period}"));
         }
     }
     out.join(" ")
