@@ -42,7 +42,11 @@ read every PDF: the `pdf-extract` crate (`scripts/pdf-extract-text`),
 pdftext and PyMuPDF4LLM (none of whose extractions align).
 
 Every source line is its own right-aligned paragraph, short enough never to
-wrap, so that line N of an extraction is line N of the text.
+wrap, so that line N of an extraction is line N of the text. Since stop 23
+a third text (`pdf-prose-*`) is running prose cut into lines as a wrapped
+paragraph would be, without paragraph labels; its extractions were made
+with pymupdf 2.0, pypdf 7.1.1, pdfminer.six 20260107 and Chromium 156 (the
+other texts' extractions came out byte-identical with them).
 
 Needs (not the build, not the tests): Debian's libreoffice-writer-nogui,
 poppler-utils, fonts-hosny-amiri, fonts-kacst, fonts-noto-core,
@@ -56,9 +60,10 @@ texlive-lang-arabic (TeX Live 2022: XeTeX 0.999994, LuaHBTeX 1.15,
 polyglossia) and wkhtmltopdf (0.12.6); PyPI's pymupdf4llm, and pdftext
 (0.7.1) in an environment of its own (`PDFTEXT_PYTHON`: it pins pypdfium2
 5.10.1); `scripts/pdf-extract-text` built with cargo (`PDF_EXTRACT_BIN`).
-Run from the crate root:
+Run from the crate root (naming texts by prefix, `schools` or `prose`,
+makes only those; the first text is `''`):
 
-    python3 scripts/make_pdf_extractions.py
+    python3 scripts/make_pdf_extractions.py [PREFIX...]
 """
 import html
 import os
@@ -115,7 +120,35 @@ SCHOOLS = """\
 ٨- وأخيراً، يدعو التقرير إلى إشراك الأسر في إدارة المدارس.
 """
 
-TEXTS = {'': TEXT, 'schools-': SCHOOLS}
+# The third text (added 2026-12-06, stop 23): running prose as a wrapped
+# paragraph comes out of a PDF, each line cut where a page would cut it:
+# lines that start and end inside a sentence, a sentence ending mid-line,
+# numbers, a Latin abbreviation and a date inside lines, no paragraph
+# labels. The first two texts are lists whose every line is a labelled
+# sentence; most lines of real documents are not.
+PROSE = """\
+الطاقة المتجددة في المنطقة العربية
+شهدت المنطقة العربية خلال العقد الماضي تحولاً ملحوظاً في
+سياسات الطاقة، إذ تبنت حكومات كثيرة خططاً وطنية لزيادة حصة
+المصادر المتجددة في مزيج الكهرباء. وتشير تقديرات الوكالة
+الدولية للطاقة المتجددة (IRENA) إلى أن القدرة المركبة من
+الطاقة الشمسية بلغت ١٨ غيغاواط في نهاية عام ٢٠٢٢، مقابل
+أقل من ٣ غيغاواط في عام ٢٠١٥. وتتصدر المغرب ومصر والإمارات
+هذه الجهود، تليها الأردن والمملكة العربية السعودية.
+ولا يزال التمويل العقبة الرئيسية أمام المشاريع الصغيرة، لأن
+المصارف المحلية تطلب ضمانات لا تقدر عليها البلديات والتعاونيات
+الريفية. وقد أطلق البنك الدولي في كانون الثاني/يناير ٢٠٢٣
+برنامجاً بقيمة ٢٥٠ مليون دولار لدعم هذه الفئة من المشاريع،
+على أن يغطي خمسة بلدان في مرحلته الأولى.
+التحديات التقنية
+تعاني الشبكات الكهربائية في معظم البلدان من ضعف قدرتها على
+استيعاب الكهرباء المتقطعة المنتجة من الشمس والرياح، وتقدر
+نسبة الفاقد في النقل والتوزيع بنحو ١٤ في المائة. ويرى الخبراء
+أن ربط الشبكات الوطنية بعضها ببعض، وتطوير وسائل تخزين الطاقة،
+شرطان أساسيان لبلوغ الأهداف المعلنة لعام ٢٠٣٠.
+"""
+
+TEXTS = {'': TEXT, 'schools-': SCHOOLS, 'prose-': PROSE}
 
 FONTS = {'amiri': 'Amiri', 'kacst': 'KacstBook', 'noto': 'Noto Naskh Arabic'}
 # Fonts added later (2026-12-06) to see whether the repair holds for fonts
@@ -407,7 +440,11 @@ def producers(text):
 def main():
     out_dir = 'corpus/in-the-wild'
     made = []
+    # (Texts to make, by prefix, `prose` for `prose-`; all when none is named.)
+    chosen = {f'{name}-' if name else name for name in sys.argv[1:]}
     for prefix, source in TEXTS.items():
+        if chosen and prefix not in chosen:
+            continue
         for key, make_pdf, text in producers(source):
             with tempfile.TemporaryDirectory() as workdir:
                 pdf = make_pdf(workdir)

@@ -99,7 +99,8 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         start = end + 1;
     }
     // Damage that only the whole document shows.
-    let numbers_reversed = numbers.reversed();
+    let numbers_reversed =
+        numbers.reversed() || (config.reading_order && crate::number_order::shapes_alone_read_backwards(text.lines()));
     let ligatures_swapped = config.presentation_forms && crate::swapped_ligatures::may_swap_ligatures(text);
     !(numbers_reversed || ligatures_swapped)
 }

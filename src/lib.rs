@@ -110,6 +110,7 @@ mod number_order;
 mod pipeline;
 mod placeholders;
 mod presentation_forms;
+mod punctuation_before_numbers;
 mod reading_order;
 mod reversed_words;
 #[cfg_attr(not(feature = "eval"), allow(dead_code))]

@@ -137,7 +137,20 @@ impl NumberShapes {
             && self.backward_years + self.leading_zeros >= MIN_SHAPES
             && self.forward_years + self.trailing_zeros == 0
     }
+
+    /// Whether the shapes alone say so, with no other sign in the document:
+    /// two years read backwards and one more sign, and no sign against.
+    fn reversed_beyond_doubt(&self) -> bool {
+        self.backward_years >= MIN_YEARS_ALONE
+            && self.backward_years + self.leading_zeros > MIN_YEARS_ALONE
+            && self.forward_years + self.trailing_zeros == 0
+    }
 }
+
+/// Years read backwards that the shapes need when they are the document's
+/// only sign (running text with no paragraph numbers: pypdf on
+/// LibreOffice's PDFs writes `في نهاية عام ٢٢٠٢، مقابل`).
+const MIN_YEARS_ALONE: usize = 2;
 
 /// Whether a text holds two digits in a row (ASCII, Arabic-Indic or
 /// extended; UTF-8 `D9 A0..A9`, `DB B0..B9`), read on its bytes.
@@ -215,6 +228,20 @@ pub(crate) fn shapes_read_backwards<'l>(lines: impl Iterator<Item = &'l str>) ->
     let mut shapes = NumberShapes::default();
     lines.for_each(|line| shapes.add(line));
     shapes.reversed()
+}
+
+/// Whether the numbers of a document's lines read right only backwards by
+/// their shapes beyond doubt (`NumberShapes::reversed_beyond_doubt`), as the
+/// document's only sign. Stops reading at the first sign against.
+pub(crate) fn shapes_alone_read_backwards<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let mut shapes = NumberShapes::default();
+    for line in lines {
+        shapes.add(line);
+        if shapes.forward_years + shapes.trailing_zeros > 0 {
+            return false;
+        }
+    }
+    shapes.reversed_beyond_doubt()
 }
 
 /// Whether a document's numbers came out with their digits reversed (see
@@ -423,6 +450,25 @@ mod tests {
         // Numbers in a line that does not start with a paragraph number are
         // not read (the fast path sees only those lines).
         assert!(!document_reverses_numbers(["زار الفريق ٥٣ مدرسة في ٢٢٠٢.", "بتدريب ٠٠٤ معلم."].into_iter()));
+    }
+
+    /// Running text with no paragraph numbers (`pdf-prose-*-pypdf`: pypdf
+    /// on LibreOffice's PDFs) is judged by the shapes of its numbers alone,
+    /// where they leave no doubt: two years read backwards, one more sign,
+    /// none against.
+    #[test]
+    fn running_text_whose_numbers_read_right_only_backwards() {
+        let broken = read("in-the-wild/pdf-prose-noto-pypdf.broken.txt");
+        assert!(shapes_alone_read_backwards(broken.lines()));
+        assert!(!shapes_alone_read_backwards(read("in-the-wild/pdf-prose-noto-pypdf.gold.txt").lines()));
+        let reversed = ["بلغت ٨١ غيغاواط في نهاية عام ٢٢٠٢، مقابل", "أقل من ٣ غيغاواط في عام ٥١٠٢. وتتصدر"];
+        // One year and a leading zero are not enough alone; with a second
+        // year they are.
+        assert!(!shapes_alone_read_backwards(reversed[..1].iter().copied().chain(["بقيمة ٠٥٢ مليون"])));
+        assert!(shapes_alone_read_backwards(reversed.into_iter().chain(["بقيمة ٠٥٢ مليون"])));
+        // A year as it stands, or a number ending with a zero, outweighs them.
+        assert!(!shapes_alone_read_backwards(reversed.into_iter().chain(["بقيمة ٠٥٢ مليون", "في عام ٢٠٢١"])));
+        assert!(!shapes_alone_read_backwards(reversed.into_iter().chain(["بقيمة ٠٥٢ مليون", "نحو ٣٠ بلدا"])));
     }
 
     #[test]

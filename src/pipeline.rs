@@ -19,7 +19,7 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Nine stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Ten stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
@@ -33,7 +33,9 @@
 //! place, standing in reading order), `label_marks` next (paragraph labels
 //! whose hyphen or brackets went elsewhere in the line, before the reading
 //! order would read them as runs), `number_order` before the reading order
-//! (numbers whose digits came out reversed).
+//! (numbers whose digits came out reversed), and `punctuation_before_numbers`
+//! last (the punctuation after a number drawn before it, in lines whose
+//! words are in order: the reading order would read it as a run's edge).
 
 use std::borrow::Cow;
 
@@ -45,8 +47,8 @@ use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
     digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, lost_spaces, mark_order,
-    mirrored_brackets, number_order, presentation_forms, reading_order, reversed_words, spacing, swapped_ligatures,
-    tab_spaces, tatweel, word_boundaries, word_order,
+    mirrored_brackets, number_order, presentation_forms, punctuation_before_numbers, reading_order, reversed_words,
+    spacing, swapped_ligatures, tab_spaces, tatweel, word_boundaries, word_order,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -111,6 +113,10 @@ pub(crate) struct LineContext<'c> {
     /// Whether the document writes the spaces between its words as tabs
     /// (see `tab_spaces`; set for the one run of that stage).
     pub tabs_are_spaces: bool,
+    /// Whether the document draws the punctuation after its numbers before
+    /// them (see `punctuation_before_numbers`; set for the one run of that
+    /// stage).
+    pub punctuation_before_numbers: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -138,6 +144,7 @@ impl<'c> LineContext<'c> {
             spaces_lost: false,
             words_from_the_left: false,
             tabs_are_spaces: false,
+            punctuation_before_numbers: false,
         }
     }
 
@@ -497,10 +504,13 @@ pub(crate) fn prepare<'a>(
     // reverses a line's digits with its letters. The fast path sends every
     // line with such evidence the full way, so it need not read the shapes
     // of every line.)
+    // (Or by those shapes alone, where they leave no doubt: running text
+    // without paragraph numbers, `number_order::shapes_alone_read_backwards`.)
     let mut numbers_reversed = config.reading_order
         && (number_order::document_reverses_numbers(lines_as_they_came())
             || (number_order::shapes_read_backwards(lines_as_they_came())
-                && lines_as_they_came().any(|line| memo.evidence(line).is_strong())));
+                && lines_as_they_came().any(|line| memo.evidence(line).is_strong()))
+            || number_order::shapes_alone_read_backwards(lines_as_they_came()));
     // Once, before the reading order (which would read a label's hyphen in
     // mid-line as a label emitted as a run), on the lines with their
     // ligatures turned (`أوال` is the ordinal `أولا`): labels whose neutrals
@@ -521,6 +531,18 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.numbers_reversed = true;
         run_on_every_line(&mut states, number_order::restore_number_order, &ctx);
+    }
+    // Once, last before the reading order, which would read it as the edge
+    // of a run: the punctuation after a number drawn before it, in lines
+    // whose words stand in order (PDFium's `عام ،٢٠٢٢ مقابل`).
+    if config.reading_order {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.punctuation_before_numbers = punctuation_before_numbers::document_draws_punctuation_before_numbers(
+            states.iter().flatten().map(|s| &*s.text),
+        );
+        if ctx.punctuation_before_numbers {
+            run_on_every_line(&mut states, punctuation_before_numbers::restore_punctuation_after_numbers, &ctx);
+        }
     }
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);

@@ -900,7 +900,17 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                 // line's runs without them): no run emitted a word glued
                 // to the number after it.
                 let between_words = crate::spacing::is_word_glued_to_number(pieces[i].text);
-                if !(dash || number_suffix || between_words || label_after_title[i + 1]) {
+                // A point before a number of three digits at most, between
+                // spaces inside a line, is a fraction written without its
+                // zero (`بلغ المعامل .85 في`), not a sentence's period.
+                let fraction = pieces[i].text == "."
+                    && i > 0
+                    && i + 2 < pieces.len()
+                    && matches!(gaps[i - 1], Gap::Spaces(_))
+                    && matches!(gaps[i + 1], Gap::Spaces(_))
+                    && is_number(pieces[i + 1].text)
+                    && pieces[i + 1].text.chars().count() <= 3;
+                if !(dash || number_suffix || between_words || fraction || label_after_title[i + 1]) {
                     e.glued = true;
                 }
             }

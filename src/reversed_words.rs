@@ -13,7 +13,11 @@
 //! last, so the damage is judged once per document
 //! (`document_reverses_words_in_place`): two lines at least that start with
 //! a paragraph number drawn as `-N`, two in a row counting up, most of whose
-//! words the lexicon lists far more often turned. Then, on every line, each token
+//! words the lexicon lists far more often turned; or, in running text
+//! without labels, three lines at least of such words whose punctuation
+//! ends a turned word (`تاسايس ةقاطلا، ذإ` for `سياسات الطاقة، إذ`), where a
+//! line in visual order has it start one (`ذإ ،ةقاطلا تاسايس`), and few
+//! lines of that kind. Then, on every line, each token
 //! whose letters the lexicon lists far more often turned is turned (`turn_words`),
 //! with the punctuation at its end left there; the label `-١` becomes `١-`.
 
@@ -90,14 +94,58 @@ fn reads_as_turned_words(line: &str) -> bool {
 /// reading order (see the module documentation).
 pub(crate) fn document_reverses_words_in_place<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
     let (mut found, mut numbers) = (0usize, CountingUp::default());
+    // Lines without a label: of those that read as turned words, the ones
+    // whose punctuation ends a turned word (`ةقاطلا،`) and those where it
+    // starts one (`،ةقاطلا`, a line in visual order).
+    let (mut punctuated_after, mut punctuated_before, mut read_unlabelled) = (0usize, 0usize, 0usize);
     for line in lines {
-        let Some(number) = label_drawn_first(line) else { continue };
+        let Some(number) = label_drawn_first(line) else {
+            // (The lines of running text are read up to a bound: the lexicon
+            // is asked about every punctuated word of each.)
+            let punctuated = line.contains(['.', '،', '؛', ':']);
+            if punctuated && read_unlabelled < MAX_UNLABELLED_LINES_READ {
+                read_unlabelled += 1;
+            } else {
+                continue;
+            }
+            if let Some(after) = turned_words_punctuated_after(line) {
+                punctuated_after += usize::from(after);
+                punctuated_before += usize::from(!after);
+            }
+            continue;
+        };
         if reads_as_turned_words(line) {
             found += 1;
             numbers.add(number);
         }
     }
-    found >= MIN_LINES && numbers.counts_up()
+    (found >= MIN_LINES && numbers.counts_up())
+        || (punctuated_after >= MIN_PUNCTUATED_LINES && punctuated_before * 4 <= punctuated_after)
+}
+
+/// Lines without a label that show their punctuation after a turned word,
+/// needed before a document of running text is judged.
+const MIN_PUNCTUATED_LINES: usize = 3;
+
+/// Punctuated lines without a label read at most for the judgement: a
+/// document shows its damage in its first lines as in its others.
+const MAX_UNLABELLED_LINES_READ: usize = 64;
+
+/// In a line that reads as turned words, whether its punctuation ends a
+/// turned word as text writes it (`تاسايس ةقاطلا، ذإ`: the words stand in
+/// reading order) or starts one as a line in visual order has it (`ذإ
+/// ،ةقاطلا تاسايس`); None for a line with neither, or not of turned words.
+fn turned_words_punctuated_after(line: &str) -> Option<bool> {
+    let (mut after, mut before) = (false, false);
+    for token in line.split(' ') {
+        let (lead, word, trail) = word_of(token);
+        let punctuation = |s: &str| s.chars().next().is_some_and(|c| matches!(c, '.' | '،' | '؛' | ':'));
+        if (punctuation(lead) || punctuation(trail)) && listed_far_more_often_turned(word) {
+            after |= punctuation(trail) && lead.is_empty();
+            before |= punctuation(lead) && trail.is_empty();
+        }
+    }
+    (after != before && reads_as_turned_words(line)).then_some(after)
 }
 
 /// A line with each word the lexicon lists far more often turned turned in place,
@@ -151,6 +199,38 @@ mod tests {
         );
         // Words that came out right stay.
         assert_eq!(turn_words("-٢ دقو دعأ ريرقتلا قيرف نم الخبراء بناء"), "٢- وقد أعد التقرير فريق من الخبراء بناء");
+    }
+
+    /// Running text with no labels (`pdf-prose-chrome-kacst-pdfium`) is
+    /// judged by its punctuation: after turned words, as text writes it,
+    /// where a line in visual order has it before them.
+    #[test]
+    fn running_text_is_judged_by_punctuation_after_turned_words() {
+        let broken = read_corpus("in-the-wild/pdf-prose-chrome-kacst-pdfium.broken.txt");
+        assert!(document_reverses_words_in_place(broken.lines()));
+        // (`تنبت`, a word the lexicon lists, stays: the text has `تبنت`.)
+        assert_eq!(turn_words("تاسايس ةقاطلا، ذإ تنبت تاموكح ةريثك"), "سياسات الطاقة، إذ تنبت حكومات كثيرة");
+        let in_place = [
+            "تاسايس ةقاطلا، ذإ تنبت تاموكح ةريثك",
+            "هذه دوهجلا، اهيلت ندرألا ةكلمملاو ةيبرعلا ةيدوعسلا.",
+            "ىلع نأ يطغي ةسمخ نادلب يف هتلحرم ىلوألا.",
+        ];
+        assert!(document_reverses_words_in_place(in_place.into_iter()));
+        assert!(!document_reverses_words_in_place(in_place[..2].iter().copied()));
+        // The same lines in visual order: the punctuation starts the words.
+        let visual = [
+            "ةريثك تاموكح تنبت ذإ ،ةقاطلا تاسايس",
+            ".ةيدوعسلا ةيبرعلا ةكلمملاو ندرألا اهيلت ،دوهجلا هذه",
+            ".ىلوألا هتلحرم يف نادلب ةسمخ يطغي نأ ىلع",
+        ];
+        assert!(!document_reverses_words_in_place(visual.into_iter()));
+        // Nor does text as it should be.
+        let gold = read_corpus("in-the-wild/pdf-prose-chrome-kacst-pdfium.gold.txt");
+        assert!(!document_reverses_words_in_place(gold.lines()));
+    }
+
+    fn read_corpus(rel: &str) -> String {
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(rel)).unwrap()
     }
 
     #[test]

@@ -1,0 +1,239 @@
+//! Stage: the punctuation after a number drawn before it.
+//!
+//! PDFium (pypdfium2, and pdftext, which runs it) writes a line's words in
+//! reading order, but the punctuation that follows a number where the text
+//! goes on in Arabic on the number's other side, where the bidi algorithm
+//! draws it: `في نهاية عام ،٢٠٢٢ مقابل` for `في نهاية عام ٢٠٢٢، مقابل`,
+//! `لعام .٢٠٣٠` for `لعام ٢٠٣٠.`. Every other word stands where it should,
+//! so the line needs the two swapped, not read as runs out of order (the
+//! punctuation glued before a number is a sign of those, and the search,
+//! whose words score the same in any order, moved whole runs around the
+//! number).
+//!
+//! No text puts a comma after a space and against the number that follows,
+//! but a fraction is written `.85` by some (a correlation, APA's style), so
+//! the damage is judged once per document
+//! (`document_draws_punctuation_before_numbers`), on its lines that show no
+//! sign of visual order (reversed whole, a line shows the same shape:
+//! `لباقم ،٢٠٢٢ ماع`), and only in a document with few of those and none
+//! that starts with the sentence's punctuation glued to what follows (words emitted from the
+//! line's visual left show it too, `مقابل ،٢٠٢٢ عام`, and start a line with
+//! the period: `.٢٠٣٠ لعام ...`): `MIN_LINES` lines at least
+//! show a comma, a semicolon or a question mark glued before a number after
+//! a word, or a period before a number of three digits or more (a year,
+//! not a fraction), and the document writes a number followed by its
+//! punctuation at most a quarter as often. Then every such token after a
+//! word, in a line without signs of visual order, is turned, the periods before short numbers too
+//! (`restore_punctuation_after_numbers`).
+
+use std::borrow::Cow;
+
+use crate::edit::{Edits, Rewriter};
+use crate::fix::FixKind;
+use crate::pipeline::LineContext;
+use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_mark, is_number};
+
+/// Lines that show the damage, needed before a document is judged.
+pub(crate) const MIN_LINES: usize = 2;
+
+/// The punctuation that follows a number in text: the bidi algorithm puts
+/// it on the number's left in a right-to-left line.
+fn follows_numbers(c: char) -> bool {
+    matches!(c, '.' | '،' | '؛' | ':' | '؟' | '!')
+}
+
+/// The number of a token drawn as punctuation glued before a number
+/// (`،٢٠٢٢`, `.١٤`, `،١٢٪`): the punctuation and the number (with its
+/// percent sign).
+fn punctuation_before_number(token: &str) -> Option<(char, &str)> {
+    let mut chars = token.chars();
+    let punctuation = chars.next().filter(|&c| follows_numbers(c))?;
+    let number = chars.as_str();
+    let digits = number.strip_suffix(['%', '٪']).unwrap_or(number);
+    is_number(digits).then_some((punctuation, number))
+}
+
+/// Whether a token ends an Arabic word (a letter or a mark last).
+fn ends_a_word(token: &str) -> bool {
+    token.chars().next_back().is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c))
+}
+
+/// What a line shows: tokens with the punctuation drawn before their number
+/// after a word that no fraction is (`signs`), and numbers followed by
+/// their punctuation as text writes them (`written`).
+#[derive(Default)]
+struct Shapes {
+    signs: usize,
+    written: usize,
+}
+
+fn shapes(line: &str) -> Shapes {
+    let mut shapes = Shapes::default();
+    let mut previous = "";
+    for token in line.split(' ') {
+        if let Some((punctuation, number)) = punctuation_before_number(token) {
+            let no_fraction = punctuation != '.' || number.chars().count() >= 3;
+            if ends_a_word(previous) && no_fraction {
+                shapes.signs += 1;
+            }
+        } else if let Some(number) = token.strip_suffix(follows_numbers) {
+            shapes.written += usize::from(is_number(number) && previous.ends_with(|c: char| !c.is_ascii()));
+        }
+        previous = token;
+    }
+    shapes
+}
+
+/// Whether the document draws the punctuation after its numbers before them
+/// (see the module documentation).
+pub(crate) fn document_draws_punctuation_before_numbers<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
+    // The shapes first, on the lines that may hold them (most documents
+    // have none: nothing more is read).
+    let may_hold = |line: &&str| line.contains(['.', '،', '؛', ':', '؟', '!']) && has_arabic_script(line);
+    if lines.clone().filter(may_hold).filter(|line| shapes(line).signs > 0).take(MIN_LINES).count() < MIN_LINES {
+        return false;
+    }
+    let (mut arabic, mut visual) = (0usize, 0usize);
+    let (mut lines_with_signs, mut signs, mut written) = (0usize, 0usize, 0usize);
+    for line in lines.filter(|line| has_arabic_script(line)) {
+        arabic += 1;
+        if crate::reading_order::evidence(line).visual {
+            visual += 1;
+            continue;
+        }
+        // A line that starts with the sentence's punctuation glued to what
+        // follows (`.٢٠٣٠ لعام ...`, `.الريفية وقد ...`) has its words or
+        // runs out of order: the shape in its middle is theirs (`مقابل
+        // ،٢٠٢٢ عام`). (A period alone, `. المصادر`, is a run of its own: a
+        // font that lacks the glyph, drawn from another.)
+        let mut first = line.trim_start_matches(' ').chars();
+        if first.next().is_some_and(follows_numbers) && first.next().is_some_and(|c| c != ' ') {
+            return false;
+        }
+        let found = shapes(line);
+        lines_with_signs += usize::from(found.signs > 0);
+        signs += found.signs;
+        written += found.written;
+    }
+    lines_with_signs >= MIN_LINES && written * 4 <= signs && visual * MAX_VISUAL_SHARE < arabic
+}
+
+/// A document with more than one line in `MAX_VISUAL_SHARE` in visual order
+/// is not judged: a line in visual order shows the same shape (`ماع ،٢٠٢٢
+/// لباقم`), and reversed whole, the reading order's.
+const MAX_VISUAL_SHARE: usize = 10;
+
+/// In a document that draws the punctuation after its numbers before them
+/// (`ctx.punctuation_before_numbers`), puts it back after each number that
+/// follows a word.
+pub(crate) fn restore_punctuation_after_numbers<'a>(
+    line: &'a str,
+    ctx: &LineContext<'_>,
+    edits: &mut Edits,
+) -> Cow<'a, str> {
+    if !ctx.punctuation_before_numbers || ctx.reading.evidence(line).visual {
+        return Cow::Borrowed(line);
+    }
+    let mut rw = Rewriter::new(line, edits);
+    let (mut at, mut previous) = (0, "");
+    for token in line.split(' ') {
+        if let Some((punctuation, number)) = punctuation_before_number(token).filter(|_| ends_a_word(previous)) {
+            let turned = format!("{number}{punctuation}");
+            rw.replace(at..at + token.len(), &turned, FixKind::ReadingOrder, 0.95);
+        }
+        at += token.len() + 1;
+        previous = token;
+    }
+    rw.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repaired(line: &str) -> String {
+        crate::pipeline::tests::run_stage_in_document(
+            restore_punctuation_after_numbers,
+            line,
+            &crate::Config::default(),
+            |c| c.punctuation_before_numbers = true,
+        )
+        .into_owned()
+    }
+
+    #[test]
+    fn punctuation_goes_back_after_its_number() {
+        assert_eq!(
+            repaired("الطاقة الشمسية بلغت ١٨ غيغاواط في نهاية عام ،٢٠٢٢ مقابل"),
+            "الطاقة الشمسية بلغت ١٨ غيغاواط في نهاية عام ٢٠٢٢، مقابل"
+        );
+        assert_eq!(
+            repaired("شرطان أساسيان لبلوغ الأهداف المعلنة لعام .٢٠٣٠"),
+            "شرطان أساسيان لبلوغ الأهداف المعلنة لعام ٢٠٣٠."
+        );
+        assert_eq!(repaired("والتوزيع بنحو .١٤ ويرى الخبراء"), "والتوزيع بنحو ١٤. ويرى الخبراء");
+        // At the line's start (pypdf's layout of Chromium's lines, another
+        // stage's), or after a number or Latin, it stays.
+        for line in [".٢٠٢٣ وقد أعد التقرير", "بين ٣ ،٤ درجات", "المؤشر GDP .٢٠٢٢"]
+        {
+            assert_eq!(repaired(line), line);
+        }
+    }
+
+    #[test]
+    fn documents_are_judged_by_commas_and_years_drawn_before_numbers() {
+        let pdfium = [
+            "الطاقة الشمسية بلغت ١٨ غيغاواط في نهاية عام ،٢٠٢٢ مقابل",
+            "أقل من ٣ غيغاواط في عام .٢٠١٥ وتتصدر المغرب ومصر والإمارات",
+            "نسبة الفاقد في النقل والتوزيع بنحو .١٤ ويرى الخبراء",
+        ];
+        assert!(document_draws_punctuation_before_numbers(pdfium.into_iter()));
+        assert!(!document_draws_punctuation_before_numbers(pdfium[..1].iter().copied()));
+        // Fractions written without their zero (`.85`), a correlation's.
+        let fractions = ["بلغ معامل الارتباط .85 في العينة الأولى", "وبلغ .92 في العينة الثانية"];
+        assert!(!document_draws_punctuation_before_numbers(fractions.into_iter()));
+        // A document that mostly writes its numbers with their punctuation
+        // after them.
+        let written = [
+            pdfium[0],
+            pdfium[1],
+            "في عام ٢٠٢١، ثم في عام ٢٠٢٢، وفي عام ٢٠٢٣.",
+            "بلغت ١٢، ثم ١٥، ثم ١٨.",
+            "في عام ٢٠١٩، ثم في عام ٢٠٢٠.",
+        ];
+        assert!(!document_draws_punctuation_before_numbers(written.into_iter()));
+        // Words emitted from the visual left (PDFBox on XeLaTeX's PDFs) show
+        // the shape too, and a line that starts with its period.
+        let from_the_left = [
+            "مقابل ،٢٠٢٢ عام نهاية في غيغاواط ١٨ بلغت الشمسية الطاقة",
+            "والإمارات ومصر المغرب وتتصدر .٢٠١٥ عام في غيغاواط ٣ من أقل",
+            ".٢٠٣٠ لعام المعلنة الأهداف لبلوغ أساسيان شرطان",
+        ];
+        assert!(!document_draws_punctuation_before_numbers(from_the_left.into_iter()));
+        // And lines in visual order, reversed whole (pdfminer.six on
+        // Chromium's DejaVu PDF, `pdf-prose-chrome-dejavu-pdfminer`).
+        let visual = [
+            "ﻞﺑﺎﻘﻣ ،٢٠٢٢ مﺎﻋ ﺔﻳﺎﻬﻧ ﻲﻓ طاوﺎﻐﻴﻏ ١٨ ﺖﻐﻠﺑ ﺔﻴﺴﻤﺸﻟا ﺔﻗﺎﻄﻟا",
+            "تارﺎﻣﻹاو ﺮﺼﻣو بﺮﻐﻤﻟا رﺪﺼﺘﺗو .٢٠١٥ مﺎﻋ ﻲﻓ طاوﺎﻐﻴﻏ ٣ ﻦﻣ ﻞﻗأ",
+        ];
+        assert!(!document_draws_punctuation_before_numbers(visual.into_iter()));
+    }
+
+    /// PDFium's extractions of running text (`pdf-prose-*-pdfium`) are
+    /// judged, and their gold is not.
+    #[test]
+    fn pdfium_extractions_of_running_text_are_judged() {
+        let read = |rel: &str| {
+            std::fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/in-the-wild").join(rel),
+            )
+            .unwrap()
+        };
+        for font in ["amiri", "dejavu", "weasy-amiri", "typst-kacst", "xelatex-amiri"] {
+            let broken = read(&format!("pdf-prose-{font}-pdfium.broken.txt"));
+            assert!(document_draws_punctuation_before_numbers(broken.lines()), "{font}");
+            let gold = read(&format!("pdf-prose-{font}-pdfium.gold.txt"));
+            assert!(!document_draws_punctuation_before_numbers(gold.lines()), "{font}");
+        }
+    }
+}
