@@ -17,7 +17,10 @@
 //! `MIN_VOTES` groups and the order as written clearly better in almost
 //! none; a line whose ends are in visual order (the sentence's period
 //! before its first embedding, its label flipped after the last, `.⟨...⟩
-//! -١`) is a vote too, without the lexicon. A document that shows neither
+//! -١`) is a vote too, without the lexicon, and so is a line whose
+//! punctuation is glued before its embeddings more often than after them
+//! (`،⟨الطاقة⟩ ⟨سياسات⟩`: the punctuation after a word, drawn on its left;
+//! after them, a vote for the order as written). A document that shows neither
 //! gives no evidence, and is left alone. Then each line's top-level embeddings and the text
 //! between them are put in reverse order (`reverse_embedded_runs`): the
 //! embeddings as they are, the neutral text between them reversed (a
@@ -91,6 +94,11 @@ pub(crate) fn document_reverses_embedded_runs<'l>(lines: impl Iterator<Item = &'
         if ends_show_visual_order(&parts) {
             reversed += 1;
         }
+        match punctuation_sides(&parts) {
+            (before, after) if before > after => reversed += 1,
+            (before, after) if after > before => as_written += 1,
+            _ => {}
+        }
         let mut group: Vec<&str> = Vec::new();
         // A sentinel ends the last group.
         for part in parts.iter().chain([&Part::Between(" ")]) {
@@ -113,6 +121,28 @@ pub(crate) fn document_reverses_embedded_runs<'l>(lines: impl Iterator<Item = &'
         }
     }
     reversed >= MIN_VOTES && reversed > 3 * as_written
+}
+
+/// The sentence punctuation of a line glued before an embedding (`،⟨الطاقة⟩`:
+/// the punctuation after a word, drawn on its left, emitted first) and
+/// glued after one (`⟨الطاقة⟩،`, as text writes it): running text without
+/// labels shows its order so, whatever its words.
+fn punctuation_sides(parts: &[Part<'_>]) -> (usize, usize) {
+    let is_punctuation = |c: char| matches!(c, '.' | '،' | '؛' | ':');
+    let (mut before, mut after) = (0, 0);
+    for (i, part) in parts.iter().enumerate() {
+        if let Part::Between(text) = part {
+            let embedded =
+                |at: Option<usize>| at.and_then(|k| parts.get(k)).is_some_and(|p| matches!(p, Part::Embedded(_)));
+            if text.ends_with(is_punctuation) && embedded(Some(i + 1)) {
+                before += 1;
+            }
+            if text.starts_with(is_punctuation) && embedded(i.checked_sub(1)) {
+                after += 1;
+            }
+        }
+    }
+    (before, after)
 }
 
 /// `.⟨المياه⟩ ... ⟨يتناول⟩ -١`: the sentence's period before the first
@@ -273,5 +303,29 @@ mod tests {
         let logical =
             [format!("١- {} {}.", embed("في"), embed("إدارة")), format!("٢- {} {}.", embed("اللجنة"), embed("في"))];
         assert!(!document_reverses_embedded_runs(logical.iter().map(String::as_str), &scorer));
+    }
+
+    #[test]
+    fn running_text_is_judged_by_the_side_its_punctuation_is_on() {
+        // pdf-prose-weasy-dejavu-pdftotext-raw.broken.txt, lines 3 and 4:
+        // every word an embedding, none cut, no label; the punctuation after
+        // a word drawn on its left, emitted before its embedding.
+        let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
+        let words = |parts: &[&str]| {
+            parts.iter().map(|p| p.strip_prefix('=').map_or_else(|| embed(p), str::to_string)).collect::<String>()
+        };
+        let visual = [
+            words(&["حصة", "= ", "وطنية", "= ", "إذ", "= ،", "الطاقة", "= ", "سياسات"]),
+            words(&["الوكالة", "= ", "وتشير", "= .", "الكهرباء", "= ", "مزيج"]),
+        ];
+        assert!(document_reverses_embedded_runs(visual.iter().map(String::as_str), &scorer));
+        assert_eq!(punctuation_sides(&parts(&visual[0]).unwrap()), (1, 0));
+        // The same words in reading order, the punctuation after them: no.
+        let logical = [
+            words(&["سياسات", "= ", "الطاقة", "=، ", "إذ", "= ", "وطنية", "= ", "حصة"]),
+            words(&["مزيج", "= ", "الكهرباء", "=. ", "وتشير", "= ", "الوكالة"]),
+        ];
+        assert!(!document_reverses_embedded_runs(logical.iter().map(String::as_str), &scorer));
+        assert_eq!(punctuation_sides(&parts(&logical[0]).unwrap()), (0, 1));
     }
 }
