@@ -1,29 +1,34 @@
 //! Stage: the punctuation after a number drawn before it.
 //!
-//! PDFium (pypdfium2, and pdftext, which runs it) writes a line's words in
-//! reading order, but the punctuation that follows a number where the text
-//! goes on in Arabic on the number's other side, where the bidi algorithm
-//! draws it: `في نهاية عام ،٢٠٢٢ مقابل` for `في نهاية عام ٢٠٢٢، مقابل`,
-//! `لعام .٢٠٣٠` for `لعام ٢٠٣٠.`. Every other word stands where it should,
-//! so the line needs the two swapped, not read as runs out of order (the
-//! punctuation glued before a number is a sign of those, and the search,
+//! PDFium (pypdfium2, and pdftext, which runs it) writes the words of a
+//! line in reading order, but puts the punctuation that follows a number on
+//! the number's other side, where the bidi algorithm draws it: `في نهاية عام
+//! ،٢٠٢٢ مقابل` for `في نهاية عام ٢٠٢٢، مقابل`, `لعام .٢٠٣٠` for `لعام
+//! ٢٠٣٠.`. Every other word stands where it should, so the two are swapped
+//! back; the reading order must not get the line first: the punctuation
+//! glued before a number is a sign of runs out of order, and the search,
 //! whose words score the same in any order, moved whole runs around the
-//! number).
+//! number.
 //!
 //! No text puts a comma after a space and against the number that follows,
-//! but a fraction is written `.85` by some (a correlation, APA's style), so
-//! the damage is judged once per document
-//! (`document_draws_punctuation_before_numbers`), on its lines that show no
-//! sign of visual order (reversed whole, a line shows the same shape:
-//! `لباقم ،٢٠٢٢ ماع`), and only in a document with few of those and none
-//! that starts with the sentence's punctuation glued to what follows (words emitted from the
-//! line's visual left show it too, `مقابل ،٢٠٢٢ عام`, and start a line with
-//! the period: `.٢٠٣٠ لعام ...`): `MIN_LINES` lines at least
-//! show a comma, a semicolon or a question mark glued before a number after
-//! a word, or a period before a number of three digits or more (a year,
-//! not a fraction), and the document writes a number followed by its
-//! punctuation at most a quarter as often. Then every such token after a
-//! word, in a line without signs of visual order, is turned, the periods before short numbers too
+//! but some write a fraction `.85` (a correlation, in APA's style), and
+//! other layouts show the same shape, so the damage is judged once per
+//! document (`document_draws_punctuation_before_numbers`):
+//!
+//! * `MIN_LINES` lines at least show a comma, a semicolon, a colon or a
+//!   question mark glued before a number after a word, or a period before
+//!   a number of three digits or more (a year, not a fraction);
+//! * the document writes a number followed by its punctuation a quarter as
+//!   often at most;
+//! * one line in `MAX_VISUAL_SHARE` at most shows signs of visual order (a
+//!   line reversed whole shows the shape too, `لباقم ،٢٠٢٢ ماع`; those lines
+//!   are not counted);
+//! * no line starts with the sentence's punctuation glued to what follows
+//!   (words emitted from the visual left show the shape, `مقابل ،٢٠٢٢ عام`,
+//!   and start a line with the period, `.٢٠٣٠ لعام ...`).
+//!
+//! Then each such token after a word, in a line without signs of visual
+//! order, is turned, a period before a short number too
 //! (`restore_punctuation_after_numbers`).
 
 use std::borrow::Cow;
@@ -34,7 +39,7 @@ use crate::pipeline::LineContext;
 use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_mark, is_number};
 
 /// Lines that show the damage, needed before a document is judged.
-pub(crate) const MIN_LINES: usize = 2;
+const MIN_LINES: usize = 2;
 
 /// The punctuation that follows a number in text: the bidi algorithm puts
 /// it on the number's left in a right-to-left line.
@@ -42,7 +47,7 @@ fn follows_numbers(c: char) -> bool {
     matches!(c, '.' | '،' | '؛' | ':' | '؟' | '!')
 }
 
-/// The number of a token drawn as punctuation glued before a number
+/// A token that is punctuation glued before a number
 /// (`،٢٠٢٢`, `.١٤`, `،١٢٪`): the punctuation and the number (with its
 /// percent sign).
 fn punctuation_before_number(token: &str) -> Option<(char, &str)> {
@@ -150,6 +155,7 @@ pub(crate) fn restore_punctuation_after_numbers<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::tests::read_corpus;
 
     fn repaired(line: &str) -> String {
         crate::pipeline::tests::run_stage_in_document(
@@ -223,16 +229,10 @@ mod tests {
     /// judged, and their gold is not.
     #[test]
     fn pdfium_extractions_of_running_text_are_judged() {
-        let read = |rel: &str| {
-            std::fs::read_to_string(
-                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/in-the-wild").join(rel),
-            )
-            .unwrap()
-        };
         for font in ["amiri", "dejavu", "weasy-amiri", "typst-kacst", "xelatex-amiri"] {
-            let broken = read(&format!("pdf-prose-{font}-pdfium.broken.txt"));
+            let broken = read_corpus(&format!("in-the-wild/pdf-prose-{font}-pdfium.broken.txt"));
             assert!(document_draws_punctuation_before_numbers(broken.lines()), "{font}");
-            let gold = read(&format!("pdf-prose-{font}-pdfium.gold.txt"));
+            let gold = read_corpus(&format!("in-the-wild/pdf-prose-{font}-pdfium.gold.txt"));
             assert!(!document_draws_punctuation_before_numbers(gold.lines()), "{font}");
         }
     }

@@ -206,7 +206,7 @@ mod tests {
     /// where a line in visual order has it before them.
     #[test]
     fn running_text_is_judged_by_punctuation_after_turned_words() {
-        let broken = read_corpus("in-the-wild/pdf-prose-chrome-kacst-pdfium.broken.txt");
+        let broken = crate::pipeline::tests::read_corpus("in-the-wild/pdf-prose-chrome-kacst-pdfium.broken.txt");
         assert!(document_reverses_words_in_place(broken.lines()));
         // (`تنبت`, a word the lexicon lists, stays: the text has `تبنت`.)
         assert_eq!(turn_words("تاسايس ةقاطلا، ذإ تنبت تاموكح ةريثك"), "سياسات الطاقة، إذ تنبت حكومات كثيرة");
@@ -225,12 +225,8 @@ mod tests {
         ];
         assert!(!document_reverses_words_in_place(visual.into_iter()));
         // Nor does text as it should be.
-        let gold = read_corpus("in-the-wild/pdf-prose-chrome-kacst-pdfium.gold.txt");
+        let gold = crate::pipeline::tests::read_corpus("in-the-wild/pdf-prose-chrome-kacst-pdfium.gold.txt");
         assert!(!document_reverses_words_in_place(gold.lines()));
-    }
-
-    fn read_corpus(rel: &str) -> String {
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(rel)).unwrap()
     }
 
     #[test]
