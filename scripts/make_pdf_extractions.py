@@ -44,8 +44,9 @@ pdftext and PyMuPDF4LLM (none of whose extractions align).
 Every source line is its own right-aligned paragraph, short enough never to
 wrap, so that line N of an extraction is line N of the text. Since stop 23
 a third text (`pdf-prose-*`) is running prose cut into lines as a wrapped
-paragraph would be, without paragraph labels; its extractions were made
-with pymupdf 2.0, pypdf 7.1.1, pdfminer.six 20260107 and Chromium 156 (the
+paragraph would be, without paragraph labels, and a fourth
+(`pdf-vowelled-*`) fully vowelled prose; their extractions were made with
+pymupdf 2.0, pypdf 7.1.1, pdfminer.six 20260107 and Chromium 156 (the
 other texts' extractions came out byte-identical with them).
 
 Needs (not the build, not the tests): Debian's libreoffice-writer-nogui,
@@ -148,7 +149,25 @@ PROSE = """\
 شرطان أساسيان لبلوغ الأهداف المعلنة لعام ٢٠٣٠.
 """
 
-TEXTS = {'': TEXT, 'schools-': SCHOOLS, 'prose-': PROSE}
+# The fourth text (added 2026-12-06, stop 23): fully vowelled prose, as
+# children's books, school readers and religious texts print it: the marks
+# of every letter, shadda with its vowel, tanween, hamza forms. Written in
+# NFC (a letter's vowel before its shadda), the order the repair writes.
+VOWELLED = """\
+حِكايَةُ النَّهْرِ الصَّغيرِ
+كانَ في القَرْيَةِ نَهْرٌ صَغيرٌ يَجْري بَيْنَ الحُقولِ،
+وَكانَ الأَطْفالُ يَجْلِسونَ عَلى ضِفَّتِهِ كُلَّ مَساءٍ.
+قالَ الجَدُّ: إِنَّ هذا النَّهْرَ أَقْدَمُ مِنَ القَرْيَةِ نَفْسِها،
+وَإِنَّ ماءَهُ كانَ يَكْفي أَهْلَها جَميعاً.
+ثُمَّ جاءَتْ سَنَةٌ قَليلَةُ المَطَرِ، فَجَفَّ النَّهْرُ شَهْرَيْنِ،
+وَحَزِنَ النّاسُ حُزْناً شَديداً.
+فَاجْتَمَعَ الرِّجالُ وَالنِّساءُ وَحَفَروا بِئْراً عَميقَةً،
+وَتَعاوَنوا عَلى سَقْيِ الأَشْجارِ يَوْماً بَعْدَ يَوْمٍ.
+وَلَمّا عادَ المَطَرُ في الخَريفِ، امْتَلَأَ النَّهْرُ مِنْ جَديدٍ،
+فَفَرِحَ الجَميعُ، وَتَعَلَّموا أَنَّ الماءَ نِعْمَةٌ تُحْفَظُ.
+"""
+
+TEXTS = {'': TEXT, 'schools-': SCHOOLS, 'prose-': PROSE, 'vowelled-': VOWELLED}
 
 FONTS = {'amiri': 'Amiri', 'kacst': 'KacstBook', 'noto': 'Noto Naskh Arabic'}
 # Fonts added later (2026-12-06) to see whether the repair holds for fonts

@@ -70,6 +70,11 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         if config.reading_order && crate::level_runs::reads_as_runs_cut_at_kerned_yehs(without_carriage_return(line)) {
             return false;
         }
+        // A line that starts with a mark: its last letter's, drawn first
+        // (`marks_before_letters`).
+        if config.reading_order && crate::marks_before_letters::starts_with_marks(without_carriage_return(line)) {
+            return false;
+        }
         let mut signs = LineSigns::default();
         let verdict = scan_line(&text[start..end], config, &mut signs);
         // Spaces lost between all words: judged by the lines with tokens
@@ -714,7 +719,12 @@ mod tests {
             // brackets went to a line of their own, `أ تحتاج`: a letter
             // standing alone, which the scan takes for a sign of lost
             // spaces and leaves to the full repair, which keeps it.)
-            if name.ends_with(".gold.txt") && !name.ends_with("-raw.gold.txt") {
+            // (Nor is fully vowelled text's, `pdf-vowelled-*`: a lam and an
+            // alef parted by a mark, `لَا`, are no lam-alef to the
+            // ligature stage's prefilter, `swapped_ligatures::may_swap_ligatures`,
+            // so the text goes the full way, which keeps it:
+            // tests/negative.rs.)
+            if name.ends_with(".gold.txt") && !name.ends_with("-raw.gold.txt") && !name.contains("pdf-vowelled-") {
                 assert!(is_clean(&text, &config), "{name}");
                 gold += 1;
             }

@@ -105,6 +105,7 @@ mod level_runs;
 pub mod lexicon;
 mod lost_spaces;
 mod mark_order;
+mod marks_before_letters;
 mod mirrored_brackets;
 mod number_order;
 mod pipeline;

@@ -19,11 +19,13 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Ten stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Eleven stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
-//! in an embedding of its own, left to right), `tab_spaces` (spaces written
+//! in an embedding of its own, left to right), `marks_before_letters` (vowel
+//! marks written before their letters, once the controls are gone),
+//! `tab_spaces` (spaces written
 //! as tabs), `lost_spaces` (no space between any two words; before the
 //! ligatures are judged by whole words),
 //! `swapped_ligatures` (lam-alef ligatures that came out as alef + lam, so
@@ -47,8 +49,8 @@ use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
     digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, lost_spaces, mark_order,
-    mirrored_brackets, number_order, presentation_forms, punctuation_before_numbers, reading_order, reversed_words,
-    spacing, swapped_ligatures, tab_spaces, tatweel, word_boundaries, word_order,
+    marks_before_letters, mirrored_brackets, number_order, presentation_forms, punctuation_before_numbers,
+    reading_order, reversed_words, spacing, swapped_ligatures, tab_spaces, tatweel, word_boundaries, word_order,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -117,6 +119,11 @@ pub(crate) struct LineContext<'c> {
     /// them (see `punctuation_before_numbers`; set for the one run of that
     /// stage).
     pub punctuation_before_numbers: bool,
+    /// Whether the document writes its vowel marks before their letters,
+    /// and whether its lines may start with their last letter's marks (see
+    /// `marks_before_letters`; set for the one run of that stage).
+    pub marks_before_letters: bool,
+    pub marks_drawn_first: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -145,6 +152,8 @@ impl<'c> LineContext<'c> {
             words_from_the_left: false,
             tabs_are_spaces: false,
             punctuation_before_numbers: false,
+            marks_before_letters: false,
+            marks_drawn_first: false,
         }
     }
 
@@ -442,6 +451,20 @@ pub(crate) fn prepare<'a>(
         ctx.tabs_are_spaces = tab_spaces::document_writes_spaces_as_tabs(states.iter().flatten().map(|s| &*s.text));
         if ctx.tabs_are_spaces {
             run_on_every_line(&mut states, tab_spaces::restore_tab_spaces, &ctx);
+        }
+    }
+    // Next, before any stage reads a word (and once tabs read as spaces,
+    // so that a line's words show whether it is in visual order): vowel
+    // marks written before their letters, or a line's last marks drawn
+    // first (`marks_before_letters`).
+    if config.reading_order {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        let lines = || states.iter().flatten().map(|s| &*s.text);
+        ctx.marks_before_letters = marks_before_letters::document_writes_marks_before_letters(lines());
+        ctx.marks_drawn_first =
+            !ctx.marks_before_letters && marks_before_letters::document_may_draw_marks_first(lines());
+        if ctx.marks_before_letters || ctx.marks_drawn_first {
+            run_on_every_line(&mut states, marks_before_letters::restore_marks_after_letters, &ctx);
         }
     }
     // Once, before the stages that read a line's tokens (the ligatures are

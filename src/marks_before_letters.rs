@@ -1,0 +1,282 @@
+//! Stage: vowel marks written before the letter they sit on.
+//!
+//! A mark is drawn over or under its letter, at the same place on the line;
+//! an extractor that orders a line's glyphs by where they stand may put it
+//! on either side. PDFBox on the PDFs LibreOffice, Chromium and WeasyPrint
+//! make, and pdftotext on Chromium's, put each mark before its letter in
+//! fully vowelled text: `كاَن في الَقْرَيِة َنْهٌر` for `كانَ في القَرْيَةِ
+//! نَهْرٌ` (pdftotext also cuts the words at their marks: `الَق ْر َي ِة`).
+//! Every later stage reads the letters through their marks, so the marks
+//! are put back first: each run of marks goes after the letter that
+//! follows it (`move_marks_after_their_letters`).
+//!
+//! PyMuPDF, on the PDFs LibreOffice makes, puts the marks of a line's last
+//! letter (and the punctuation after it) first, where they are drawn at the
+//! line's left edge: `ِحِكايَةُ النَّهْرِ الصَّغير` for `حِكايَةُ النَّهْرِ
+//! الصَّغيرِ`, `،ِكانَ ... الحُقول` for `كانَ ... الحُقولِ،`. No line starts
+//! with a mark, so a line that does, and ends with a bare letter, has them
+//! put back at its end (`marks_drawn_first`), on lines without signs of
+//! visual order, in a document with few such lines
+//! (`document_may_draw_marks_first`).
+//!
+//! Text as written never puts a short vowel on a bare alef (`ا`; fathatan
+//! is written on it, `جميعاً`) and never starts a word with a mark; a line
+//! whose marks came before their letters shows both. The damage is judged
+//! once per document (`document_writes_marks_before_letters`), on its lines
+//! without signs of visual order (reversed whole, a line shows both too,
+//! and the reading order turns it with its marks), in a document with one
+//! such line in `MAX_VISUAL_SHARE` at most: `MIN_SIGNS` bare
+//! alefs with a short vowel at least, as many words that start with a
+//! mark, and more of those than words that end with one.
+
+use std::borrow::Cow;
+
+use crate::edit::{rewrite_whole, Edits};
+use crate::fix::FixKind;
+use crate::pipeline::LineContext;
+use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_mark};
+
+/// Bare alefs with a short vowel, and words that start with a mark, a
+/// document must show to be judged.
+const MIN_SIGNS: usize = 3;
+
+/// Fathatan, the one mark text writes on a bare alef (`جميعاً`).
+const FATHATAN: char = '\u{064B}';
+
+/// What a line shows of its marks: bare alefs with a short vowel after
+/// them, words that start with a mark (before a letter), words that end with
+/// one (after a letter, but for fathatan, which a spelling puts before the
+/// alef: `جميعًا`).
+#[derive(Default)]
+struct MarkSides {
+    alef_vowels: usize,
+    words_starting: usize,
+    words_ending: usize,
+}
+
+fn mark_sides(line: &str) -> MarkSides {
+    let mut sides = MarkSides::default();
+    let mut previous = ' ';
+    for c in line.chars() {
+        if previous == 'ا' && is_arabic_mark(c) && c != FATHATAN {
+            sides.alef_vowels += 1;
+        }
+        previous = c;
+    }
+    for token in line.split(' ') {
+        let word = token.trim_end_matches(['.', '،', '؛', ':', '!', '؟']);
+        let mut chars = word.chars();
+        if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
+            if is_arabic_mark(first) && (is_arabic_letter(second) || is_arabic_mark(second)) {
+                sides.words_starting += 1;
+            }
+        }
+        let mut back = word.chars().rev().skip_while(|&c| is_arabic_mark(c) && c != FATHATAN);
+        let ends_with_mark = word.chars().next_back().is_some_and(|c| is_arabic_mark(c) && c != FATHATAN);
+        if ends_with_mark && back.next().is_some_and(is_arabic_letter) {
+            sides.words_ending += 1;
+        }
+    }
+    sides
+}
+
+/// Whether the document writes its marks before their letters (see the
+/// module documentation).
+pub(crate) fn document_writes_marks_before_letters<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
+    // (Most documents have no bare alef with a vowel: nothing more is read.)
+    let alef_vowels = |line: &&str| line.contains('ا') && mark_sides(line).alef_vowels > 0;
+    if lines.clone().filter(alef_vowels).take(MIN_SIGNS).count() < MIN_SIGNS {
+        return false;
+    }
+    let mut total = MarkSides::default();
+    let (mut arabic, mut visual) = (0usize, 0usize);
+    for line in lines.filter(|line| has_arabic_script(line)) {
+        arabic += 1;
+        if crate::reading_order::evidence(line).visual {
+            visual += 1;
+            continue;
+        }
+        if has_controls(line) {
+            continue;
+        }
+        let sides = mark_sides(line);
+        total.alef_vowels += sides.alef_vowels;
+        total.words_starting += sides.words_starting;
+        total.words_ending += sides.words_ending;
+    }
+    total.alef_vowels >= MIN_SIGNS
+        && total.words_starting >= MIN_SIGNS
+        && total.words_starting > total.words_ending
+        && visual * MAX_VISUAL_SHARE < arabic
+}
+
+/// Whether the document's lines may start with their last letter's marks
+/// (`marks_drawn_first`): one line at least starts with a mark, and one
+/// line in `MAX_VISUAL_SHARE` at most shows signs of visual order (a line
+/// reversed whole starts with its last letter's marks too, and one whose
+/// signs are too few to tell would be turned the wrong way).
+pub(crate) fn document_may_draw_marks_first<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
+    if !lines.clone().any(starts_with_marks) {
+        return false;
+    }
+    let (mut arabic, mut visual) = (0usize, 0usize);
+    for line in lines.filter(|line| has_arabic_script(line)) {
+        arabic += 1;
+        visual += usize::from(crate::reading_order::evidence(line).visual);
+    }
+    visual * MAX_VISUAL_SHARE < arabic
+}
+
+/// See `document_may_draw_marks_first`.
+const MAX_VISUAL_SHARE: usize = 10;
+
+/// A line with each run of marks that stands before a letter put after it.
+fn move_marks_after_their_letters(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut marks = String::new();
+    for c in line.chars() {
+        if is_arabic_mark(c) {
+            marks.push(c);
+        } else if is_arabic_letter(c) {
+            out.push(c);
+            out.push_str(&marks);
+            marks.clear();
+        } else {
+            // (Marks before a space or punctuation stay where they are:
+            // which letter they sit on, nothing tells.)
+            out.push_str(&marks);
+            marks.clear();
+            out.push(c);
+        }
+    }
+    out.push_str(&marks);
+    out
+}
+
+/// A line that starts with the marks of its last letter, and the
+/// punctuation after them, drawn at its left edge (`،ِكانَ ... الحُقول`):
+/// the line with them at its end (`كانَ ... الحُقولِ،`). The line must end
+/// with a letter without marks, hold `MIN_SPACES` spaces, and more of its
+/// words must end with a mark than start with one.
+fn marks_drawn_first(line: &str) -> Option<String> {
+    let body = line.trim_matches(' ');
+    let first_letter = body.find(|c: char| !(is_arabic_mark(c) || is_end_punctuation(c)))?;
+    let (edge, rest) = body.split_at(first_letter);
+    // (Fathatan alone, without the sentence's punctuation, is a heading's
+    // label's, drawn before its word, `ًأولا- مقدمة`: `label_marks`.)
+    let marks = || edge.chars().filter(|&c| is_arabic_mark(c));
+    if marks().next().is_none()
+        || edge.chars().all(|c| c == FATHATAN)
+        || !rest.starts_with(is_arabic_letter)
+        || !rest.ends_with(is_arabic_letter)
+        || rest.matches(' ').count() < MIN_SPACES
+    {
+        return None;
+    }
+    // Its other words end with their marks, as text writes them; reversed
+    // whole, they would start with them (`ُةَياكِح`).
+    let sides = mark_sides(rest);
+    if sides.words_ending <= sides.words_starting {
+        return None;
+    }
+    let lead = &line[..line.len() - line.trim_start_matches(' ').len()];
+    let trail = &line[line.trim_end_matches(' ').len()..];
+    Some(format!("{lead}{rest}{}{trail}", edge.chars().rev().collect::<String>()))
+}
+
+/// Spaces a line must hold for its leading marks to be moved: one that
+/// lost them (a line reversed whole, LuaTeX's) shows too little of its
+/// order.
+const MIN_SPACES: usize = 2;
+
+/// Sentence punctuation drawn with a line's last marks.
+fn is_end_punctuation(c: char) -> bool {
+    matches!(c, '.' | '،' | '؛' | ':')
+}
+
+/// In a document that writes its marks before their letters
+/// (`ctx.marks_before_letters`), puts them after, on lines without signs of
+/// visual order.
+/// Elsewhere, in a document that may draw them so
+/// (`ctx.marks_drawn_first`), puts the marks a line starts with at its end
+/// (`marks_drawn_first`).
+pub(crate) fn restore_marks_after_letters<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    if !line.chars().any(is_arabic_mark) {
+        return Cow::Borrowed(line);
+    }
+    let fixed = if ctx.marks_before_letters {
+        move_marks_after_their_letters(line)
+    } else if ctx.marks_drawn_first && starts_with_marks(line) {
+        match marks_drawn_first(line) {
+            Some(fixed) => fixed,
+            None => return Cow::Borrowed(line),
+        }
+    } else {
+        return Cow::Borrowed(line);
+    };
+    if has_controls(line) || ctx.reading.evidence(line).visual {
+        return Cow::Borrowed(line);
+    }
+    rewrite_whole(line, &fixed, FixKind::ReadingOrder, 0.95, edits)
+}
+
+/// Whether a line holds control characters: the layout of a table, or an
+/// extractor's garbage, which this stage does not read (as the reading
+/// order does not).
+fn has_controls(line: &str) -> bool {
+    line.trim_end_matches('\r').chars().any(char::is_control)
+}
+
+/// Whether a line starts with a mark, after its spaces and sentence
+/// punctuation (the fast path sends such a line the full way).
+pub(crate) fn starts_with_marks(line: &str) -> bool {
+    line.trim_start_matches(|c: char| c == ' ' || is_end_punctuation(c)).starts_with(is_arabic_mark)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::tests::read_corpus;
+
+    #[test]
+    fn marks_go_after_the_letter_they_came_before() {
+        assert_eq!(move_marks_after_their_letters("كاَن في الَقْرَيِة َنْهٌر"), "كانَ في القَرْيَةِ نَهْرٌ");
+        assert_eq!(move_marks_after_their_letters("الَّن ْه ِر"), "النَّ هْ رِ");
+        assert_eq!(move_marks_after_their_letters("َج ميعًا."), "جَ ميعاً.");
+        // A mark before a space stays.
+        assert_eq!(move_marks_after_their_letters("عملا ً"), "عملا ً");
+    }
+
+    #[test]
+    fn marks_drawn_first_go_to_the_end_of_the_line() {
+        // pdf-vowelled-noto-pymupdf.broken.txt, lines 1 and 2.
+        assert_eq!(marks_drawn_first("ِحِكايَةُ النَّهْرِ الصَّغير").as_deref(), Some("حِكايَةُ النَّهْرِ الصَّغيرِ"));
+        assert_eq!(marks_drawn_first("،ِكانَ في القَرْيَةِ الحُقول ").as_deref(), Some("كانَ في القَرْيَةِ الحُقولِ، "));
+        // The last letter has its marks, or the line starts with a letter.
+        assert_eq!(marks_drawn_first("ِحِكايَةُ النَّهْرِ الصَّغيرِ"), None);
+        assert_eq!(marks_drawn_first("حِكايَةُ النَّهْرِ الصَّغير"), None);
+        // A label word's tanween drawn before it is the label's; with the
+        // sentence's period, it is the last word's.
+        assert_eq!(marks_drawn_first("ًأولا- مقدمة"), None);
+        assert_eq!(
+            marks_drawn_first(".ًوَإِنَّ ماءَهُ كانَ يَكْفي أَهْلَها جَميعا").as_deref(),
+            Some("وَإِنَّ ماءَهُ كانَ يَكْفي أَهْلَها جَميعاً.")
+        );
+    }
+
+    #[test]
+    fn documents_are_judged_by_vowels_on_alef_and_words_starting_with_marks() {
+        for name in ["pdf-vowelled-chrome-noto-pdftotext", "pdf-vowelled-noto-pdfbox"] {
+            let broken = read_corpus(&format!("in-the-wild/{name}.broken.txt"));
+            assert!(document_writes_marks_before_letters(broken.lines()), "{name}");
+            let gold = read_corpus(&format!("in-the-wild/{name}.gold.txt"));
+            assert!(!document_writes_marks_before_letters(gold.lines()), "{name}");
+        }
+        // Vowelled text as written, and words whose last mark a space cut off.
+        for name in ["negative/arabic-poetry-diacritics.txt", "negative/arabic-quran-fatiha.txt"] {
+            assert!(!document_writes_marks_before_letters(read_corpus(name).lines()), "{name}");
+        }
+        let detached = ["كان َ في القَرْيَة ِ نَهْر ٌ", "وَكان َ الأَطْفال ُ يَجْلِسون َ", "قال َ الجَد ُّ"];
+        assert!(!document_writes_marks_before_letters(detached.into_iter()));
+    }
+}
