@@ -199,7 +199,7 @@ fn cut_gains(scorer: &WordScorer, stretch: &str) -> (f64, Vec<(usize, f64)>) {
 /// one against the other, as a unigram model gives them. (Measured on the
 /// reports' text with every space between words lost: of the cuts this
 /// puts at 0.9 or more, 99.65% are right; from 0.8 to 0.9, 85%.)
-fn cut_confidence(gain: f64) -> f32 {
+pub(crate) fn cut_confidence(gain: f64) -> f32 {
     (1.0 / (1.0 + (-gain).exp())) as f32
 }
 

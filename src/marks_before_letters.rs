@@ -8,7 +8,9 @@
 //! نَهْرٌ` (pdftotext also cuts the words at their marks: `الَق ْر َي ِة`).
 //! Every later stage reads the letters through their marks, so the marks
 //! are put back first: each run of marks goes after the letter that
-//! follows it (`move_marks_after_their_letters`).
+//! follows it (`move_marks_after_their_letters`). Then, where most words
+//! came out cut at their marks (`document_cuts_words_at_marks`), the pieces
+//! of each line are joined into words by the lexicon (`join_pieces`).
 //!
 //! PyMuPDF, on the PDFs LibreOffice makes, puts the marks of a line's last
 //! letter (and the punctuation after it) first, where they are drawn at the
@@ -131,10 +133,33 @@ pub(crate) fn document_may_draw_marks_first<'l>(lines: impl Iterator<Item = &'l 
 const MAX_VISUAL_SHARE: usize = 10;
 
 /// A line with each run of marks that stands before a letter put after it.
+/// A run of marks before a space and the punctuation glued to a letter
+/// (`ِ :إ`, `َ ،ف`: pdftotext writes the punctuation between two words in a
+/// left-to-right embedding, with the next letter's mark) goes after that
+/// letter, the punctuation before the space (`: إِ`, `، فَ`).
 fn move_marks_after_their_letters(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut reordered: Vec<char> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let marks_end = chars[i..].iter().position(|&c| !is_arabic_mark(c)).map_or(chars.len(), |k| i + k);
+        let before_punctuation = marks_end > i
+            && chars.get(marks_end) == Some(&' ')
+            && chars.get(marks_end + 1).is_some_and(|&c| is_end_punctuation(c))
+            && chars.get(marks_end + 2).is_some_and(|&c| is_arabic_letter(c));
+        if before_punctuation {
+            reordered.push(chars[marks_end + 1]);
+            reordered.push(' ');
+            reordered.extend_from_slice(&chars[i..marks_end]);
+            i = marks_end + 2;
+            continue;
+        }
+        reordered.push(chars[i]);
+        i += 1;
+    }
     let mut out = String::with_capacity(line.len());
     let mut marks = String::new();
-    for c in line.chars() {
+    for c in reordered {
         if is_arabic_mark(c) {
             marks.push(c);
         } else if is_arabic_letter(c) {
@@ -233,6 +258,120 @@ pub(crate) fn starts_with_marks(line: &str) -> bool {
     line.trim_start_matches(|c: char| c == ' ' || is_end_punctuation(c)).starts_with(is_arabic_mark)
 }
 
+/// Whether the document's words came out cut at their marks (pdftotext on
+/// Chromium's PDFs: `الَق ْر َي ِة`, once the marks are moved `القَ رْ يَ
+/// ةِ`): `MIN_PIECES` tokens at least, and a quarter of its Arabic tokens
+/// or more, are one letter with its marks, which text never writes alone
+/// but for a few particles.
+pub(crate) fn document_cuts_words_at_marks<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let (mut tokens, mut pieces) = (0usize, 0usize);
+    for token in lines.flat_map(|line| line.split(' ')) {
+        let letters = token.chars().filter(|&c| is_arabic_letter(c)).count();
+        if letters > 0 {
+            tokens += 1;
+            pieces += usize::from(letters == 1);
+        }
+    }
+    pieces >= MIN_PIECES && 4 * pieces >= tokens
+}
+
+/// One-letter tokens a document whose words were cut at their marks shows
+/// at least.
+const MIN_PIECES: usize = 10;
+
+/// Pieces a word is made of at most.
+const MAX_PIECES_PER_WORD: usize = 6;
+
+/// What a word of one letter costs (natural log): text does not write a
+/// letter alone, so a piece of one letter joins a neighbour unless both
+/// read far worse so.
+const LONE_LETTER_COST: f64 = 10.0;
+
+/// A line whose words were cut at their marks with its pieces joined into
+/// words: a dynamic program over the spaces between pieces (a space is
+/// kept or dropped; a word is at most `MAX_PIECES_PER_WORD` pieces, and
+/// none spans punctuation, a number or Latin) by the unigram model the
+/// reading order uses. A space is dropped where the best reading without
+/// it beats the best with it by a confidence (`lost_spaces::cut_confidence`)
+/// of `min_confidence` at least.
+fn join_pieces(scorer: &crate::reading_order::WordScorer, line: &str, min_confidence: f32) -> String {
+    let pieces: Vec<&str> = line.split(' ').collect();
+    let n = pieces.len();
+    let is_word_char = |c: char| is_arabic_letter(c) || is_arabic_mark(c);
+    // Whether a word may run from piece i into piece i + 1.
+    let joinable: Vec<bool> = (0..n.saturating_sub(1))
+        .map(|i| {
+            let (a, b) = (pieces[i], pieces[i + 1]);
+            a.ends_with(is_word_char) && b.starts_with(is_arabic_letter) && !a.is_empty() && !b.is_empty()
+        })
+        .collect();
+    let word = |from: usize, to: usize| -> f64 {
+        let text: String = pieces[from..to].concat();
+        let letters = text.chars().filter(|&c| is_arabic_letter(c)).count();
+        scorer.word(&text) - if letters == 1 { LONE_LETTER_COST } else { 0.0 }
+    };
+    // forward[i]: the best reading of pieces[..i] with a word ending at i;
+    // backward[i]: of pieces[i..] with a word starting at i.
+    let spans = |to: usize| (to.saturating_sub(MAX_PIECES_PER_WORD)..to).rev();
+    let mut forward = vec![f64::NEG_INFINITY; n + 1];
+    forward[0] = 0.0;
+    for to in 1..=n {
+        for from in spans(to) {
+            if from + 1 < to && !joinable[to - 2] {
+                break;
+            }
+            forward[to] = forward[to].max(forward[from] + word(from, to));
+        }
+    }
+    let mut backward = vec![f64::NEG_INFINITY; n + 1];
+    backward[n] = 0.0;
+    for from in (0..n).rev() {
+        for to in from + 1..=(from + MAX_PIECES_PER_WORD).min(n) {
+            if to > from + 1 && !joinable[to - 2] {
+                break;
+            }
+            backward[from] = backward[from].max(word(from, to) + backward[to]);
+        }
+    }
+    let mut out = String::with_capacity(line.len());
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            // The space before piece i: kept, or dropped for a word across it.
+            let with = forward[i] + backward[i];
+            let mut without = f64::NEG_INFINITY;
+            if joinable[i - 1] {
+                for from in (i.saturating_sub(MAX_PIECES_PER_WORD - 1)..i).rev() {
+                    if from + 1 < i && !joinable[from] {
+                        break;
+                    }
+                    for to in i + 1..=(from + MAX_PIECES_PER_WORD).min(n) {
+                        if to > i + 1 && !joinable[to - 2] {
+                            break;
+                        }
+                        without = without.max(forward[from] + word(from, to) + backward[to]);
+                    }
+                }
+            }
+            if crate::lost_spaces::cut_confidence(without - with) < min_confidence {
+                out.push(' ');
+            }
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+/// In a document whose words came out cut at their marks
+/// (`ctx.words_cut_at_marks`), joins a line's pieces into words
+/// (`join_pieces`).
+pub(crate) fn restore_words_cut_at_marks<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    if !ctx.words_cut_at_marks || !has_arabic_script(line) || has_controls(line) {
+        return Cow::Borrowed(line);
+    }
+    let joined = join_pieces(ctx.reading.scorer(), line, ctx.config.min_confidence);
+    rewrite_whole(line, &joined, FixKind::WordBoundary, ctx.config.min_confidence, edits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,8 +382,21 @@ mod tests {
         assert_eq!(move_marks_after_their_letters("كاَن في الَقْرَيِة َنْهٌر"), "كانَ في القَرْيَةِ نَهْرٌ");
         assert_eq!(move_marks_after_their_letters("الَّن ْه ِر"), "النَّ هْ رِ");
         assert_eq!(move_marks_after_their_letters("َج ميعًا."), "جَ ميعاً.");
-        // A mark before a space stays.
+        // A mark before a space stays; before a space and punctuation glued
+        // to a letter, it is that letter's.
         assert_eq!(move_marks_after_their_letters("عملا ً"), "عملا ً");
+        assert_eq!(move_marks_after_their_letters("الَج ُّد ِ :إ َّن"), "الجَ دُّ : إِ نَّ");
+    }
+
+    #[test]
+    fn pieces_cut_at_marks_are_joined_into_words() {
+        let scorer = crate::reading_order::WordScorer::new(&crate::Config::default().placeholder_letters);
+        // pdf-vowelled-chrome-noto-pdftotext.broken.txt, lines 1 and 2, marks moved.
+        assert_eq!(join_pieces(&scorer, "حِ كايَةُ النَّهْرِ الصَّ غيرِ", 0.9), "حِكايَةُ النَّهْرِ الصَّغيرِ");
+        assert_eq!(
+            join_pieces(&scorer, "كانَ في القَ رْ يَ ةِ نَهْ رٌ صَ غيرٌ يَ جْ ري بَ يْ نَ الحُ قولِ،", 0.9),
+            "كانَ في القَرْيَةِ نَهْرٌ صَغيرٌ يَجْري بَيْنَ الحُقولِ،"
+        );
     }
 
     #[test]

@@ -124,6 +124,9 @@ pub(crate) struct LineContext<'c> {
     /// `marks_before_letters`; set for the one run of that stage).
     pub marks_before_letters: bool,
     pub marks_drawn_first: bool,
+    /// Whether those words came out cut at their marks (see
+    /// `marks_before_letters`).
+    pub words_cut_at_marks: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -154,6 +157,7 @@ impl<'c> LineContext<'c> {
             punctuation_before_numbers: false,
             marks_before_letters: false,
             marks_drawn_first: false,
+            words_cut_at_marks: false,
         }
     }
 
@@ -465,6 +469,12 @@ pub(crate) fn prepare<'a>(
             !ctx.marks_before_letters && marks_before_letters::document_may_draw_marks_first(lines());
         if ctx.marks_before_letters || ctx.marks_drawn_first {
             run_on_every_line(&mut states, marks_before_letters::restore_marks_after_letters, &ctx);
+        }
+        // (Then the words that came out cut at their marks are joined.)
+        ctx.words_cut_at_marks = ctx.marks_before_letters
+            && marks_before_letters::document_cuts_words_at_marks(states.iter().flatten().map(|s| &*s.text));
+        if ctx.words_cut_at_marks {
+            run_on_every_line(&mut states, marks_before_letters::restore_words_cut_at_marks, &ctx);
         }
     }
     // Once, before the stages that read a line's tokens (the ligatures are
