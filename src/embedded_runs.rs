@@ -128,7 +128,7 @@ pub(crate) fn document_reverses_embedded_runs<'l>(lines: impl Iterator<Item = &'
 /// glued after one (`⟨الطاقة⟩،`, as text writes it): running text without
 /// labels shows its order so, whatever its words.
 fn punctuation_sides(parts: &[Part<'_>]) -> (usize, usize) {
-    let is_punctuation = |c: char| matches!(c, '.' | '،' | '؛' | ':');
+    let is_punctuation = crate::label_marks::is_end_punctuation;
     let (mut before, mut after) = (0, 0);
     for (i, part) in parts.iter().enumerate() {
         if let Part::Between(text) = part {

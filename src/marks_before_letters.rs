@@ -27,7 +27,7 @@
 //! once per document (`document_writes_marks_before_letters`), on its lines
 //! without signs of visual order (reversed whole, a line shows both too,
 //! and the reading order turns it with its marks), in a document with one
-//! such line in `MAX_VISUAL_SHARE` at most: `MIN_SIGNS` bare
+//! such line in ten at most: `MIN_SIGNS` bare
 //! alefs with a short vowel at least, as many words that start with a
 //! mark, and more of those than words that end with one.
 
@@ -35,6 +35,7 @@ use std::borrow::Cow;
 
 use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
+use crate::label_marks::is_end_punctuation;
 use crate::pipeline::LineContext;
 use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_mark};
 
@@ -109,12 +110,12 @@ pub(crate) fn document_writes_marks_before_letters<'l>(lines: impl Iterator<Item
     total.alef_vowels >= MIN_SIGNS
         && total.words_starting >= MIN_SIGNS
         && total.words_starting > total.words_ending
-        && visual * MAX_VISUAL_SHARE < arabic
+        && crate::reading_order::few_lines_in_visual_order(visual, arabic)
 }
 
 /// Whether the document's lines may start with their last letter's marks
 /// (`marks_drawn_first`): one line at least starts with a mark, and one
-/// line in `MAX_VISUAL_SHARE` at most shows signs of visual order (a line
+/// line in ten at most shows signs of visual order (a line
 /// reversed whole starts with its last letter's marks too, and one whose
 /// signs are too few to tell would be turned the wrong way).
 pub(crate) fn document_may_draw_marks_first<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
@@ -126,11 +127,8 @@ pub(crate) fn document_may_draw_marks_first<'l>(lines: impl Iterator<Item = &'l 
         arabic += 1;
         visual += usize::from(crate::reading_order::evidence(line).visual);
     }
-    visual * MAX_VISUAL_SHARE < arabic
+    crate::reading_order::few_lines_in_visual_order(visual, arabic)
 }
-
-/// See `document_may_draw_marks_first`.
-const MAX_VISUAL_SHARE: usize = 10;
 
 /// A line with each run of marks that stands before a letter put after it.
 /// A run of marks before a space and the punctuation glued to a letter
@@ -213,11 +211,6 @@ fn marks_drawn_first(line: &str) -> Option<String> {
 /// lost them (a line reversed whole, LuaTeX's) shows too little of its
 /// order.
 const MIN_SPACES: usize = 2;
-
-/// Sentence punctuation drawn with a line's last marks.
-fn is_end_punctuation(c: char) -> bool {
-    matches!(c, '.' | '،' | '؛' | ':')
-}
 
 /// In a document that writes its marks before their letters
 /// (`ctx.marks_before_letters`), puts them after, on lines without signs of

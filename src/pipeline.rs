@@ -23,10 +23,9 @@
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
-//! in an embedding of its own, left to right), `marks_before_letters` (vowel
-//! marks written before their letters, once the controls are gone),
-//! `tab_spaces` (spaces written
-//! as tabs), `lost_spaces` (no space between any two words; before the
+//! in an embedding of its own, left to right), `tab_spaces` (spaces written
+//! as tabs), `marks_before_letters` (vowel marks written before their
+//! letters, and words cut at them), `lost_spaces` (no space between any two words; before the
 //! ligatures are judged by whole words),
 //! `swapped_ligatures` (lam-alef ligatures that came out as alef + lam, so
 //! that every later stage reads the words right), `level_runs` (a line's
@@ -119,13 +118,13 @@ pub(crate) struct LineContext<'c> {
     /// them (see `punctuation_before_numbers`; set for the one run of that
     /// stage).
     pub punctuation_before_numbers: bool,
-    /// Whether the document writes its vowel marks before their letters,
-    /// and whether its lines may start with their last letter's marks (see
-    /// `marks_before_letters`; set for the one run of that stage).
+    /// Whether the document writes its vowel marks before their letters
+    /// (see `marks_before_letters`; set for the one run of that stage).
     pub marks_before_letters: bool,
+    /// Whether its lines may start with their last letter's marks (the
+    /// same).
     pub marks_drawn_first: bool,
-    /// Whether those words came out cut at their marks (see
-    /// `marks_before_letters`).
+    /// Whether its words came out cut at their marks (the same).
     pub words_cut_at_marks: bool,
 }
 

@@ -20,7 +20,7 @@
 //!   a number of three digits or more (a year, not a fraction);
 //! * the document writes a number followed by its punctuation a quarter as
 //!   often at most;
-//! * one line in `MAX_VISUAL_SHARE` at most shows signs of visual order (a
+//! * one line in ten at most shows signs of visual order (a
 //!   line reversed whole shows the shape too, `لباقم ،٢٠٢٢ ماع`; those lines
 //!   are not counted);
 //! * no line starts with the sentence's punctuation glued to what follows
@@ -120,13 +120,10 @@ pub(crate) fn document_draws_punctuation_before_numbers<'l>(lines: impl Iterator
         signs += found.signs;
         written += found.written;
     }
-    lines_with_signs >= MIN_LINES && written * 4 <= signs && visual * MAX_VISUAL_SHARE < arabic
+    lines_with_signs >= MIN_LINES
+        && written * 4 <= signs
+        && crate::reading_order::few_lines_in_visual_order(visual, arabic)
 }
-
-/// A document with more than one line in `MAX_VISUAL_SHARE` in visual order
-/// is not judged: a line in visual order shows the same shape (`ماع ،٢٠٢٢
-/// لباقم`), and reversed whole, the reading order's.
-const MAX_VISUAL_SHARE: usize = 10;
 
 /// In a document that draws the punctuation after its numbers before them
 /// (`ctx.punctuation_before_numbers`), puts it back after each number that

@@ -813,6 +813,15 @@ impl Evidence {
     }
 }
 
+/// Whether a document with `visual` lines in visual order (`Evidence::visual`)
+/// of its `arabic` lines with Arabic has few enough, one in ten at most, for
+/// a stage that reads lines in reading order to judge it: a line reversed
+/// whole shows the shapes such stages look for (`ماع ،٢٠٢٢`, `ُةَياكِح`),
+/// and one whose signs are too few to tell would be read the wrong way.
+pub(crate) fn few_lines_in_visual_order(visual: usize, arabic: usize) -> bool {
+    visual * 10 < arabic
+}
+
 /// Looks for signs of reversed runs in a line.
 pub(crate) fn evidence(line: &str) -> Evidence {
     let mut e = Evidence::default();
