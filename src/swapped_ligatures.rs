@@ -143,15 +143,38 @@ pub(crate) fn may_swap_ligatures(text: &str) -> bool {
     if !has_arabic {
         return false;
     }
-    if !["لا", "لأ", "لإ", "لآ"].iter().any(|p| memchr::memmem::find(bytes, p.as_bytes()).is_some()) {
-        return true;
-    }
     // A lam + alef after a letter that joins it (its two bytes before).
     let after_joining_letter = |i: usize| {
         i >= 2
             && std::str::from_utf8(&bytes[i - 2..i]).ok().and_then(|s| s.chars().next()).is_some_and(joins_both_sides)
     };
-    !memchr::memmem::find_iter(bytes, "لا".as_bytes()).any(after_joining_letter)
+    let plain = ["لا", "لأ", "لإ", "لآ"].iter().any(|p| memchr::memmem::find(bytes, p.as_bytes()).is_some())
+        && memchr::memmem::find_iter(bytes, "لا".as_bytes()).any(after_joining_letter);
+    // Vowelled text parts the lam from its alef with a mark (`خِلَالَ`),
+    // which the judgement reads aside: the same pairs, marks skipped (a
+    // walk over the characters, for the texts that lack the plain pairs).
+    let writes_both = plain || (lam_alef_marks_aside(text, false) && lam_alef_marks_aside(text, true));
+    !writes_both
+}
+
+/// Whether a text writes a lam before an alef (any of the ligature's
+/// alefs), or with `after_joining_letter` a lam + bare alef after a letter
+/// that joins it, marks aside, as `has_lam_alef` and `has_final_lam_alef`
+/// read its words.
+fn lam_alef_marks_aside(text: &str, after_joining_letter: bool) -> bool {
+    let (mut before, mut previous) = (' ', ' ');
+    for c in text.chars().filter(|&c| !is_arabic_mark(c)) {
+        let pair = if after_joining_letter {
+            joins_both_sides(before) && previous == 'ل' && c == 'ا'
+        } else {
+            previous == 'ل' && is_ligature_alef(c)
+        };
+        if pair {
+            return true;
+        }
+        (before, previous) = (previous, c);
+    }
+    false
 }
 
 /// Turns the ligatures of one line, in a document judged to have them
@@ -254,6 +277,21 @@ fn turn_word(scorer: &WordScorer, word: &str, swapped: SwappedLigatures) -> Opti
 mod tests {
     use super::*;
     use crate::pipeline::tests::read_corpus as read;
+
+    #[test]
+    fn the_prefilter_reads_lam_and_alef_marks_aside() {
+        // Plain text with a final lam-alef after a joining letter: judged
+        // never to swap, so the fast path may pass it; without one, not.
+        assert!(!may_swap_ligatures("وقد جاء خلال العام كلام جميل"));
+        assert!(may_swap_ligatures("جاء العام"));
+        // Vowelled text parts the pair with a mark: read aside, as the
+        // judgement reads it.
+        assert!(!may_swap_ligatures("وَقَدْ جاءَ خِلالَ العامِ كَلَامٌ جَميلٌ"));
+        assert!(!may_swap_ligatures("وَقَدْ جاءَ خِلَالَ العامِ"));
+        assert!(may_swap_ligatures("حِكايَةُ النَّهْرِ امْتَلَأَ"));
+        let words = ["وَقَدْ", "جاءَ", "خِلَالَ", "العامِ"];
+        assert!(words.iter().any(|w| has_final_lam_alef(w)));
+    }
 
     #[test]
     fn documents_that_turn_their_ligatures() {
