@@ -37,6 +37,7 @@ use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
 use crate::label_marks::is_end_punctuation;
 use crate::pipeline::LineContext;
+use crate::reading_order::ReadingMemo;
 use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_mark};
 
 /// Bare alefs with a short vowel, and words that start with a mark, a
@@ -85,7 +86,10 @@ fn mark_sides(line: &str) -> MarkSides {
 
 /// Whether the document writes its marks before their letters (see the
 /// module documentation).
-pub(crate) fn document_writes_marks_before_letters<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
+pub(crate) fn document_writes_marks_before_letters<'l>(
+    lines: impl Iterator<Item = &'l str> + Clone,
+    memo: &ReadingMemo,
+) -> bool {
     // (Most documents have no bare alef with a vowel: nothing more is read.)
     let alef_vowels = |line: &&str| line.contains('ا') && mark_sides(line).alef_vowels > 0;
     if lines.clone().filter(alef_vowels).take(MIN_SIGNS).count() < MIN_SIGNS {
@@ -95,7 +99,7 @@ pub(crate) fn document_writes_marks_before_letters<'l>(lines: impl Iterator<Item
     let (mut arabic, mut visual) = (0usize, 0usize);
     for line in lines.filter(|line| has_arabic_script(line)) {
         arabic += 1;
-        if crate::reading_order::evidence(line).visual {
+        if memo.evidence(line).visual {
             visual += 1;
             continue;
         }
@@ -118,14 +122,17 @@ pub(crate) fn document_writes_marks_before_letters<'l>(lines: impl Iterator<Item
 /// line in ten at most shows signs of visual order (a line
 /// reversed whole starts with its last letter's marks too, and one whose
 /// signs are too few to tell would be turned the wrong way).
-pub(crate) fn document_may_draw_marks_first<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
+pub(crate) fn document_may_draw_marks_first<'l>(
+    lines: impl Iterator<Item = &'l str> + Clone,
+    memo: &ReadingMemo,
+) -> bool {
     if !lines.clone().any(starts_with_marks) {
         return false;
     }
     let (mut arabic, mut visual) = (0usize, 0usize);
     for line in lines.filter(|line| has_arabic_script(line)) {
         arabic += 1;
-        visual += usize::from(crate::reading_order::evidence(line).visual);
+        visual += usize::from(memo.evidence(line).visual);
     }
     crate::reading_order::few_lines_in_visual_order(visual, arabic)
 }
@@ -411,17 +418,18 @@ mod tests {
 
     #[test]
     fn documents_are_judged_by_vowels_on_alef_and_words_starting_with_marks() {
+        let memo = ReadingMemo::new(&crate::Config::default());
         for name in ["pdf-vowelled-chrome-noto-pdftotext", "pdf-vowelled-noto-pdfbox"] {
             let broken = read_corpus(&format!("in-the-wild/{name}.broken.txt"));
-            assert!(document_writes_marks_before_letters(broken.lines()), "{name}");
+            assert!(document_writes_marks_before_letters(broken.lines(), &memo), "{name}");
             let gold = read_corpus(&format!("in-the-wild/{name}.gold.txt"));
-            assert!(!document_writes_marks_before_letters(gold.lines()), "{name}");
+            assert!(!document_writes_marks_before_letters(gold.lines(), &memo), "{name}");
         }
         // Vowelled text as written, and words whose last mark a space cut off.
         for name in ["negative/arabic-poetry-diacritics.txt", "negative/arabic-quran-fatiha.txt"] {
-            assert!(!document_writes_marks_before_letters(read_corpus(name).lines()), "{name}");
+            assert!(!document_writes_marks_before_letters(read_corpus(name).lines(), &memo), "{name}");
         }
         let detached = ["كان َ في القَرْيَة ِ نَهْر ٌ", "وَكان َ الأَطْفال ُ يَجْلِسون َ", "قال َ الجَد ُّ"];
-        assert!(!document_writes_marks_before_letters(detached.into_iter()));
+        assert!(!document_writes_marks_before_letters(detached.into_iter(), &memo));
     }
 }

@@ -463,9 +463,9 @@ pub(crate) fn prepare<'a>(
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         let lines = || states.iter().flatten().map(|s| &*s.text);
-        ctx.marks_before_letters = marks_before_letters::document_writes_marks_before_letters(lines());
+        ctx.marks_before_letters = marks_before_letters::document_writes_marks_before_letters(lines(), memo);
         ctx.marks_drawn_first =
-            !ctx.marks_before_letters && marks_before_letters::document_may_draw_marks_first(lines());
+            !ctx.marks_before_letters && marks_before_letters::document_may_draw_marks_first(lines(), memo);
         if ctx.marks_before_letters || ctx.marks_drawn_first {
             run_on_every_line(&mut states, marks_before_letters::restore_marks_after_letters, &ctx);
         }
@@ -571,6 +571,7 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.punctuation_before_numbers = punctuation_before_numbers::document_draws_punctuation_before_numbers(
             states.iter().flatten().map(|s| &*s.text),
+            memo,
         );
         if ctx.punctuation_before_numbers {
             run_on_every_line(&mut states, punctuation_before_numbers::restore_punctuation_after_numbers, &ctx);

@@ -36,6 +36,7 @@ use std::borrow::Cow;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
+use crate::reading_order::ReadingMemo;
 use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_mark, is_number};
 
 /// Lines that show the damage, needed before a document is judged.
@@ -91,7 +92,10 @@ fn shapes(line: &str) -> Shapes {
 
 /// Whether the document draws the punctuation after its numbers before them
 /// (see the module documentation).
-pub(crate) fn document_draws_punctuation_before_numbers<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
+pub(crate) fn document_draws_punctuation_before_numbers<'l>(
+    lines: impl Iterator<Item = &'l str> + Clone,
+    memo: &ReadingMemo,
+) -> bool {
     // The shapes first, on the lines that may hold them (most documents
     // have none: nothing more is read).
     let may_hold = |line: &&str| line.contains(['.', '،', '؛', ':', '؟', '!']) && has_arabic_script(line);
@@ -102,7 +106,7 @@ pub(crate) fn document_draws_punctuation_before_numbers<'l>(lines: impl Iterator
     let (mut lines_with_signs, mut signs, mut written) = (0usize, 0usize, 0usize);
     for line in lines.filter(|line| has_arabic_script(line)) {
         arabic += 1;
-        if crate::reading_order::evidence(line).visual {
+        if memo.evidence(line).visual {
             visual += 1;
             continue;
         }
@@ -154,6 +158,11 @@ mod tests {
     use super::*;
     use crate::pipeline::tests::read_corpus;
 
+    /// The reading order's memo a document's judgement reads line evidence from.
+    fn memo() -> ReadingMemo {
+        ReadingMemo::new(&crate::Config::default())
+    }
+
     fn repaired(line: &str) -> String {
         crate::pipeline::tests::run_stage_in_document(
             restore_punctuation_after_numbers,
@@ -185,16 +194,17 @@ mod tests {
 
     #[test]
     fn documents_are_judged_by_commas_and_years_drawn_before_numbers() {
+        let memo = memo();
         let pdfium = [
             "الطاقة الشمسية بلغت ١٨ غيغاواط في نهاية عام ،٢٠٢٢ مقابل",
             "أقل من ٣ غيغاواط في عام .٢٠١٥ وتتصدر المغرب ومصر والإمارات",
             "نسبة الفاقد في النقل والتوزيع بنحو .١٤ ويرى الخبراء",
         ];
-        assert!(document_draws_punctuation_before_numbers(pdfium.into_iter()));
-        assert!(!document_draws_punctuation_before_numbers(pdfium[..1].iter().copied()));
+        assert!(document_draws_punctuation_before_numbers(pdfium.into_iter(), &memo));
+        assert!(!document_draws_punctuation_before_numbers(pdfium[..1].iter().copied(), &memo));
         // Fractions written without their zero (`.85`), a correlation's.
         let fractions = ["بلغ معامل الارتباط .85 في العينة الأولى", "وبلغ .92 في العينة الثانية"];
-        assert!(!document_draws_punctuation_before_numbers(fractions.into_iter()));
+        assert!(!document_draws_punctuation_before_numbers(fractions.into_iter(), &memo));
         // A document that mostly writes its numbers with their punctuation
         // after them.
         let written = [
@@ -204,7 +214,7 @@ mod tests {
             "بلغت ١٢، ثم ١٥، ثم ١٨.",
             "في عام ٢٠١٩، ثم في عام ٢٠٢٠.",
         ];
-        assert!(!document_draws_punctuation_before_numbers(written.into_iter()));
+        assert!(!document_draws_punctuation_before_numbers(written.into_iter(), &memo));
         // Words emitted from the visual left (PDFBox on XeLaTeX's PDFs) show
         // the shape too, and a line that starts with its period.
         let from_the_left = [
@@ -212,25 +222,26 @@ mod tests {
             "والإمارات ومصر المغرب وتتصدر .٢٠١٥ عام في غيغاواط ٣ من أقل",
             ".٢٠٣٠ لعام المعلنة الأهداف لبلوغ أساسيان شرطان",
         ];
-        assert!(!document_draws_punctuation_before_numbers(from_the_left.into_iter()));
+        assert!(!document_draws_punctuation_before_numbers(from_the_left.into_iter(), &memo));
         // And lines in visual order, reversed whole (pdfminer.six on
         // Chromium's DejaVu PDF, `pdf-prose-chrome-dejavu-pdfminer`).
         let visual = [
             "ﻞﺑﺎﻘﻣ ،٢٠٢٢ مﺎﻋ ﺔﻳﺎﻬﻧ ﻲﻓ طاوﺎﻐﻴﻏ ١٨ ﺖﻐﻠﺑ ﺔﻴﺴﻤﺸﻟا ﺔﻗﺎﻄﻟا",
             "تارﺎﻣﻹاو ﺮﺼﻣو بﺮﻐﻤﻟا رﺪﺼﺘﺗو .٢٠١٥ مﺎﻋ ﻲﻓ طاوﺎﻐﻴﻏ ٣ ﻦﻣ ﻞﻗأ",
         ];
-        assert!(!document_draws_punctuation_before_numbers(visual.into_iter()));
+        assert!(!document_draws_punctuation_before_numbers(visual.into_iter(), &memo));
     }
 
     /// PDFium's extractions of running text (`pdf-prose-*-pdfium`) are
     /// judged, and their gold is not.
     #[test]
     fn pdfium_extractions_of_running_text_are_judged() {
+        let memo = memo();
         for font in ["amiri", "dejavu", "weasy-amiri", "typst-kacst", "xelatex-amiri"] {
             let broken = read_corpus(&format!("in-the-wild/pdf-prose-{font}-pdfium.broken.txt"));
-            assert!(document_draws_punctuation_before_numbers(broken.lines()), "{font}");
+            assert!(document_draws_punctuation_before_numbers(broken.lines(), &memo), "{font}");
             let gold = read_corpus(&format!("in-the-wild/pdf-prose-{font}-pdfium.gold.txt"));
-            assert!(!document_draws_punctuation_before_numbers(gold.lines()), "{font}");
+            assert!(!document_draws_punctuation_before_numbers(gold.lines(), &memo), "{font}");
         }
     }
 }
