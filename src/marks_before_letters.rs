@@ -310,14 +310,16 @@ fn join_pieces(scorer: &crate::reading_order::WordScorer, line: &str, min_confid
         let letters = text.chars().filter(|&c| is_arabic_letter(c)).count();
         scorer.word(&text) - if letters == 1 { LONE_LETTER_COST } else { 0.0 }
     };
+    // Whether pieces[from..to] may form one word: every join inside it
+    // allowed. (A span that may not, widened, may not either.)
+    let one_word = |from: usize, to: usize| joinable[from..to - 1].iter().all(|&j| j);
     // forward[i]: the best reading of pieces[..i] with a word ending at i;
     // backward[i]: of pieces[i..] with a word starting at i.
-    let spans = |to: usize| (to.saturating_sub(MAX_PIECES_PER_WORD)..to).rev();
     let mut forward = vec![f64::NEG_INFINITY; n + 1];
     forward[0] = 0.0;
     for to in 1..=n {
-        for from in spans(to) {
-            if from + 1 < to && !joinable[to - 2] {
+        for from in (to.saturating_sub(MAX_PIECES_PER_WORD)..to).rev() {
+            if !one_word(from, to) {
                 break;
             }
             forward[to] = forward[to].max(forward[from] + word(from, to));
@@ -327,7 +329,7 @@ fn join_pieces(scorer: &crate::reading_order::WordScorer, line: &str, min_confid
     backward[n] = 0.0;
     for from in (0..n).rev() {
         for to in from + 1..=(from + MAX_PIECES_PER_WORD).min(n) {
-            if to > from + 1 && !joinable[to - 2] {
+            if !one_word(from, to) {
                 break;
             }
             backward[from] = backward[from].max(word(from, to) + backward[to]);
@@ -339,17 +341,15 @@ fn join_pieces(scorer: &crate::reading_order::WordScorer, line: &str, min_confid
             // The space before piece i: kept, or dropped for a word across it.
             let with = forward[i] + backward[i];
             let mut without = f64::NEG_INFINITY;
-            if joinable[i - 1] {
-                for from in (i.saturating_sub(MAX_PIECES_PER_WORD - 1)..i).rev() {
-                    if from + 1 < i && !joinable[from] {
+            for from in (i.saturating_sub(MAX_PIECES_PER_WORD - 1)..i).rev() {
+                if !one_word(from, i + 1) {
+                    break;
+                }
+                for to in i + 1..=(from + MAX_PIECES_PER_WORD).min(n) {
+                    if !one_word(from, to) {
                         break;
                     }
-                    for to in i + 1..=(from + MAX_PIECES_PER_WORD).min(n) {
-                        if to > i + 1 && !joinable[to - 2] {
-                            break;
-                        }
-                        without = without.max(forward[from] + word(from, to) + backward[to]);
-                    }
+                    without = without.max(forward[from] + word(from, to) + backward[to]);
                 }
             }
             if crate::lost_spaces::cut_confidence(without - with) < min_confidence {
@@ -397,6 +397,8 @@ mod tests {
             join_pieces(&scorer, "كانَ في القَ رْ يَ ةِ نَهْ رٌ صَ غيرٌ يَ جْ ري بَ يْ نَ الحُ قولِ،", 0.9),
             "كانَ في القَرْيَةِ نَهْرٌ صَغيرٌ يَجْري بَيْنَ الحُقولِ،"
         );
+        // No word spans punctuation, however many pieces it would join.
+        assert_eq!(join_pieces(&scorer, "جاءَتْ سَ نَةٌ، قَ ليلَةُ المَ طَرِ", 0.9), "جاءَتْ سَنَةٌ، قَليلَةُ المَطَرِ");
     }
 
     #[test]
