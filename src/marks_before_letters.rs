@@ -345,6 +345,8 @@ fn join_pieces(scorer: &crate::reading_order::WordScorer, line: &str, min_confid
                 if !one_word(from, i + 1) {
                     break;
                 }
+                // (`to` bounds a word, and indexes the readings after it.)
+                #[allow(clippy::needless_range_loop)]
                 for to in i + 1..=(from + MAX_PIECES_PER_WORD).min(n) {
                     if !one_word(from, to) {
                         break;
