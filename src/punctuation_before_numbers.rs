@@ -27,9 +27,18 @@
 //!   (words emitted from the visual left show the shape, `مقابل ،٢٠٢٢ عام`,
 //!   and start a line with the period, `.٢٠٣٠ لعام ...`).
 //!
+//! * fewer than half as many lines as there are lines with the shape start
+//!   with a word that ends a sentence (`سابقاً. 81% مقابل ...`: words emitted
+//!   from the visual left, the last first).
+//!
 //! Then each such token after a word, in a line without signs of visual
 //! order, is turned, a period before a short number too
-//! (`restore_punctuation_after_numbers`).
+//! (`restore_punctuation_after_numbers`), and so are two more shapes of the
+//! same damage: a percent sign drawn before its number (`%94.5` for
+//! `94.5%`), and a list label's period drawn before its number at the
+//! line's start (`.1 نظام تشغيل` for `1. نظام تشغيل`; such a line does not
+//! count against the document). A number is one left-to-right run of digits
+//! and separators (`15/03/2024`, `3.2.1`, `800-1234`).
 
 use std::borrow::Cow;
 
@@ -49,14 +58,48 @@ fn follows_numbers(c: char) -> bool {
 }
 
 /// A token that is punctuation glued before a number
-/// (`،٢٠٢٢`, `.١٤`, `،١٢٪`): the punctuation and the number (with its
-/// percent sign).
+/// (`،٢٠٢٢`, `.١٤`, `،١٢٪`, `،15/03/2024`): the punctuation and the number
+/// (with its percent sign).
 fn punctuation_before_number(token: &str) -> Option<(char, &str)> {
     let mut chars = token.chars();
     let punctuation = chars.next().filter(|&c| follows_numbers(c))?;
     let number = chars.as_str();
     let digits = number.strip_suffix(['%', '٪']).unwrap_or(number);
-    is_number(digits).then_some((punctuation, number))
+    is_number_expression(digits).then_some((punctuation, number))
+}
+
+/// Whether a token is a number as one left-to-right run writes it: digits,
+/// and separators between them (`94.5`, `3.2.1`, `15/03/2024`, `800-1234`,
+/// `١٢٫٥`).
+fn is_number_expression(token: &str) -> bool {
+    let separator = |c: char| matches!(c, '.' | ',' | '/' | '-' | ':' | '٫' | '٬');
+    token.starts_with(crate::script::is_digit)
+        && token.ends_with(crate::script::is_digit)
+        && token.chars().all(|c| crate::script::is_digit(c) || separator(c))
+        && !token.contains("..")
+}
+
+/// A token that is a percent sign drawn before its number after a word
+/// (`%94.5` for `94.5%`): the sign and the number.
+fn percent_before_number(token: &str) -> Option<(char, &str)> {
+    let sign = token.chars().next().filter(|&c| matches!(c, '%' | '٪'))?;
+    let number = &token[sign.len_utf8()..];
+    is_number_expression(number).then_some((sign, number))
+}
+
+/// A line that starts with a list label whose period was drawn before its
+/// number (`.1 نظام تشغيل` for `1. نظام تشغيل`): the byte range of the
+/// label (after the line's leading spaces) and its number. One to three
+/// digits, then one space and an Arabic letter.
+fn label_with_period_first(line: &str) -> Option<(std::ops::Range<usize>, &str)> {
+    let start = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[start..];
+    let number_and_rest = rest.strip_prefix('.')?;
+    let end = number_and_rest.find(' ')?;
+    let number = &number_and_rest[..end];
+    let after = &number_and_rest[end + 1..];
+    (is_number(number) && number.chars().count() <= 3 && after.starts_with(is_arabic_letter))
+        .then_some((start..start + 1 + end, number))
 }
 
 /// Whether a token ends an Arabic word (a letter or a mark last).
@@ -83,7 +126,7 @@ fn shapes(line: &str) -> Shapes {
                 shapes.signs += 1;
             }
         } else if let Some(number) = token.strip_suffix(follows_numbers) {
-            shapes.written += usize::from(is_number(number) && previous.ends_with(|c: char| !c.is_ascii()));
+            shapes.written += usize::from(is_number_expression(number) && previous.ends_with(|c: char| !c.is_ascii()));
         }
         previous = token;
     }
@@ -104,6 +147,7 @@ pub(crate) fn document_draws_punctuation_before_numbers<'l>(
     }
     let (mut arabic, mut visual) = (0usize, 0usize);
     let (mut lines_with_signs, mut signs, mut written) = (0usize, 0usize, 0usize);
+    let mut first_words_ending_sentences = 0usize;
     for line in lines.filter(|line| has_arabic_script(line)) {
         arabic += 1;
         if memo.evidence(line).visual {
@@ -115,16 +159,29 @@ pub(crate) fn document_draws_punctuation_before_numbers<'l>(
         // runs out of order: the shape in its middle is theirs (`مقابل
         // ،٢٠٢٢ عام`). (A period alone, `. المصادر`, is a run of its own: a
         // font that lacks the glyph, drawn from another.)
+        // (A list label's period drawn before its number, `.1 نظام`, is
+        // the damage itself, which PDFium shows at the start of each item.)
         let mut first = line.trim_start_matches(' ').chars();
-        if first.next().is_some_and(follows_numbers) && first.next().is_some_and(|c| c != ' ') {
+        if first.next().is_some_and(follows_numbers)
+            && first.next().is_some_and(|c| c != ' ')
+            && label_with_period_first(line).is_none()
+        {
             return false;
         }
+        // A line whose first word ends a sentence (`سابقاً. 81% مقابل ...`):
+        // words emitted from the visual left, whose last word comes first.
+        let first_word = line.trim_start_matches(' ').split(' ').next().unwrap_or_default();
+        let ends_sentence =
+            first_word.ends_with(['.', '؟', '!']) && ends_a_word(first_word.trim_end_matches(['.', '؟', '!']));
+        first_words_ending_sentences += usize::from(ends_sentence && line.trim().contains(' '));
         let found = shapes(line);
         lines_with_signs += usize::from(found.signs > 0);
         signs += found.signs;
         written += found.written;
     }
+    let from_the_left = first_words_ending_sentences >= 2 && first_words_ending_sentences * 2 > lines_with_signs;
     lines_with_signs >= MIN_LINES
+        && !from_the_left
         && written * 4 <= signs
         && crate::reading_order::few_lines_in_visual_order(visual, arabic)
 }
@@ -141,9 +198,15 @@ pub(crate) fn restore_punctuation_after_numbers<'a>(
         return Cow::Borrowed(line);
     }
     let mut rw = Rewriter::new(line, edits);
+    let label = label_with_period_first(line);
+    if let Some((range, number)) = &label {
+        rw.replace(range.clone(), &format!("{number}."), FixKind::ReadingOrder, 0.95);
+    }
     let (mut at, mut previous) = (0, "");
     for token in line.split(' ') {
-        if let Some((punctuation, number)) = punctuation_before_number(token).filter(|_| ends_a_word(previous)) {
+        let in_label = label.as_ref().is_some_and(|(range, _)| range.contains(&at));
+        let drawn_before = punctuation_before_number(token).or_else(|| percent_before_number(token));
+        if let Some((punctuation, number)) = drawn_before.filter(|_| ends_a_word(previous) && !in_label) {
             let turned = format!("{number}{punctuation}");
             rw.replace(at..at + token.len(), &turned, FixKind::ReadingOrder, 0.95);
         }
@@ -193,6 +256,29 @@ mod tests {
     }
 
     #[test]
+    fn list_labels_percent_signs_and_dates() {
+        // corpus/in-the-wild/pdf-tech-amiri-pdfium.broken.txt, lines 4, 6,
+        // 9 and 12: a list's `1.` drawn `.1`, a percent sign before its
+        // number, a date and a phone number as one run each.
+        assert_eq!(repaired(".1 نظام تشغيل Linux أو أحدث؛"), "1. نظام تشغيل Linux أو أحدث؛");
+        assert_eq!(repaired("  .١٢ ذاكرة لا تقل عن 8 GB"), "  ١٢. ذاكرة لا تقل عن 8 GB");
+        assert_eq!(
+            repaired("بلغت دقة النموذج %94.5 على بيانات الاختبار، مقابل %81 سابقاً."),
+            "بلغت دقة النموذج 94.5% على بيانات الاختبار، مقابل 81% سابقاً."
+        );
+        assert_eq!(
+            repaired("صدر الإصدار 3.2.1 في ،15/03/2024 ويمكن تنزيله"),
+            "صدر الإصدار 3.2.1 في 15/03/2024، ويمكن تنزيله"
+        );
+        assert_eq!(repaired("الاتصال بالرقم .1234-800 هل يدعم"), "الاتصال بالرقم 1234-800. هل يدعم");
+        // Not a label: four digits, no space after, no word after, a
+        // number's expression that is none (`1..2`).
+        for kept in [".2023 وقد أعد", ".1نظام", ".1 2024", "في ،1..2 ثم", "مقابل %GB"] {
+            assert_eq!(repaired(kept), kept);
+        }
+    }
+
+    #[test]
     fn documents_are_judged_by_commas_and_years_drawn_before_numbers() {
         let memo = memo();
         let pdfium = [
@@ -232,16 +318,31 @@ mod tests {
         assert!(!document_draws_punctuation_before_numbers(visual.into_iter(), &memo));
     }
 
-    /// PDFium's extractions of running text (`pdf-prose-*-pdfium`) are
-    /// judged, and their gold is not.
+    /// PDFium's extractions of running text (`pdf-prose-*-pdfium`) and of
+    /// technical text (`pdf-tech-*-pdfium`, whose list labels start their
+    /// lines with a period) are judged, and their gold is not.
     #[test]
     fn pdfium_extractions_of_running_text_are_judged() {
         let memo = memo();
-        for font in ["amiri", "dejavu", "weasy-amiri", "typst-kacst", "xelatex-amiri"] {
-            let broken = read_corpus(&format!("in-the-wild/pdf-prose-{font}-pdfium.broken.txt"));
-            assert!(document_draws_punctuation_before_numbers(broken.lines(), &memo), "{font}");
-            let gold = read_corpus(&format!("in-the-wild/pdf-prose-{font}-pdfium.gold.txt"));
-            assert!(!document_draws_punctuation_before_numbers(gold.lines(), &memo), "{font}");
+        for doc in [
+            "prose-amiri",
+            "prose-dejavu",
+            "prose-weasy-amiri",
+            "prose-typst-kacst",
+            "prose-xelatex-amiri",
+            "tech-amiri",
+            "tech-fpdf-amiri",
+            "tech-typst-amiri",
+        ] {
+            let broken = read_corpus(&format!("in-the-wild/pdf-{doc}-pdfium.broken.txt"));
+            assert!(document_draws_punctuation_before_numbers(broken.lines(), &memo), "{doc}");
+            let gold = read_corpus(&format!("in-the-wild/pdf-{doc}-pdfium.gold.txt"));
+            assert!(!document_draws_punctuation_before_numbers(gold.lines(), &memo), "{doc}");
         }
+        // Words emitted from the visual left (PDFBox on XeLaTeX's PDF),
+        // whose lines start with the word that ends their sentence
+        // (`سابقاً. 81% مقابل`), show the shapes too.
+        let from_the_left = read_corpus("in-the-wild/pdf-tech-xelatex-amiri-pdfbox.broken.txt");
+        assert!(!document_draws_punctuation_before_numbers(from_the_left.lines(), &memo));
     }
 }

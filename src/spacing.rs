@@ -43,9 +43,13 @@ fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) 
         return Some(("", FixKind::Spacing));
     }
     let starts_number = after_next.is_some_and(is_digit);
+    // `.NET`, `.htaccess`: a name that starts with a point, not a sentence's.
+    let starts_name = after_next.is_some_and(|c| c.is_ascii_alphabetic());
     match next {
         '،' | '؛' | '؟' => return Some(("", FixKind::Spacing)),
-        '.' | ':' if is_arabic_word_char(prev) && !starts_number => return Some(("", FixKind::Spacing)),
+        '.' | ':' if is_arabic_word_char(prev) && !starts_number && !starts_name => {
+            return Some(("", FixKind::Spacing))
+        }
         _ => {}
     }
     (len > 1).then_some((" ", FixKind::Spacing))
@@ -87,6 +91,21 @@ fn tanween_glued_to_next_word(prev: char, rest: &str) -> Option<&str> {
     rest[marks_len..].starts_with(is_arabic_letter).then_some(&rest[..marks_len])
 }
 
+/// `سابقا .ً` at a line's end or before a space: fathatan drawn after the
+/// sentence's punctuation, which a space cut off the word it ends (PDFium
+/// on running text). Returns the bytes of `rest` the punctuation and the
+/// mark take, and them in logical order (`ً.`), to replace the space and
+/// them. No text writes a mark after punctuation; the word before must end
+/// with a letter fathatan is written on.
+fn tanween_after_punctuation(prev: char, rest: &str) -> Option<(usize, String)> {
+    let mut chars = rest.chars();
+    let punctuation = chars.next().filter(|&c| matches!(c, '.' | '،' | '؛' | ':'))?;
+    let mark = chars.next().filter(|&c| c == '\u{064B}')?;
+    let ends = chars.next().is_none_or(|c| c == ' ');
+    (ends && matches!(prev, 'ا' | 'ة' | 'ى' | 'ء'))
+        .then(|| (punctuation.len_utf8() + mark.len_utf8(), format!("{mark}{punctuation}")))
+}
+
 /// Normalizes the spacing of one line.
 pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
     let bytes = line.as_bytes();
@@ -112,6 +131,11 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
             // The space stays: it ends the word before.
             out.replace(end..end + moved.len(), &moved, FixKind::DetachedMark, 1.0);
             search_from = end + moved.len();
+            continue;
+        }
+        if let Some((taken, moved)) = tanween_after_punctuation(prev, &line[end..]) {
+            out.replace(start..end + taken, &moved, FixKind::DetachedMark, 1.0);
+            search_from = end + taken;
             continue;
         }
         if let Some(tanween) = tanween_glued_to_next_word(prev, &line[end..]) {
@@ -267,6 +291,28 @@ mod tests {
         // a period that starts a number, and a period after a number, stay
         assert_eq!(run_stage(normalize_spacing, "بنسبة .5 في المائة"), "بنسبة .5 في المائة");
         assert_eq!(run_stage(normalize_spacing, "العدد 5 ."), "العدد 5 .");
+    }
+
+    #[test]
+    fn a_name_that_starts_with_a_point_keeps_its_space() {
+        // corpus/negative/technical-mixed-scripts.txt, line 1: without the
+        // space, `العمل.NET` reads as a sentence's period glued to the next
+        // run, and the reading order moved the line's halves.
+        for kept in ["إطار العمل .NET وملفات", "مثل .htaccess و", "الملف :Config"] {
+            assert_eq!(run_stage(normalize_spacing, kept), kept);
+        }
+    }
+
+    #[test]
+    fn fathatan_drawn_after_the_sentences_punctuation() {
+        // corpus/in-the-wild/pdf-tech-amiri-pdfium.broken.txt, line 4
+        assert_eq!(run_stage(normalize_spacing, "مقابل 81% سابقا .ً"), "مقابل 81% سابقاً.");
+        assert_eq!(run_stage(normalize_spacing, "قال أيضا ،ً ثم"), "قال أيضاً، ثم");
+        // After a letter fathatan is not written on (the mark is the next
+        // word's, `مجاناً`, in a line whose words came out of order), or
+        // with a letter after it: only the space before the period goes.
+        assert_eq!(run_stage(normalize_spacing, "وللاستفسار .ً مجانا"), "وللاستفسار.ً مجانا");
+        assert_eq!(run_stage(normalize_spacing, "أيضا .ًمجانا"), "أيضا.ًمجانا");
     }
 
     #[test]
