@@ -629,6 +629,9 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
             }
             // Arabic Supplement, Extended-A and -B: rare, taken the full way.
             0xDD => return Verdict::Dirty,
+            // `»` before an Arabic letter: a guillemet that may be mirrored,
+            // judged per document (`mirrored_brackets`).
+            0xC2 if at(i + 1) == 0xBB && is_arabic_lead(at(i + 2)) => return Verdict::Dirty,
             0xE0 if matches!(at(i + 1), 0xA1..=0xA3) => return Verdict::Dirty,
             // Bidi controls, zero-width characters, isolates.
             0xE2 if at(i + 1) == 0x80 && matches!(at(i + 2), 0x8B..=0x8F | 0xAA..=0xAE) => return Verdict::Dirty,

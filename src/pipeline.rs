@@ -37,6 +37,9 @@
 //! (numbers whose digits came out reversed), and `punctuation_before_numbers`
 //! last (the punctuation after a number drawn before it, in lines whose
 //! words are in order: the reading order would read it as a run's edge).
+//! One more runs once right after the reading order: mirrored guillemets
+//! (`mirrored_brackets::restore_mirrored_guillemets`, `»تويتر«`), judged on
+//! the lines the search left as they stood.
 
 use std::borrow::Cow;
 
@@ -118,6 +121,10 @@ pub(crate) struct LineContext<'c> {
     /// them (see `punctuation_before_numbers`; set for the one run of that
     /// stage).
     pub punctuation_before_numbers: bool,
+    /// Whether the document's guillemets are mirrored (see
+    /// `mirrored_brackets::document_mirrors_guillemets`; set for the one run
+    /// of that stage).
+    pub guillemets_mirrored: bool,
     /// Whether the document writes its vowel marks before their letters
     /// (see `marks_before_letters`; set for the one run of that stage).
     pub marks_before_letters: bool,
@@ -154,6 +161,7 @@ impl<'c> LineContext<'c> {
             words_from_the_left: false,
             tabs_are_spaces: false,
             punctuation_before_numbers: false,
+            guillemets_mirrored: false,
             marks_before_letters: false,
             marks_drawn_first: false,
             words_cut_at_marks: false,
@@ -587,6 +595,7 @@ pub(crate) fn prepare<'a>(
         }
         let at: Vec<(usize, usize)> =
             states.iter().enumerate().flat_map(|(p, lines)| (0..lines.len()).map(move |k| (p, k))).collect();
+        let mut reordered = vec![false; at.len()];
         for (i, &(p, k)) in at.iter().enumerate() {
             if damaged {
                 // The line before as read, the line after as it came (a
@@ -597,12 +606,22 @@ pub(crate) fn prepare<'a>(
                 ctx.neighbours = reading_order::Neighbours::of(before, after, memo, damaged);
             }
             if has_arabic_script(&states[p][k].text) {
-                states[p][k].run(reading_order::restore_reading_order, &ctx);
+                reordered[i] = states[p][k].run(reading_order::restore_reading_order, &ctx);
             } else if damaged {
                 states[p][k].run(reading_order::restore_note_marker, &ctx);
             }
         }
         ctx.neighbours = reading_order::Neighbours::default();
+        // Once, after it: guillemets mirrored in lines that stood in reading
+        // order (a line the search read again has its brackets turned by it).
+        let in_order = || at.iter().zip(&reordered).filter(|(_, &r)| !r).map(|(&(p, k), _)| (p, k));
+        ctx.guillemets_mirrored =
+            mirrored_brackets::document_mirrors_guillemets(in_order().map(|(p, k)| &*states[p][k].text));
+        if ctx.guillemets_mirrored {
+            for (p, k) in in_order().collect::<Vec<_>>() {
+                states[p][k].run_if_arabic(mirrored_brackets::restore_mirrored_guillemets, &ctx);
+            }
+        }
     }
     // The placeholder model is read from the words as they stand; if the
     // stages moved words again (reading order after tatweel went), it is read
@@ -842,5 +861,52 @@ pub(crate) mod tests {
         let text = "سطر\n".repeat(PARAGRAPH_WINDOW_LINES * 2 + 1);
         let sizes: Vec<usize> = paragraphs(&text, 0).map(|p| p.lines.len()).collect();
         assert_eq!(sizes, vec![PARAGRAPH_WINDOW_LINES, PARAGRAPH_WINDOW_LINES, 1]);
+    }
+}
+#[cfg(test)]
+mod scratch_stats {
+    #[test]
+    fn scratch_reversal_stats() {
+        let memo = crate::reading_order::ReadingMemo::new(&crate::Config::default());
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/in-the-wild");
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".broken.txt"))
+            .collect();
+        names.sort();
+        for p in names {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            let damaged = super::reversal_damage(lines.iter().copied(), &memo);
+            if !damaged {
+                continue;
+            }
+            let (mut strong, mut unknown_lines, mut arabic) = (0, 0, 0);
+            for l in &lines {
+                if !crate::script::has_arabic_script(l) {
+                    continue;
+                }
+                arabic += 1;
+                let unk = l
+                    .split(' ')
+                    .filter(|t| {
+                        t.chars().all(|c| crate::script::is_arabic_word_char(c))
+                            && t.chars().filter(|&c| crate::script::is_arabic_letter(c)).count() >= 2
+                    })
+                    .map(|t| memo.scorer().unknown(t))
+                    .sum::<usize>();
+                if memo.evidence(l).shows_reversed_runs() {
+                    strong += 1;
+                    if unk > 0 {
+                        unknown_lines += 1;
+                    }
+                }
+            }
+            eprintln!(
+                "STAT {} arabic {arabic} strong {strong} strong_with_unknown {unknown_lines}",
+                p.file_name().unwrap().to_string_lossy()
+            );
+        }
     }
 }
