@@ -39,8 +39,17 @@
 //! line's start (`.1 نظام تشغيل` for `1. نظام تشغيل`; such a line does not
 //! count against the document). A number is one left-to-right run of digits
 //! and separators (`15/03/2024`, `3.2.1`, `800-1234`).
+//!
+//! PDFium reads a right-to-left line's glyphs from the right as units (a
+//! word or a punctuation mark each), so in a judged document two more
+//! things it read backwards are put back: the units of a Latin run
+//! (`)Learning Machine)` → `(Machine Learning)`, `org.example@support` →
+//! `support@example.org`; `latin_runs_turned_back`), and the groups of a
+//! number a hyphen joins after an Arabic word (`1234-800` → `800-1234`:
+//! after Arabic each group is a run of its own).
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
@@ -91,7 +100,7 @@ fn percent_before_number(token: &str) -> Option<(char, &str)> {
 /// number (`.1 نظام تشغيل` for `1. نظام تشغيل`): the byte range of the
 /// label (after the line's leading spaces) and its number. One to three
 /// digits, then one space and an Arabic letter.
-fn label_with_period_first(line: &str) -> Option<(std::ops::Range<usize>, &str)> {
+fn label_with_period_first(line: &str) -> Option<(Range<usize>, &str)> {
     let start = line.len() - line.trim_start_matches(' ').len();
     let rest = &line[start..];
     let number_and_rest = rest.strip_prefix('.')?;
@@ -202,18 +211,111 @@ pub(crate) fn restore_punctuation_after_numbers<'a>(
     if let Some((range, number)) = &label {
         rw.replace(range.clone(), &format!("{number}."), FixKind::ReadingOrder, 0.95);
     }
+    let mut turned: Vec<(Range<usize>, String)> = Vec::new();
     let (mut at, mut previous) = (0, "");
     for token in line.split(' ') {
         let in_label = label.as_ref().is_some_and(|(range, _)| range.contains(&at));
         let drawn_before = punctuation_before_number(token).or_else(|| percent_before_number(token));
         if let Some((punctuation, number)) = drawn_before.filter(|_| ends_a_word(previous) && !in_label) {
-            let turned = format!("{number}{punctuation}");
-            rw.replace(at..at + token.len(), &turned, FixKind::ReadingOrder, 0.95);
+            turned.push((at..at + token.len(), format!("{}{punctuation}", hyphen_groups_in_order(number))));
+        } else if ends_a_word(previous) && is_number_expression(token) && token.contains('-') {
+            turned.push((at..at + token.len(), hyphen_groups_in_order(token).into_owned()));
         }
         at += token.len() + 1;
         previous = token;
     }
+    // (The Latin runs hold no number with punctuation before it, nor a
+    // label: they never overlap, but are kept apart all the same.)
+    for (range, run) in latin_runs_turned_back(line) {
+        if !turned.iter().any(|(r, _)| r.start < range.end && range.start < r.end) {
+            turned.push((range, run));
+        }
+    }
+    turned.sort_by_key(|(range, _)| range.start);
+    for (range, text) in turned {
+        rw.replace(range, &text, FixKind::ReadingOrder, 0.95);
+    }
     rw.finish()
+}
+
+/// A number whose groups a hyphen joins, after an Arabic word, with its
+/// groups back in order (`1234-800` → `800-1234`); any other as it is.
+/// After Arabic, the bidi algorithm makes each group a run of its own (a
+/// hyphen joins no Arabic numbers, as a slash or a point does), and PDFium
+/// reads the runs from the right.
+fn hyphen_groups_in_order(number: &str) -> Cow<'_, str> {
+    if !number.contains('-') || !number.split('-').all(is_number) {
+        return Cow::Borrowed(number);
+    }
+    Cow::Owned(number.split('-').rev().collect::<Vec<_>>().join("-"))
+}
+
+/// What a unit of a left-to-right run is (see `latin_runs_turned_back`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RunUnit {
+    /// ASCII letters and digits with a letter among them (`Machine`, `v2`).
+    Latin,
+    /// ASCII digits (`10`).
+    Digits,
+    /// What the bidi algorithm leaves inside a Latin run: a space and the
+    /// punctuation of names, addresses and versions.
+    Separator,
+    /// Anything else: Arabic, brackets, other punctuation.
+    Other,
+}
+
+/// The Latin runs of a PDFium line, each with its units put back in order.
+///
+/// PDFium reads a right-to-left line's glyphs from the right as units, a
+/// word or a punctuation mark each, so the units of a left-to-right run
+/// come out in reverse order: `(Machine Learning)` as `)Learning Machine)`,
+/// `support@example.org` as `org.example@support`, `Windows 10` as `10
+/// Windows`. A stretch of units that starts and ends with a Latin word and
+/// holds two at least is one run (digits after a Latin letter join its
+/// run), so it is turned back. A number at its edge is left: `10 Windows`
+/// is also how two runs read (`10` after Arabic is a run of its own), and
+/// `8 GB` is one. A stretch with `://` in it is a URL as written (PDFium
+/// wrote the line from its left: it starts with a Latin run).
+fn latin_runs_turned_back(line: &str) -> Vec<(Range<usize>, String)> {
+    let mut units: Vec<(usize, usize, RunUnit)> = Vec::new();
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            let (mut end, mut letter) = (i + 1, c.is_ascii_alphabetic());
+            while let Some(&(j, d)) = chars.peek().filter(|(_, d)| d.is_ascii_alphanumeric()) {
+                letter |= d.is_ascii_alphabetic();
+                end = j + 1;
+                chars.next();
+            }
+            units.push((i, end, if letter { RunUnit::Latin } else { RunUnit::Digits }));
+        } else if matches!(c, ' ' | '.' | '@' | '-' | '_' | '/' | ':') {
+            units.push((i, i + 1, RunUnit::Separator));
+        } else {
+            units.push((i, i + c.len_utf8(), RunUnit::Other));
+        }
+    }
+    let mut out = Vec::new();
+    for stretch in units.split(|u| u.2 == RunUnit::Other) {
+        let (Some(first), Some(last)) =
+            (stretch.iter().position(|u| u.2 == RunUnit::Latin), stretch.iter().rposition(|u| u.2 == RunUnit::Latin))
+        else {
+            continue;
+        };
+        let run = &stretch[first..=last];
+        let (start, end) = (run[0].0, run[run.len() - 1].1);
+        if run.iter().filter(|u| u.2 == RunUnit::Latin).count() < 2 || line[start..end].contains("://") {
+            continue;
+        }
+        let mut back: String = run.iter().rev().map(|u| &line[u.0..u.1]).collect();
+        // `)Learning Machine)`: the opening bracket drawn as the closing one.
+        let mut from = start;
+        if line[..start].ends_with(')') && line[end..].starts_with(')') {
+            back.insert(0, '(');
+            from -= 1;
+        }
+        out.push((from..end, back));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -257,9 +359,9 @@ mod tests {
 
     #[test]
     fn list_labels_percent_signs_and_dates() {
-        // corpus/in-the-wild/pdf-tech-amiri-pdfium.broken.txt, lines 4, 6,
-        // 9 and 12: a list's `1.` drawn `.1`, a percent sign before its
-        // number, a date and a phone number as one run each.
+        // corpus/in-the-wild/pdf-tech-amiri-pdfium.broken.txt, lines 4, 6
+        // and 9: a list's `1.` drawn `.1`, a percent sign before its
+        // number, a date as one run.
         assert_eq!(repaired(".1 نظام تشغيل Linux أو أحدث؛"), "1. نظام تشغيل Linux أو أحدث؛");
         assert_eq!(repaired("  .١٢ ذاكرة لا تقل عن 8 GB"), "  ١٢. ذاكرة لا تقل عن 8 GB");
         assert_eq!(
@@ -270,11 +372,40 @@ mod tests {
             repaired("صدر الإصدار 3.2.1 في ،15/03/2024 ويمكن تنزيله"),
             "صدر الإصدار 3.2.1 في 15/03/2024، ويمكن تنزيله"
         );
-        assert_eq!(repaired("الاتصال بالرقم .1234-800 هل يدعم"), "الاتصال بالرقم 1234-800. هل يدعم");
         // Not a label: four digits, no space after, no word after, a
         // number's expression that is none (`1..2`).
         for kept in [".2023 وقد أعد", ".1نظام", ".1 2024", "في ،1..2 ثم", "مقابل %GB"] {
             assert_eq!(repaired(kept), kept);
+        }
+    }
+
+    #[test]
+    fn latin_runs_and_hyphenated_numbers_read_from_the_right_are_turned_back() {
+        // corpus/in-the-wild/pdf-tech-amiri-pdfium.broken.txt, lines 2, 11
+        // and 12.
+        assert_eq!(
+            repaired("يعتمد النظام على تقنيات تعلم الآلة )Learning Machine)"),
+            "يعتمد النظام على تقنيات تعلم الآلة (Machine Learning)"
+        );
+        assert_eq!(
+            repaired("مراسلة الدعم على العنوان org.example@support أو"),
+            "مراسلة الدعم على العنوان support@example.org أو"
+        );
+        assert_eq!(repaired("الاتصال بالرقم .1234-800 هل يدعم"), "الاتصال بالرقم 800-1234. هل يدعم");
+        assert_eq!(repaired("بين عامي 2000-1990 تقريباً"), "بين عامي 1990-2000 تقريباً");
+        assert_eq!(repaired("يعمل على Pro 10 Windows فقط"), "يعمل على Windows 10 Pro فقط");
+        // One Latin word, a number at a run's edge (`10 Windows` is also two
+        // runs, `8 GB` one), a URL as written (the line read from its left),
+        // a hyphenated number after no word: as they are.
+        for kept in [
+            "بلغة Python.",
+            "أو 10 Windows أو",
+            "عن 8 GB ومساحة",
+            "يرجى https://example.org/download",
+            "GDP 2000-1990",
+            "(2000-1990)",
+        ] {
+            assert_eq!(repaired(kept), kept, "{kept}");
         }
     }
 
