@@ -40,6 +40,9 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
     // out reversed is judged from them at the end (`number_order`).
     let mut numbers = crate::number_order::NumberSteps::default();
     let (mut long_lines, mut tab_lines) = (0usize, 0usize);
+    // Lines whose first word ends a sentence: words emitted from the visual
+    // left, judged at the end (`word_order`).
+    let mut sentence_end_first = 0usize;
     while start <= bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |e| start + e);
         // As the repair reads lines: after a byte order mark, without `\r`.
@@ -75,6 +78,9 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         if config.reading_order && crate::marks_before_letters::starts_with_marks(without_carriage_return(line)) {
             return false;
         }
+        if config.reading_order && first_word_ends_a_sentence(line) {
+            sentence_end_first += 1;
+        }
         let mut signs = LineSigns::default();
         let verdict = scan_line(&text[start..end], config, &mut signs);
         // Spaces lost between all words: judged by the lines with tokens
@@ -107,7 +113,11 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
     let numbers_reversed =
         numbers.reversed() || (config.reading_order && crate::number_order::shapes_alone_read_backwards(text.lines()));
     let ligatures_swapped = config.presentation_forms && crate::swapped_ligatures::may_swap_ligatures(text);
-    !(numbers_reversed || ligatures_swapped)
+    // (Read again whole only where enough lines start so: most text has
+    // none.)
+    let words_from_the_left = sentence_end_first >= crate::word_order::MIN_LINES
+        && crate::word_order::LineEdges::of(text.lines()).show_words_from_the_left();
+    !(numbers_reversed || ligatures_swapped || words_from_the_left)
 }
 
 /// Whether `s` starts with an Arabic word of more letters than any label
@@ -121,6 +131,14 @@ fn starts_with_longer_than_label(s: &str) -> bool {
         .filter(|&c| is_arabic_letter(c))
         .nth(crate::reading_order::MAX_LABEL_WORD_LETTERS)
         .is_some()
+}
+
+/// Whether a line's first word ends a sentence (`word_order::ends_a_sentence`).
+#[inline]
+fn first_word_ends_a_sentence(line: &str) -> bool {
+    let line = line.trim_start_matches(' ');
+    let first = memchr::memchr(b' ', line.as_bytes()).map_or(line, |end| &line[..end]);
+    first.ends_with(['.', '!', '؟']) && crate::word_order::ends_a_sentence(first)
 }
 
 /// Whether a line starts with a digit after its spaces (ASCII or the two

@@ -16,6 +16,10 @@
 //! order (`reading_order`), few lines start so: a run is rarely one word.
 //! And more lines start with a sentence's end than end with one: text as
 //! written, even wrapped anywhere, ends its paragraphs with them.
+//! A document without labels (running text) is judged by its lines' edges
+//! alone (`LineEdges`): three lines at least start with a word that ends a
+//! sentence (its last, emitted first), three times as many as end with
+//! punctuation, and one line in ten at most holds a wide gap.
 //! Then every line with Arabic has its words turned (`turn_words`): the
 //! label is put first as `N-`, and a run of Latin words keeps its order.
 
@@ -30,7 +34,7 @@ use crate::script::{has_arabic_script, split_leading_digits};
 
 /// Lines that read as words emitted from the visual left, needed before a
 /// document is judged.
-const MIN_LINES: usize = 3;
+pub(crate) const MIN_LINES: usize = 3;
 
 /// The label number a line ends with, drawn as `-N` one space after a word,
 /// and whether the line starts with a word that ends a sentence or a clause
@@ -77,6 +81,10 @@ pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item =
             found += usize::from(after_sentence);
         }
     }
+    // A document without labels is judged by its lines' edges alone.
+    if labelled == 0 {
+        return LineEdges::of(lines).show_words_from_the_left();
+    }
     // Most lines that end with a label start with a sentence's end: where
     // a line's runs came out in reverse order (`reading_order`), the first
     // run starts with a sentence's last word only where it is a word alone.
@@ -91,6 +99,62 @@ pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item =
         sentence_end_last += usize::from(line.trim_end_matches(' ').ends_with(is_end_punctuation));
     }
     sentence_end_first > sentence_end_last
+}
+
+/// What the edges of a document's lines of three words or more show, for
+/// a document without labels: how many start with a word that ends a
+/// sentence (`سابقاً. 81% مقابل ...`: its last word, emitted first), how
+/// many end with a sentence's or a clause's punctuation, and how many hold
+/// a wide gap between two words (runs, not words, emitted apart).
+#[derive(Default, Debug)]
+pub(crate) struct LineEdges {
+    pub sentence_end_first: usize,
+    pub punctuation_last: usize,
+    wide_gaps: usize,
+    lines: usize,
+}
+
+impl LineEdges {
+    pub(crate) fn of<'l>(lines: impl Iterator<Item = &'l str>) -> LineEdges {
+        let mut edges = LineEdges::default();
+        for line in lines.filter(|l| has_arabic_script(l)) {
+            let line = line.trim_matches(' ');
+            if line.split(' ').filter(|t| !t.is_empty()).nth(2).is_none() {
+                continue;
+            }
+            edges.lines += 1;
+            edges.sentence_end_first += usize::from(line.split(' ').next().is_some_and(ends_a_sentence));
+            edges.punctuation_last += usize::from(line.ends_with(['.', '؟', '!', ':', '؛', '،']));
+            edges.wide_gaps += usize::from(line.contains("  "));
+        }
+        edges
+    }
+
+    /// Three lines at least start with a sentence's end, three times as
+    /// many as end with punctuation (text as written, wrapped anywhere,
+    /// ends its paragraphs and most of its lines' sentences there: the
+    /// corpus's gold has 1 against 5 to 51), and one line in ten at most
+    /// holds a wide gap (PyMuPDF's runs out of order start lines with
+    /// `.٤١ مدينة`, their runs set apart).
+    pub(crate) fn show_words_from_the_left(&self) -> bool {
+        self.sentence_end_first >= MIN_LINES
+            && self.sentence_end_first >= 3 * self.punctuation_last
+            && self.wide_gaps * 10 <= self.lines
+    }
+}
+
+/// Whether a token ends a sentence: an Arabic word with a period, a
+/// question or an exclamation mark after it (not a clause's comma or
+/// colon: `س: ما ...`, `نعم، ...` start lines as written), or a number
+/// drawn with the period on its left (`.٢٠٢٣`).
+pub(crate) fn ends_a_sentence(token: &str) -> bool {
+    let word = token.trim_end_matches(['.', '؟', '!']);
+    (word.len() < token.len()
+        && word
+            .chars()
+            .next_back()
+            .is_some_and(|c| crate::script::is_arabic_letter(c) || crate::script::is_arabic_mark(c)))
+        || number_after_its_period(token).is_some_and(|(_, period)| period == '.')
 }
 
 /// Whether a token is Latin text (a Latin run keeps its words' order).
@@ -157,6 +221,47 @@ mod tests {
         );
         // A Latin run keeps its order.
         assert_eq!(turn_words("الخبراء. (United Nations) أشار -٣"), "٣- أشار (United Nations) الخبراء.");
+    }
+
+    /// Running text without labels (PDFBox on XeLaTeX's PDFs of the prose,
+    /// technical and vowelled texts): judged by the lines' edges.
+    #[test]
+    fn documents_without_labels_are_judged_by_their_lines_edges() {
+        // corpus/in-the-wild/pdf-prose-xelatex-amiri-pdfbox.broken.txt,
+        // lines 6 to 13 and 19.
+        let turned = [
+            "مقابل ،٢٠٢٢ عام نهاية في غيغاواط ١٨ بلغت الشمسية الطاقة",
+            "والإمارات ومصر المغرب وتتصدر .٢٠١٥ عام في غيغاواط ٣ من أقل",
+            "السعودية. العربية والمملـكة الأردن تليها الجهود، هذه",
+            "لأن الصغيرة، يع المشار أمام الرئيسية العقبة يل التمو يزال ولا",
+            "والتعاونيات البلديات عليها تقدر لا ضمانات تطلب المحلية المصارف",
+            "٢٠٢٣ الثاني/يناير كانون في الدولي البنك أطلق وقد يفية. الر",
+            "يع، المشار من الفئة هذه لدعم دولار مليون ٢٥٠ بقيمة ً برنامجا",
+            "الأولى. مرحلته في بلدان خمسة يغطي أن على",
+            ".٢٠٣٠ لعام المعلنة الأهداف لبلوغ أساسيان شرطان",
+        ];
+        assert!(document_emits_words_from_the_left(turned.into_iter()));
+        assert_eq!(turn_words(turned[8]), "شرطان أساسيان لبلوغ الأهداف المعلنة لعام ٢٠٣٠.");
+        // Its lines turned, as written: more lines end with punctuation
+        // than start with a sentence's end.
+        let written: Vec<String> = turned.iter().map(|l| turn_words(l)).collect();
+        assert!(!document_emits_words_from_the_left(written.iter().map(String::as_str)));
+        // Lines that start with a clause (`س: ...`, `نعم، ...`), as a
+        // dialogue writes them, are no sign.
+        let dialogue =
+            ["س: ما هو الحل المقترح للمشكلة", "ج: هو إنشاء محطة جديدة للتحلية", "نعم، فقد وافقت الوزارة عليه"];
+        assert!(!document_emits_words_from_the_left(dialogue.into_iter()));
+        // Runs set apart by wide gaps (PyMuPDF's runs out of order,
+        // `pdf-chrome-kacst-pymupdf`): no words emitted one by one.
+        let runs = [
+            ".٤١ مدينة رئيسية  ويستند التقرير إلى بيانات",
+            "المياه. إدارة  في المدن تواجهها",
+            "الخبراء. من فريق  التقرير أعد",
+        ];
+        assert!(!document_emits_words_from_the_left(runs.into_iter()));
+        assert!(document_emits_words_from_the_left(
+            runs.iter().map(|l| l.replace("  ", " ")).collect::<Vec<_>>().iter().map(String::as_str)
+        ));
     }
 
     #[test]
