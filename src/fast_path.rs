@@ -40,9 +40,12 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
     // out reversed is judged from them at the end (`number_order`).
     let mut numbers = crate::number_order::NumberSteps::default();
     let (mut long_lines, mut tab_lines) = (0usize, 0usize);
-    // Lines whose first word ends a sentence: words emitted from the visual
-    // left, judged at the end (`word_order`).
-    let mut sentence_end_first = 0usize;
+    // Of the lines with Arabic and three words at least, those whose first
+    // word ends a sentence and those that end with punctuation: words
+    // emitted from the visual left, judged at the end as
+    // `word_order::LineEdges` judges them (wide gaps aside: the scan may
+    // only judge more).
+    let (mut sentence_end_first, mut punctuation_last) = (0usize, 0usize);
     while start <= bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |e| start + e);
         // As the repair reads lines: after a byte order mark, without `\r`.
@@ -78,11 +81,15 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         if config.reading_order && crate::marks_before_letters::starts_with_marks(without_carriage_return(line)) {
             return false;
         }
-        if config.reading_order && first_word_ends_a_sentence(line) {
-            sentence_end_first += 1;
-        }
         let mut signs = LineSigns::default();
         let verdict = scan_line(&text[start..end], config, &mut signs);
+        if signs.three_arabic_words && config.reading_order {
+            let line = without_carriage_return(line);
+            let first = &line[signs.first_word.clone()];
+            sentence_end_first +=
+                usize::from(first.ends_with(['.', '!', '؟']) && crate::word_order::ends_a_sentence(first));
+            punctuation_last += usize::from(line.trim_end_matches(' ').ends_with(['.', '؟', '!', ':', '؛', '،']));
+        }
         // Spaces lost between all words: judged by the lines with tokens
         // longer than any word (`lost_spaces`); spaces written as tabs, by
         // the lines with a tab between two words (`tab_spaces`).
@@ -113,10 +120,8 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
     let numbers_reversed =
         numbers.reversed() || (config.reading_order && crate::number_order::shapes_alone_read_backwards(text.lines()));
     let ligatures_swapped = config.presentation_forms && crate::swapped_ligatures::may_swap_ligatures(text);
-    // (Read again whole only where enough lines start so: most text has
-    // none.)
-    let words_from_the_left = sentence_end_first >= crate::word_order::MIN_LINES
-        && crate::word_order::LineEdges::of(text.lines()).show_words_from_the_left();
+    let words_from_the_left =
+        sentence_end_first >= crate::word_order::MIN_LINES && sentence_end_first >= 3 * punctuation_last;
     !(numbers_reversed || ligatures_swapped || words_from_the_left)
 }
 
@@ -131,14 +136,6 @@ fn starts_with_longer_than_label(s: &str) -> bool {
         .filter(|&c| is_arabic_letter(c))
         .nth(crate::reading_order::MAX_LABEL_WORD_LETTERS)
         .is_some()
-}
-
-/// Whether a line's first word ends a sentence (`word_order::ends_a_sentence`).
-#[inline]
-fn first_word_ends_a_sentence(line: &str) -> bool {
-    let line = line.trim_start_matches(' ');
-    let first = memchr::memchr(b' ', line.as_bytes()).map_or(line, |end| &line[..end]);
-    first.ends_with(['.', '!', '؟']) && crate::word_order::ends_a_sentence(first)
 }
 
 /// Whether a line starts with a digit after its spaces (ASCII or the two
@@ -234,6 +231,10 @@ fn letters_from_end(token: &str) -> impl Iterator<Item = char> + '_ {
 /// What the scan reads from a line for the judgement of the whole document.
 #[derive(Default)]
 struct LineSigns {
+    /// The line holds Arabic and three words at least (`word_order::LineEdges`
+    /// reads such lines), and where its first word is.
+    three_arabic_words: bool,
+    first_word: std::ops::Range<usize>,
     /// A token longer than any word (`lost_spaces`).
     long_token: bool,
     /// A tab (`tab_spaces` judges the lines with one between two words).
@@ -399,6 +400,8 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
     // The line's spaces (a line with few tokens for its bytes is read for
     // tokens longer than any word: `lost_spaces`).
     let mut spaces = 0;
+    // The line's words (tokens between spaces).
+    let mut words = 0usize;
     // Whether the word-boundary stage is on, and whether the line has a
     // token of one letter (`word_boundaries::signs` decides at the end of
     // the line whether it is a sign).
@@ -466,6 +469,12 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
             match b {
                 b' ' => {
                     count_token_signs(&text[token_start..i], &mut final_first, &mut article_last, &mut one_letter);
+                    if i > token_start {
+                        if words == 0 {
+                            signs_out.first_word = token_start..i;
+                        }
+                        words += 1;
+                    }
                     spaces += 1;
                     token_start = i + 1;
                     // `( أ)`: a letter label with a space inside its brackets.
@@ -678,6 +687,8 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
     }
     count_token_signs(&text[token_start..], &mut final_first, &mut article_last, &mut one_letter);
     signs_out.long_token = boundaries && crate::lost_spaces::has_few_tokens(n, spaces) && has_long_token(text);
+    words += usize::from(token_start < n);
+    signs_out.three_arabic_words = arabic && words >= 3;
     if boundaries && one_letter && crate::word_boundaries::signs(text) > 0 {
         return Verdict::Dirty;
     }

@@ -48,9 +48,16 @@ fn has_letter_pair(word: &str, first: impl Fn(char) -> bool, second: impl Fn(cha
     })
 }
 
-/// Whether a word writes lam before an alef (what the ligature is).
+/// Whether a word writes lam before an alef (what the ligature is), other
+/// than before another lam: `ولالستفسار` is `وللاستفسار`, a lam and then
+/// the ligature turned (`ال`), and a document whose ligatures all came out
+/// turned shows that shape wherever a lam comes before one.
 fn has_lam_alef(word: &str) -> bool {
-    has_letter_pair(word, |c| c == 'ل', is_ligature_alef)
+    let letters: Vec<char> = word.chars().filter(|&c| !is_arabic_mark(c)).collect();
+    letters
+        .windows(2)
+        .enumerate()
+        .any(|(i, w)| w[0] == 'ل' && is_ligature_alef(w[1]) && letters.get(i + 2) != Some(&'ل'))
 }
 
 /// Whether a word writes an alef before a lam (the article, or a turned
@@ -148,7 +155,10 @@ pub(crate) fn may_swap_ligatures(text: &str) -> bool {
         i >= 2
             && std::str::from_utf8(&bytes[i - 2..i]).ok().and_then(|s| s.chars().next()).is_some_and(joins_both_sides)
     };
-    let plain = ["لا", "لأ", "لإ", "لآ"].iter().any(|p| memchr::memmem::find(bytes, p.as_bytes()).is_some())
+    // (A pair before another lam is none: `has_lam_alef`. Each pair is
+    // four bytes.)
+    let not_before_lam = |i: usize| !bytes[i + 4..].starts_with("ل".as_bytes());
+    let plain = ["لا", "لأ", "لإ", "لآ"].iter().any(|p| memchr::memmem::find_iter(bytes, p.as_bytes()).any(not_before_lam))
         && memchr::memmem::find_iter(bytes, "لا".as_bytes()).any(after_joining_letter);
     // Vowelled text parts the lam from its alef with a mark (`خِلَالَ`),
     // which the judgement reads aside: the same pairs, marks skipped (a
@@ -163,18 +173,23 @@ pub(crate) fn may_swap_ligatures(text: &str) -> bool {
 /// read its words.
 fn lam_alef_marks_aside(text: &str, after_joining_letter: bool) -> bool {
     let (mut before, mut previous) = (' ', ' ');
+    // (A lam + alef is one only if no lam follows: `has_lam_alef`.)
+    let mut pending = false;
     for c in text.chars().filter(|&c| !is_arabic_mark(c)) {
-        let pair = if after_joining_letter {
-            joins_both_sides(before) && previous == 'ل' && c == 'ا'
-        } else {
-            previous == 'ل' && is_ligature_alef(c)
-        };
-        if pair {
+        if pending && c != 'ل' {
             return true;
+        }
+        pending = false;
+        if after_joining_letter {
+            if joins_both_sides(before) && previous == 'ل' && c == 'ا' {
+                return true;
+            }
+        } else {
+            pending = previous == 'ل' && is_ligature_alef(c);
         }
         (before, previous) = (previous, c);
     }
-    false
+    pending
 }
 
 /// Turns the ligatures of one line, in a document judged to have them
@@ -287,7 +302,11 @@ mod tests {
         // Vowelled text parts the pair with a mark: read aside, as the
         // judgement reads it.
         assert!(!may_swap_ligatures("وَقَدْ جاءَ خِلالَ العامِ كَلَامٌ جَميلٌ"));
-        assert!(!may_swap_ligatures("وَقَدْ جاءَ خِلَالَ العامِ"));
+        assert!(!may_swap_ligatures("وَقَدْ جاءَ خِلَالَ العامِ لَا"));
+        // Its only lam + alef before a lam (`خلال`, the shape of a lam and
+        // a turned ligature, `ولالستفسار`): sent the full way.
+        assert!(may_swap_ligatures("وَقَدْ جاءَ خِلَالَ العامِ"));
+        assert!(!has_lam_alef("ولالستفسار") && has_lam_alef("وللاستفسار"));
         assert!(may_swap_ligatures("حِكايَةُ النَّهْرِ امْتَلَأَ"));
         let words = ["وَقَدْ", "جاءَ", "خِلَالَ", "العامِ"];
         assert!(words.iter().any(|w| has_final_lam_alef(w)));

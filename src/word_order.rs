@@ -117,15 +117,21 @@ pub(crate) struct LineEdges {
 impl LineEdges {
     pub(crate) fn of<'l>(lines: impl Iterator<Item = &'l str>) -> LineEdges {
         let mut edges = LineEdges::default();
-        for line in lines.filter(|l| has_arabic_script(l)) {
+        // (The fast path reads every line of a long text here: bytes, no
+        // splitting.)
+        for line in lines {
             let line = line.trim_matches(' ');
-            if line.split(' ').filter(|t| !t.is_empty()).nth(2).is_none() {
+            // Three words or more: a space after the first, and one after
+            // the second (the line ends with a word).
+            let Some(first_end) = memchr::memchr(b' ', line.as_bytes()) else { continue };
+            let rest = line[first_end..].trim_start_matches(' ');
+            if memchr::memchr(b' ', rest.as_bytes()).is_none() || !has_arabic_script(line) {
                 continue;
             }
             edges.lines += 1;
-            edges.sentence_end_first += usize::from(line.split(' ').next().is_some_and(ends_a_sentence));
+            edges.sentence_end_first += usize::from(ends_a_sentence(&line[..first_end]));
             edges.punctuation_last += usize::from(line.ends_with(['.', '؟', '!', ':', '؛', '،']));
-            edges.wide_gaps += usize::from(line.contains("  "));
+            edges.wide_gaps += usize::from(memchr::memmem::find(line.as_bytes(), b"  ").is_some());
         }
         edges
     }
