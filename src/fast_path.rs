@@ -86,8 +86,9 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         if signs.three_arabic_words && config.reading_order {
             let line = without_carriage_return(line);
             let first = &line[signs.first_word.clone()];
-            sentence_end_first +=
-                usize::from(first.ends_with(['.', '!', '؟']) && crate::word_order::ends_a_sentence(first));
+            // (Most first words end with a letter: their last bytes tell.)
+            let may_end_one = first.ends_with(['.', '!', '؟']) || first.starts_with('.');
+            sentence_end_first += usize::from(may_end_one && crate::word_order::ends_a_sentence(first));
             punctuation_last += usize::from(line.trim_end_matches(' ').ends_with(['.', '؟', '!', ':', '؛', '،']));
         }
         // Spaces lost between all words: judged by the lines with tokens
@@ -894,6 +895,27 @@ mod tests {
         assert!(!is_clean(&text, &Config::default()));
         assert_sound(&text);
         assert_sound(&format!("{glued}\n{tabbed}\n"));
+    }
+
+    /// Words emitted from the visual left without labels (`word_order`):
+    /// judged by the lines' edges, which the scan counts as the judgement
+    /// does, a first word `.٢٠٢٣` too.
+    #[test]
+    fn the_scan_sends_words_emitted_from_the_left_the_full_way() {
+        let lines = [
+            "السعودية. العربية والمملكة الأردن تليها الجهود، هذه",
+            "الأولى. مرحلته في بلدان خمسة يغطي أن على",
+            ".٢٠٣٠ لعام المعلنة الأهداف لبلوغ أساسيان شرطان",
+            "التقنية التحديات",
+        ];
+        let text = lines.join("\n");
+        assert!(!is_clean(&text, &Config::default()));
+        assert_sound(&text);
+        // Beside as many lines that end with their punctuation, as text is
+        // written: not judged, and what the scan passes the repair keeps.
+        let written = "شهدت المنطقة العربية تحولاً ملحوظاً.\n".repeat(3) + &text;
+        assert_sound(&written);
+        assert!(!crate::word_order::document_emits_words_from_the_left(written.lines()));
     }
 
     proptest! {

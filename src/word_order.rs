@@ -108,8 +108,8 @@ pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item =
 /// a wide gap between two words (runs, not words, emitted apart).
 #[derive(Default, Debug)]
 pub(crate) struct LineEdges {
-    pub sentence_end_first: usize,
-    pub punctuation_last: usize,
+    sentence_end_first: usize,
+    punctuation_last: usize,
     wide_gaps: usize,
     lines: usize,
 }
