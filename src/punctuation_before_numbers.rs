@@ -307,11 +307,19 @@ fn latin_runs_turned_back(line: &str) -> Vec<(Range<usize>, String)> {
             continue;
         }
         let mut back: String = run.iter().rev().map(|u| &line[u.0..u.1]).collect();
-        // `)Learning Machine)`: the opening bracket drawn as the closing one.
+        // `)Learning Machine)`: the opening bracket drawn as the closing one;
+        // `الآلة) Learning Machine)`, on the word's side of the space (PDFium
+        // on Chromium's PDFs).
         let mut from = start;
-        if line[..start].ends_with(')') && line[end..].starts_with(')') {
+        let closes_after = line[end..].starts_with(')');
+        if closes_after && line[..start].ends_with(')') {
             back.insert(0, '(');
             from -= 1;
+        } else if closes_after
+            && line[..start].strip_suffix(") ").is_some_and(|before| before.ends_with(is_arabic_letter))
+        {
+            back.insert_str(0, " (");
+            from -= 2;
         }
         out.push((from..end, back));
     }
@@ -394,6 +402,9 @@ mod tests {
         assert_eq!(repaired("الاتصال بالرقم .1234-800 هل يدعم"), "الاتصال بالرقم 800-1234. هل يدعم");
         assert_eq!(repaired("بين عامي 2000-1990 تقريباً"), "بين عامي 1990-2000 تقريباً");
         assert_eq!(repaired("يعمل على Pro 10 Windows فقط"), "يعمل على Windows 10 Pro فقط");
+        // pdf-tech-chrome-amiri-pdfium.broken.txt, line 2: the bracket on
+        // the word's side of the space.
+        assert_eq!(repaired("تقنيات تعلم الآلة) Learning Machine)"), "تقنيات تعلم الآلة (Machine Learning)");
         // One Latin word, a number at a run's edge (`10 Windows` is also two
         // runs, `8 GB` one), a URL as written (the line read from its left),
         // a hyphenated number after no word: as they are.
