@@ -149,18 +149,34 @@ impl LineEdges {
     }
 }
 
-/// Whether a token ends a sentence: an Arabic word with a period, a
-/// question or an exclamation mark after it (not a clause's comma or
-/// colon: `س: ما ...`, `نعم، ...` start lines as written), or a number
-/// drawn with the period on its left (`.٢٠٢٣`).
+/// Whether a token ends a sentence as its last word: a definite noun (the
+/// article, after a proclitic or none) with a period, a question or an
+/// exclamation mark after it (not a clause's comma or colon: `س: ما ...`
+/// starts lines as written), or a number drawn with the period on its left
+/// (`.٢٠٢٣`).
+///
+/// A line that starts with a one-word sentence is how dialogue and
+/// subtitles are written (`نعم. سأحضر في الموعد`, `حسناً. إلى اللقاء`): such
+/// a word is an answer or an interjection, never definite. The last word of
+/// a sentence of running text mostly is (`السعودية.`, `المائة.`,
+/// `التحديثات.`), and with its words emitted from the left, it starts the
+/// line.
 pub(crate) fn ends_a_sentence(token: &str) -> bool {
     let word = token.trim_end_matches(['.', '؟', '!']);
-    (word.len() < token.len()
-        && word
-            .chars()
-            .next_back()
-            .is_some_and(|c| crate::script::is_arabic_letter(c) || crate::script::is_arabic_mark(c)))
+    let ends_with_letter = word
+        .chars()
+        .next_back()
+        .is_some_and(|c| crate::script::is_arabic_letter(c) || crate::script::is_arabic_mark(c));
+    (word.len() < token.len() && ends_with_letter && is_definite(word))
         || number_after_its_period(token).is_some_and(|(_, period)| period == '.')
+}
+
+/// Whether a word starts with the article, after one proclitic or none
+/// (`ال`, `وال`, `بال`, `فال`, `كال`, `لل`, `ولل`, `فلل`), marks aside.
+fn is_definite(word: &str) -> bool {
+    let letters: String = word.chars().filter(|&c| crate::script::is_arabic_letter(c)).take(4).collect();
+    let rest = letters.strip_prefix(['و', 'ف', 'ب', 'ك']).unwrap_or(&letters);
+    rest.starts_with("ال") || letters.starts_with("لل") || rest.starts_with("لل")
 }
 
 /// Whether a token is Latin text (a Latin run keeps its words' order).
@@ -252,11 +268,22 @@ mod tests {
         // than start with a sentence's end.
         let written: Vec<String> = turned.iter().map(|l| turn_words(l)).collect();
         assert!(!document_emits_words_from_the_left(written.iter().map(String::as_str)));
-        // Lines that start with a clause (`س: ...`, `نعم، ...`), as a
-        // dialogue writes them, are no sign.
+        // Lines that start with a clause (`س: ...`, `نعم، ...`), or with a
+        // one-word sentence (an answer, an interjection: never definite), as
+        // dialogue and subtitles write them, are no sign
+        // (`corpus/negative/dialogue-and-subtitles.txt`).
         let dialogue =
             ["س: ما هو الحل المقترح للمشكلة", "ج: هو إنشاء محطة جديدة للتحلية", "نعم، فقد وافقت الوزارة عليه"];
         assert!(!document_emits_words_from_the_left(dialogue.into_iter()));
+        let subtitles = [
+            "نعم. سأحضر في الموعد المحدد",
+            "ممتاز. سأرسل لك جدول الأعمال الليلة",
+            "شكراً. سأراجعه قبل النوم إن شاء الله",
+            "حسناً. إلى اللقاء غداً في المكتب",
+        ];
+        assert!(!document_emits_words_from_the_left(subtitles.into_iter()));
+        assert!(ends_a_sentence("السعودية.") && ends_a_sentence("وللطاقة؟") && ends_a_sentence(".٢٠٣٠"));
+        assert!(!ends_a_sentence("نعم.") && !ends_a_sentence("سابقاً.") && !ends_a_sentence("الطاقة،"));
         // Runs set apart by wide gaps (PyMuPDF's runs out of order,
         // `pdf-chrome-kacst-pymupdf`): no words emitted one by one.
         let runs = [
