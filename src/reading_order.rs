@@ -445,7 +445,7 @@ fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
             let cut = (is_ltr(p) && is_arabic_letter(c))
                 || (closed_first && start == 0 && !is_ltr(p) && is_ltr(c))
                 || (dash_first && i == 1)
-                || (is_sentence_punct(p) && after_arabic && (is_arabic_letter(c) || is_ltr(c)))
+                || (is_sentence_punct(p) && after_arabic && (is_arabic_letter(c) || is_ltr(c)) && !abbreviation_at(token, start, i))
                 || (is_sentence_punct(p) && i == p.len_utf8() && is_digit(c))
                 // `.(1)لدى`: a note marker glued to the next word.
                 || (p == ')' && is_arabic_letter(c) && is_note_marker(&token[start..i]))
@@ -467,6 +467,15 @@ fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
         prev = Some(c);
     }
     part(&token[start..]);
+}
+
+/// Whether the piece `token[start..end]` is one Arabic letter and a period,
+/// glued to a letter after it: an abbreviation (`ص.ب`, `أ.د.`, `ق.م`), not
+/// a sentence's end glued to the next run (no word of one letter ends a
+/// sentence).
+fn abbreviation_at(token: &str, start: usize, end: usize) -> bool {
+    let mut piece = token[start..end].chars();
+    piece.next_back() == Some('.') && piece.next().is_some_and(is_arabic_letter) && piece.next().is_none()
 }
 
 /// The pieces of a line and the gaps between them.
@@ -2372,6 +2381,14 @@ mod tests {
         let texts: Vec<&str> = p.iter().map(|p| p.text).collect();
         assert_eq!(texts, ["ممكنة؛", "هم", "في", "2021", "تشرين"]);
         assert_eq!(g, [Gap::Glued, Gap::Spaces(1), Gap::Spaces(1), Gap::Glued]);
+        // An abbreviation's letters and periods are one piece, and no sign
+        // of runs glued (`corpus/negative/abbreviations-and-citations.txt`);
+        // a word's period glued to the next word is.
+        let (p, _) = pieces("أ.د. خالد حسن، ص.ب 123");
+        let texts: Vec<&str> = p.iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["أ.د.", "خالد", "حسن،", "ص.ب", "123"]);
+        assert!(!evidence("م. أحمد علي، د. سارة محمد، أ.د. خالد حسن").glued);
+        assert!(evidence("بغية استعراضها.ذاتيٍّ موجزاً").glued);
     }
 
     #[test]

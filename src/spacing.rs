@@ -43,8 +43,10 @@ fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) 
         return Some(("", FixKind::Spacing));
     }
     let starts_number = after_next.is_some_and(is_digit);
-    // `.NET`, `.htaccess`: a name that starts with a point, not a sentence's.
-    let starts_name = after_next.is_some_and(|c| c.is_ascii_alphabetic());
+    // `.NET`, `.htaccess`: a name that starts with a point, not a sentence's;
+    // `... بسقط اللوى`, `مقدمة ..... 5`: an ellipsis or a leader (a verse's
+    // hemistichs, a table of contents), set apart on both sides.
+    let starts_name = after_next.is_some_and(|c| c.is_ascii_alphabetic() || (next == '.' && c == '.'));
     match next {
         '،' | '؛' | '؟' => return Some(("", FixKind::Spacing)),
         '.' | ':' if is_arabic_word_char(prev) && !starts_number && !starts_name => {
@@ -301,6 +303,17 @@ mod tests {
         for kept in ["إطار العمل .NET وملفات", "مثل .htaccess و", "الملف :Config"] {
             assert_eq!(run_stage(normalize_spacing, kept), kept);
         }
+    }
+
+    #[test]
+    fn an_ellipsis_or_a_leader_keeps_its_space() {
+        // corpus/negative/poetry-contents-and-code.txt, lines 2 and 6.
+        for kept in ["الفصل الأول: مقدمة .......... 5", "حَبيبٍ وَمَنزِلِ ... بِسِقطِ اللِوى"]
+        {
+            assert_eq!(run_stage(normalize_spacing, kept), kept);
+        }
+        // A period alone still goes on its word.
+        assert_eq!(run_stage(normalize_spacing, "في المنطقة . وعلاوة"), "في المنطقة. وعلاوة");
     }
 
     #[test]
