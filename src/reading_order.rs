@@ -469,13 +469,23 @@ fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
     part(&token[start..]);
 }
 
-/// Whether the piece `token[start..end]` is one Arabic letter and a period,
-/// glued to a letter after it: an abbreviation (`ص.ب`, `أ.د.`, `ق.م`), not
-/// a sentence's end glued to the next run (no word of one letter ends a
-/// sentence).
+/// Whether the piece `token[start..end]` is one Arabic letter and a period
+/// and the letter after it stands alone too: an abbreviation (`ص.ب`,
+/// `أ.د.`, `ق.م`), not a sentence's end glued to the next run (no word of
+/// one letter ends a sentence; the last letter of a word cut at a run's
+/// edge is glued to a word, `ل.وافتتح`).
 fn abbreviation_at(token: &str, start: usize, end: usize) -> bool {
+    let one_letter_and_period = |s: &str| {
+        let mut chars = s.chars();
+        chars.next().is_some_and(is_arabic_letter) && chars.next().is_none_or(|c| c == '.')
+    };
     let mut piece = token[start..end].chars();
-    piece.next_back() == Some('.') && piece.next().is_some_and(is_arabic_letter) && piece.next().is_none()
+    let rest = &token[end..];
+    let next_part = rest.find('.').map_or(rest, |at| &rest[..=at]);
+    piece.next_back() == Some('.')
+        && piece.next().is_some_and(is_arabic_letter)
+        && piece.next().is_none()
+        && one_letter_and_period(next_part)
 }
 
 /// The pieces of a line and the gaps between them.
@@ -2389,6 +2399,10 @@ mod tests {
         assert_eq!(texts, ["أ.د.", "خالد", "حسن،", "ص.ب", "123"]);
         assert!(!evidence("م. أحمد علي، د. سارة محمد، أ.د. خالد حسن").glued);
         assert!(evidence("بغية استعراضها.ذاتيٍّ موجزاً").glued);
+        // A word's last letter cut at a run's edge, glued to the next run
+        // with the period, is no abbreviation (generated run reversal).
+        let (p, _) = pieces("عرض ل.وافتتح الاجتماع");
+        assert_eq!(p.iter().map(|p| p.text).collect::<Vec<_>>(), ["عرض", "ل.", "وافتتح", "الاجتماع"]);
     }
 
     #[test]
