@@ -87,9 +87,10 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
             let line = without_carriage_return(line);
             let first = &line[signs.first_word.clone()];
             // (Most first words end with a letter: their last bytes tell.)
-            let may_end_one = first.ends_with(['.', '!', '؟']) || first.starts_with('.');
+            let may_end_one = first.ends_with(crate::word_order::SENTENCE_END) || first.starts_with('.');
             sentence_end_first += usize::from(may_end_one && crate::word_order::ends_a_sentence(first));
-            punctuation_last += usize::from(line.trim_end_matches(' ').ends_with(['.', '؟', '!', ':', '؛', '،']));
+            punctuation_last +=
+                usize::from(line.trim_end_matches(' ').ends_with(crate::word_order::LINE_END_PUNCTUATION));
         }
         // Spaces lost between all words: judged by the lines with tokens
         // longer than any word (`lost_spaces`); spaces written as tabs, by

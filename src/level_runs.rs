@@ -51,7 +51,7 @@ const MIN_LABELS_LAST: usize = 2;
 
 /// Separators that join two digits into one number (`٢٠٢٣/٢٠٢٤`, `1.5`):
 /// the bidi algorithm's rule W4 for one separator between numbers.
-fn is_number_separator(c: char) -> bool {
+pub(crate) fn is_number_separator(c: char) -> bool {
     matches!(c, '/' | '.' | ',' | ':' | '-' | '٫' | '٬')
 }
 

@@ -618,7 +618,7 @@ pub(crate) fn prepare<'a>(
         ctx.guillemets_mirrored =
             mirrored_brackets::document_mirrors_guillemets(in_order().map(|(p, k)| &*states[p][k].text));
         if ctx.guillemets_mirrored {
-            for (p, k) in in_order().collect::<Vec<_>>() {
+            for (p, k) in in_order() {
                 states[p][k].run_if_arabic(mirrored_brackets::restore_mirrored_guillemets, &ctx);
             }
         }

@@ -56,6 +56,7 @@ use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::ReadingMemo;
 use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_mark, is_number};
+use crate::word_order::SENTENCE_END;
 
 /// Lines that show the damage, needed before a document is judged.
 const MIN_LINES: usize = 2;
@@ -81,7 +82,7 @@ fn punctuation_before_number(token: &str) -> Option<(char, &str)> {
 /// and separators between them (`94.5`, `3.2.1`, `15/03/2024`, `800-1234`,
 /// `١٢٫٥`).
 fn is_number_expression(token: &str) -> bool {
-    let separator = |c: char| matches!(c, '.' | ',' | '/' | '-' | ':' | '٫' | '٬');
+    let separator = crate::level_runs::is_number_separator;
     token.starts_with(crate::script::is_digit)
         && token.ends_with(crate::script::is_digit)
         && token.chars().all(|c| crate::script::is_digit(c) || separator(c))
@@ -181,7 +182,7 @@ pub(crate) fn document_draws_punctuation_before_numbers<'l>(
         // words emitted from the visual left, whose last word comes first.
         let first_word = line.trim_start_matches(' ').split(' ').next().unwrap_or_default();
         let ends_sentence =
-            first_word.ends_with(['.', '؟', '!']) && ends_a_word(first_word.trim_end_matches(['.', '؟', '!']));
+            first_word.ends_with(SENTENCE_END) && ends_a_word(first_word.trim_end_matches(SENTENCE_END));
         first_words_ending_sentences += usize::from(ends_sentence && line.trim().contains(' '));
         let found = shapes(line);
         lines_with_signs += usize::from(found.signs > 0);

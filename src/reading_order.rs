@@ -155,7 +155,7 @@ fn word_hashes(line: &str) -> impl Iterator<Item = Option<u64>> + '_ {
                 word.hash(&mut h);
                 h.finish()
             });
-            let ends_sentence = is_word && token.ends_with(['.', '؟', '!']);
+            let ends_sentence = is_word && token.ends_with(crate::word_order::SENTENCE_END);
             [Some(hash), ends_sentence.then_some(Some(SENTENCE_BREAK))]
         })
         .flatten()

@@ -46,10 +46,10 @@ fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) 
     // `.NET`, `.htaccess`: a name that starts with a point, not a sentence's;
     // `... بسقط اللوى`, `مقدمة ..... 5`: an ellipsis or a leader (a verse's
     // hemistichs, a table of contents), set apart on both sides.
-    let starts_name = after_next.is_some_and(|c| c.is_ascii_alphabetic() || (next == '.' && c == '.'));
+    let no_sentence_period = after_next.is_some_and(|c| c.is_ascii_alphabetic() || (next == '.' && c == '.'));
     match next {
         '،' | '؛' | '؟' => return Some(("", FixKind::Spacing)),
-        '.' | ':' if is_arabic_word_char(prev) && !starts_number && !starts_name => {
+        '.' | ':' if is_arabic_word_char(prev) && !starts_number && !no_sentence_period => {
             return Some(("", FixKind::Spacing))
         }
         _ => {}
@@ -83,7 +83,7 @@ pub(crate) fn mark_before_its_letter(rest: &str) -> Option<String> {
 fn tanween_glued_to_next_word(prev: char, rest: &str) -> Option<&str> {
     let first = rest.chars().next().filter(|&c| is_tanween(c))?;
     let sits_on_prev = match first {
-        '\u{064B}' => matches!(prev, 'ا' | 'ة' | 'ى' | 'ء'),
+        '\u{064B}' => carries_fathatan(prev),
         _ => is_arabic_letter(prev),
     };
     if !sits_on_prev {
@@ -91,6 +91,12 @@ fn tanween_glued_to_next_word(prev: char, rest: &str) -> Option<&str> {
     }
     let marks_len = rest.find(|c: char| !is_arabic_mark(c)).unwrap_or(rest.len());
     rest[marks_len..].starts_with(is_arabic_letter).then_some(&rest[..marks_len])
+}
+
+/// The letters fathatan is written on at a word's end: alef, teh marbuta,
+/// alef maksura, hamza.
+fn carries_fathatan(c: char) -> bool {
+    matches!(c, 'ا' | 'ة' | 'ى' | 'ء')
 }
 
 /// `سابقا .ً` at a line's end or before a space: fathatan drawn after the
@@ -104,8 +110,7 @@ fn tanween_after_punctuation(prev: char, rest: &str) -> Option<(usize, String)> 
     let punctuation = chars.next().filter(|&c| matches!(c, '.' | '،' | '؛' | ':'))?;
     let mark = chars.next().filter(|&c| c == '\u{064B}')?;
     let ends = chars.next().is_none_or(|c| c == ' ');
-    (ends && matches!(prev, 'ا' | 'ة' | 'ى' | 'ء'))
-        .then(|| (punctuation.len_utf8() + mark.len_utf8(), format!("{mark}{punctuation}")))
+    (ends && carries_fathatan(prev)).then(|| (punctuation.len_utf8() + mark.len_utf8(), format!("{mark}{punctuation}")))
 }
 
 /// Normalizes the spacing of one line.

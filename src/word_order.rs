@@ -130,7 +130,7 @@ impl LineEdges {
             }
             edges.lines += 1;
             edges.sentence_end_first += usize::from(ends_a_sentence(&line[..first_end]));
-            edges.punctuation_last += usize::from(line.ends_with(['.', '؟', '!', ':', '؛', '،']));
+            edges.punctuation_last += usize::from(line.ends_with(LINE_END_PUNCTUATION));
             edges.wide_gaps += usize::from(memchr::memmem::find(line.as_bytes(), b"  ").is_some());
         }
         edges
@@ -149,6 +149,13 @@ impl LineEdges {
     }
 }
 
+/// The punctuation that ends a sentence (a clause's comma or colon aside).
+pub(crate) const SENTENCE_END: [char; 3] = ['.', '؟', '!'];
+
+/// The punctuation a line of text as written ends with: a sentence's or a
+/// clause's.
+pub(crate) const LINE_END_PUNCTUATION: [char; 6] = ['.', '؟', '!', ':', '؛', '،'];
+
 /// Whether a token ends a sentence as its last word: a definite noun (the
 /// article, after a proclitic or none) with a period, a question or an
 /// exclamation mark after it (not a clause's comma or colon: `س: ما ...`
@@ -162,7 +169,7 @@ impl LineEdges {
 /// `التحديثات.`), and with its words emitted from the left, it starts the
 /// line.
 pub(crate) fn ends_a_sentence(token: &str) -> bool {
-    let word = token.trim_end_matches(['.', '؟', '!']);
+    let word = token.trim_end_matches(SENTENCE_END);
     let ends_with_letter = word
         .chars()
         .next_back()
