@@ -5,9 +5,7 @@ use std::ops::Range;
 use crate::config::Config;
 use crate::edit::Edits;
 use crate::fix::FixKind;
-use crate::pipeline::{
-    body_start, paragraph_languages, paragraphs, prepare, LineContext, Paragraph, Prepared, StageFn,
-};
+use crate::pipeline::{body_start, line_languages, paragraphs, prepare, LineContext, Paragraph, Prepared, StageFn};
 use crate::placeholders::count_placeholders;
 use crate::reading_order::ReadingMemo;
 use crate::script::{has_arabic_script, words};
@@ -99,14 +97,14 @@ pub fn diagnose(text: &str) -> Diagnosis {
     let paragraphs: Vec<Paragraph<'_>> = paragraphs(text, body_start(text)).collect();
     let memo = ReadingMemo::new(&config);
     let Prepared { states, model, .. } = prepare(&paragraphs, &config, true, &memo);
-    let languages = paragraph_languages(&config, &states);
+    let languages = line_languages(&config, &states);
     // Lines that phase 0 put back into reading order.
     let reordered: Vec<bool> =
         states.iter().flatten().map(|s| s.changed_by(crate::fix::FixKind::ReadingOrder)).collect();
     let mut line_index = 0;
-    for (paragraph, language) in paragraphs.iter().zip(languages) {
-        let ctx = LineContext::new(&config, language, model.as_ref(), &memo);
-        for line in &paragraph.lines {
+    for (paragraph, languages) in paragraphs.iter().zip(languages) {
+        for (line, language) in paragraph.lines.iter().zip(languages) {
+            let ctx = LineContext::new(&config, language, model.as_ref(), &memo);
             d.lines += 1;
             let visual = reordered[line_index];
             line_index += 1;

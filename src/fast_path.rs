@@ -598,7 +598,10 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
                 let s = at(i + 1);
                 // A mark cut off its letter by a space (the common marks
                 // are caught at the space; these are the rarer ones).
+                // (Not a Quranic pause mark standing as a word: written so.)
+                let pause_mark_alone = b == 0xDB && matches!(s, 0x96..=0x9C) && matches!(at(i + 2), b' ' | 0);
                 if matches!((b, s), (0xD8, 0x90..=0x9A) | (0xDB, 0x96..=0xED))
+                    && !pause_mark_alone
                     && i > 0
                     && line[i - 1] == b' '
                     && starts_with_mark(text, i)

@@ -7,7 +7,10 @@
 //! Persian text may hold no letter that Arabic lacks), a whole document too
 //! much (an Arabic report may quote a Persian paragraph). A paragraph
 //! without any evidence (a heading, a name) takes the language of the
-//! document.
+//! document. One line is enough to spare a line, though: a line of an
+//! Arabic paragraph whose own evidence says another language (a Persian
+//! verse quoted without a blank line around it) keeps its letters
+//! (`pipeline::line_languages`).
 //!
 //! Evidence for another language: letters Arabic does not use (پ چ ژ گ ۀ and
 //! the Urdu letters ٹ ڈ ڑ ں ھ ہ ے), ZWNJ, and frequent Persian and Urdu
@@ -23,7 +26,7 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::script::{
-    is_arabic_letter, is_arabic_mark, is_bidi_control, is_zero_width, presentation_form, TATWEEL, ZWNJ,
+    is_arabic_letter, is_arabic_mark, is_bidi_control, is_zero_width, presentation_form, REPLACEMENT, TATWEEL, ZWNJ,
 };
 
 /// The language of a paragraph, as far as the letter repairs care.
@@ -147,7 +150,9 @@ impl Evidence {
             c if is_other_language_letter(c) => self.other += 3,
             _ => {}
         }
-        if is_arabic_letter(c) || is_arabic_mark(c) {
+        // A placeholder stands for a letter: `ال�را` is one word, not the
+        // article and the Persian `را`.
+        if is_arabic_letter(c) || is_arabic_mark(c) || c == REPLACEMENT {
             word.push(c);
         } else if c != TATWEEL {
             self.word(word);
@@ -206,6 +211,13 @@ mod tests {
         assert_eq!(detect("البته خیلی خوب"), Language::Other);
         assert_eq!(detect("یہ کتاب بہت اچھی ہے اور میں اسے پڑھتا ہوں۔"), Language::Other);
         assert_eq!(detect("من به مدرسه می\u{200C}روم"), Language::Other);
+    }
+
+    #[test]
+    fn a_placeholder_does_not_cut_a_word() {
+        // Generated sample-like damage, after phase 1: `ال�را` is no `را`.
+        let line = "سويسرا، ز\u{FFFD}ل، الجزائر،، ال\u{FFFD}را إيطاليا إندونيسيا، أذربيجان، أستراليا، إکوادور، المهاجرين: الاتحاد الأوروبي،";
+        assert_eq!(detect(line), Language::Arabic);
     }
 
     #[test]

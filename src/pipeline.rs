@@ -322,8 +322,9 @@ const MAX_PASSES: usize = 8;
 /// Every line first goes through the stages with the language unknown, so
 /// that the language-dependent repairs (Farsi letters, joiner controls) do
 /// nothing. Each paragraph's language is then judged on that output (a
-/// paragraph without evidence takes the document's), and the lines of
-/// Arabic paragraphs go through the stages again with that knowledge.
+/// paragraph without evidence takes the document's; a line that is
+/// clearly of another language keeps its own), and the Arabic lines go
+/// through the stages again with that knowledge.
 /// Judging on text that the language-independent repairs have settled makes
 /// the decision the same when the output is repaired again (idempotence).
 pub(crate) fn repair_text<'a>(
@@ -345,12 +346,10 @@ pub(crate) fn repair_text<'a>(
     let mut arabic = LineContext::new(config, Language::Arabic, model.as_ref(), memo);
     arabic.reversal_damage = reversal_damage;
     arabic.boundary_damage = boundary_damage;
-    let languages = paragraph_languages(config, &states);
-    for (paragraph, language) in states.iter_mut().zip(languages) {
+    let languages = line_languages(config, &states);
+    for (state, language) in states.iter_mut().flatten().zip(languages.into_iter().flatten()) {
         if language == Language::Arabic {
-            for state in paragraph.iter_mut() {
-                state.run_stages(&arabic);
-            }
+            state.run_stages(&arabic);
         }
     }
     let mut out: Option<String> = None;
@@ -647,36 +646,48 @@ pub(crate) fn prepare<'a>(
     Prepared { states, model, reversal_damage: damaged, boundary_damage }
 }
 
-/// The language of each paragraph, given as its lines after the first phase:
-/// judged on its own evidence, or on the document's when it has none; only
-/// when a language-dependent repair has something to act on (otherwise
-/// every paragraph is [`Language::Unknown`]).
-pub(crate) fn paragraph_languages(config: &Config, paragraphs: &[Vec<LineState<'_>>]) -> Vec<Language> {
+/// The language of each line, given as the paragraphs' lines after the
+/// first phase: its paragraph's, judged on the paragraph's own evidence or
+/// on the document's when it has none; only when a language-dependent
+/// repair has something to act on (otherwise every line is
+/// [`Language::Unknown`]). A line of an Arabic paragraph whose own evidence
+/// says another language keeps its letters: a quotation (a Persian verse in
+/// an Arabic text, without a blank line around it). A line alone is too
+/// little evidence to call it Arabic, but enough to spare it.
+pub(crate) fn line_languages(config: &Config, paragraphs: &[Vec<LineState<'_>>]) -> Vec<Vec<Language>> {
     let wanted = |line: &str| {
         (config.farsi_letters && line.contains(['\u{06CC}', '\u{06A9}']))
             || (config.invisible_controls && line.contains(['\u{200C}', '\u{200D}']))
     };
     if !paragraphs.iter().flatten().any(|s| wanted(&s.text)) {
-        return vec![Language::Unknown; paragraphs.len()];
+        return paragraphs.iter().map(|lines| vec![Language::Unknown; lines.len()]).collect();
     }
     let mut document = Evidence::default();
-    let evidence: Vec<Evidence> = paragraphs
+    let evidence: Vec<Vec<Evidence>> = paragraphs
         .iter()
         .map(|lines| {
-            let mut e = Evidence::default();
-            for line in lines {
-                e += Evidence::of(&line.text);
-            }
-            document += e;
-            e
+            let lines: Vec<Evidence> = lines.iter().map(|line| Evidence::of(&line.text)).collect();
+            lines.iter().for_each(|&e| document += e);
+            lines
         })
         .collect();
     let fallback = document.decide();
     evidence
         .iter()
-        .map(|e| match e.decide() {
-            Language::Unknown => fallback,
-            decided => decided,
+        .map(|lines| {
+            let mut paragraph = Evidence::default();
+            lines.iter().for_each(|&e| paragraph += e);
+            let language = match paragraph.decide() {
+                Language::Unknown => fallback,
+                decided => decided,
+            };
+            lines
+                .iter()
+                .map(|line| match (language, line.decide()) {
+                    (Language::Arabic, Language::Other) => Language::Other,
+                    _ => language,
+                })
+                .collect()
         })
         .collect()
 }
@@ -854,6 +865,23 @@ pub(crate) mod tests {
             .map(|p| p.lines.iter().map(|l| (l.start, l.content)).collect())
             .collect();
         assert_eq!(got, vec![vec![(3, "أ"), (7, "ب"), (10, "")], vec![(11, "  ")], vec![(14, "ج")]]);
+    }
+
+    #[test]
+    fn a_persian_verse_quoted_in_an_arabic_paragraph_keeps_its_letters() {
+        // `corpus/negative/numbers-countdowns-and-quotations.txt`, with Farsi
+        // yeh damage in the Arabic lines around the verse.
+        let text = "قال الشاعر الفارسي حافظ الشیرازي في قصیدته التي اشتهرت:\n\
+                    اگر آن ترک شیرازی به دست آرد دل ما را\n\
+                    به خال هندویش بخشم سمرقند و بخارا را\n\
+                    وترجمته بالعربیة: إن تلك الترکیة الشيرازية إن أخذت قلبي بيدها.\n\
+                    وهذه الأبيات من أشهر ما قيل في الشعر الفارسي، وقد ترجمها إلى العربية كثير من الأدباء في العصر الحديث،\n\
+                    ومنهم الشاعر الذي نقلها إلى العربية شعراً في ديوانه الذي صدر في القاهرة.";
+        let lines: Vec<String> = crate::repair(text).lines().map(String::from).collect();
+        assert_eq!(lines[0], "قال الشاعر الفارسي حافظ الشيرازي في قصيدته التي اشتهرت:");
+        assert_eq!(lines[1], "اگر آن ترک شیرازی به دست آرد دل ما را");
+        assert_eq!(lines[2], "به خال هندویش بخشم سمرقند و بخارا را");
+        assert_eq!(lines[3], "وترجمته بالعربية: إن تلك التركية الشيرازية إن أخذت قلبي بيدها.");
     }
 
     #[test]

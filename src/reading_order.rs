@@ -470,14 +470,15 @@ fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
 }
 
 /// Whether the piece `token[start..end]` is one Arabic letter and a period
-/// and the letter after it stands alone too: an abbreviation (`ص.ب`,
-/// `أ.د.`, `ق.م`), not a sentence's end glued to the next run (no word of
-/// one letter ends a sentence; the last letter of a word cut at a run's
-/// edge is glued to a word, `ل.وافتتح`).
+/// and the letter after it stands alone too (before a period, a colon or
+/// nothing): an abbreviation (`ص.ب`, `ص.ب:`, `أ.د.`, `ق.م`), not a
+/// sentence's end glued to the next run (no word of one letter ends a
+/// sentence; the last letter of a word cut at a run's edge is glued to a
+/// word, `ل.وافتتح`).
 fn abbreviation_at(token: &str, start: usize, end: usize) -> bool {
     let one_letter_and_period = |s: &str| {
         let mut chars = s.chars();
-        chars.next().is_some_and(is_arabic_letter) && chars.next().is_none_or(|c| c == '.')
+        chars.next().is_some_and(is_arabic_letter) && chars.next().is_none_or(|c| !is_arabic_word_char(c))
     };
     let mut piece = token[start..end].chars();
     let rest = &token[end..];
@@ -880,10 +881,16 @@ pub(crate) fn evidence(line: &str) -> Evidence {
         }
         let t = p.text;
         let word = t.chars().any(is_arabic_letter);
-        if word && (t.starts_with(TATWEEL) || t.trim_end_matches(|c: char| !is_arabic_word_char(c)).ends_with(TATWEEL))
-        {
-            // A one-letter word with a stroke is the Hijri هـ or a proclitic.
-            if PieceLetters::of(t).count > 1 {
+        // A one-letter word with a stroke is the Hijri هـ or a proclitic;
+        // the tatweel stage keeps the strokes that carry meaning
+        // (`الـ 21`, `ـه`), which no cut made.
+        if word && PieceLetters::of(t).count > 1 {
+            let at = t.as_ptr() as usize - line.as_ptr() as usize;
+            let word_end = t.trim_end_matches(|c: char| !is_arabic_word_char(c));
+            // (The run's strokes with the marks between them.)
+            let last_run = word_end.trim_end_matches(|c: char| c == TATWEEL || is_arabic_mark(c)).len();
+            let cut_at = |start: usize| !crate::tatweel::carries_meaning(line, at + start);
+            if (t.starts_with(TATWEEL) && cut_at(0)) || (word_end.ends_with(TATWEEL) && cut_at(last_run)) {
                 e.cut_tatweel = true;
             }
         }
@@ -2398,11 +2405,29 @@ mod tests {
         let texts: Vec<&str> = p.iter().map(|p| p.text).collect();
         assert_eq!(texts, ["أ.د.", "خالد", "حسن،", "ص.ب", "123"]);
         assert!(!evidence("م. أحمد علي، د. سارة محمد، أ.د. خالد حسن").glued);
+        // Also before a colon (`corpus/negative/social-media-forms-and-legal.txt`).
+        assert!(!evidence("ت: 0501234567 - ف: 0112345678 - ص.ب: 1234").glued);
         assert!(evidence("بغية استعراضها.ذاتيٍّ موجزاً").glued);
         // A word's last letter cut at a run's edge, glued to the next run
         // with the period, is no abbreviation (generated run reversal).
         let (p, _) = pieces("عرض ل.وافتتح الاجتماع");
         assert_eq!(p.iter().map(|p| p.text).collect::<Vec<_>>(), ["عرض", "ل.", "وافتتح", "الاجتماع"]);
+    }
+
+    #[test]
+    fn tatweel_that_carries_meaning_is_no_cut() {
+        // `corpus/negative/social-media-forms-and-legal.txt`: the article
+        // linked to a number or a Latin word, the Hijri `هـ`.
+        for line in
+            ["القرن الـ21 هو قرن التقنية.", "تعتمد الـ API على بروتوكول الـ HTTP.", "ولد عام 1370هـ وتوفي عام 1440هـ."]
+        {
+            assert!(!evidence(line).cut_tatweel, "{line}");
+        }
+        // ctoc-wg7-2021-5.broken.txt, line 1: pieces of words cut inside
+        // their strokes.
+        let line = "ــر�اء الأجانب  ــتخ�ار�ة، وتعمل فرقة العمل عن �ثب مع الشـــــــ ــقون جمع المعلومات";
+        assert!(evidence(line).cut_tatweel);
+        assert!(evidence("موظفي الدعم الذين ينســـــــ").cut_tatweel);
     }
 
     #[test]

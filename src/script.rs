@@ -59,6 +59,24 @@ pub(crate) fn is_arabic_mark(c: char) -> bool {
         || (('\u{06D6}'..='\u{08FF}').contains(&c) && in_ranges(c, &ARABIC_MARK_RANGES))
 }
 
+/// Whether a word is no more than proclitics and the article (`و`, `وب`,
+/// `ال`, `لل`, `وال`): what may stand glued before a number, or linked to
+/// it by a tatweel (`الـ 20`).
+pub(crate) fn is_clitics_only(word: &str) -> bool {
+    let letters: String = word.chars().filter(|&c| is_arabic_letter(c)).collect();
+    let rest = letters.trim_start_matches(['و', 'ف', 'ب', 'ك', 'ل']);
+    letters.chars().count() < 2 || rest.is_empty() || rest == "ال"
+}
+
+/// A Quranic pause mark (waqf), U+06D6..U+06DC (Unicode's "small high
+/// ligature" sad-lam-alef maksura .. "small high seen"). Digital Quran text
+/// (Tanzil's, the King Fahd Complex's) writes each as a word of its own,
+/// between spaces (`لَا رَيْبَ ۛ فِيهِ ۛ هُدًى`): such a mark was not cut off
+/// its letter.
+pub(crate) fn is_quranic_pause_mark(c: char) -> bool {
+    ('\u{06D6}'..='\u{06DC}').contains(&c)
+}
+
 /// A tanween (nunation) mark, which only ends words: fathatan, dammatan,
 /// kasratan, and their open forms of U+08F0..U+08F2.
 pub(crate) fn is_tanween(c: char) -> bool {

@@ -10,7 +10,8 @@
 //!   stand before a letter (`عن ُ�عد`): emitted before the letter they sit
 //!   on, they go after it and the space stays; a tanween glued to the word
 //!   after (`خططا ًطويلة`) goes back to the word before, with the space
-//!   after it;
+//!   after it; a Quranic pause mark standing as a word of its own
+//!   (`رَيْبَ ۛ فِيهِ`) is written so, and stays;
 //! - before `،` `؛` `؟`, or before `.` `:` that follow an Arabic word (and
 //!   do not start a number): removed;
 //! - inside the brackets of a letter label (`( أ)`): removed;
@@ -28,14 +29,19 @@ use std::borrow::Cow;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
-use crate::script::{is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit, is_tanween, TATWEEL};
+use crate::script::{
+    is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_clitics_only, is_digit, is_quranic_pause_mark,
+    is_tanween, TATWEEL,
+};
 
 /// What to do with one run of spaces.
 fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) -> Option<(&'static str, FixKind)> {
     let Some(next) = next else {
         return Some(("", FixKind::Spacing));
     };
-    if is_arabic_mark(next) && (is_arabic_letter(prev) || is_arabic_mark(prev)) {
+    // (A pause mark standing as a word of its own is written so.)
+    let pause_mark_alone = is_quranic_pause_mark(next) && after_next.is_none_or(|c| c == ' ');
+    if is_arabic_mark(next) && (is_arabic_letter(prev) || is_arabic_mark(prev)) && !pause_mark_alone {
         return Some(("", FixKind::DetachedMark));
     }
     // A letter label with a space inside its brackets (`( أ)`, pdftotext).
@@ -211,14 +217,6 @@ fn glued_number_edges(line: &str) -> Vec<usize> {
     edges
 }
 
-/// Whether a word is no more than proclitics and the article (`و`, `وب`,
-/// `ال`, `لل`, `وال`): what may stand glued before a number.
-fn is_clitics_only(word: &str) -> bool {
-    let letters: String = word.chars().filter(|&c| is_arabic_letter(c)).collect();
-    let rest = letters.trim_start_matches(['و', 'ف', 'ب', 'ك', 'ل']);
-    letters.chars().count() < 2 || rest.is_empty() || rest == "ال"
-}
-
 /// Whether a piece of a token is an Arabic word with a number glued after
 /// it (`الفريق٣٥`), which the spacing stage sets apart: the extractor lost
 /// the spaces around a run it emitted in its place, not the run's place.
@@ -348,5 +346,17 @@ mod tests {
         // sits on (here a placeholder) goes after it; the space stays.
         assert_eq!(run_stage(normalize_spacing, "الآخرين عن ُ\u{FFFD}عد باستخدام"), "الآخرين عن \u{FFFD}ُعد باستخدام");
         assert_eq!(run_stage(normalize_spacing, "عن ُّبعد"), "عن بُّعد");
+    }
+
+    #[test]
+    fn a_quranic_pause_mark_standing_as_a_word_stays() {
+        // Al-Baqarah 2:2 and 2:5 as Tanzil's text writes them
+        // (corpus/negative/quran-and-hadith.txt).
+        let verse = "ذَٰلِكَ ٱلْكِتَٰبُ لَا رَيْبَ ۛ فِيهِ ۛ هُدًى لِّلْمُتَّقِينَ";
+        assert_eq!(run_stage(normalize_spacing, verse), verse);
+        let verse_end = "مِّن رَّبِّهِمْ ۖ";
+        assert_eq!(run_stage(normalize_spacing, verse_end), verse_end);
+        // Other marks cut off their letter still go back to it.
+        assert_eq!(run_stage(normalize_spacing, "رَيْبَ \u{06E1} فِيهِ"), "رَيْبَ\u{06E1} فِيهِ");
     }
 }

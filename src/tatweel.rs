@@ -24,7 +24,9 @@ use memchr::memmem::Finder;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
-use crate::script::{is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, REPLACEMENT, TATWEEL};
+use crate::script::{
+    is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_clitics_only, REPLACEMENT, TATWEEL,
+};
 
 const TATWEEL_UTF8: &[u8] = "\u{0640}".as_bytes();
 
@@ -50,33 +52,58 @@ pub(crate) fn remove_justification_tatweel<'a>(
     let mut search_from = 0;
     while let Some(found) = TATWEEL_FINDER.find(&line.as_bytes()[search_from..]) {
         let start = search_from + found;
-        // The run: tatweel strokes with the marks between them.
-        let mut end = start;
-        let mut strokes = 0;
-        let mut last_stroke_end = start;
-        for c in line[start..].chars() {
-            if c == TATWEEL {
-                strokes += 1;
-                end += c.len_utf8();
-                last_stroke_end = end;
-            } else if is_arabic_mark(c) {
-                end += c.len_utf8();
-            } else {
-                break;
-            }
-        }
+        let StrokeRun { end, last_stroke_end, strokes } = StrokeRun::at(line, start);
         search_from = last_stroke_end;
-        // A stroke that carries a dagger alef (U+0670), or a small waw or yeh
-        // (U+06E5, U+06E6), is the seat of that letter in vocalized and
-        // Quranic spelling: `هَـٰذَا`, `ٱلرَّحْمَـٰنِ`.
-        let seat = line[start..end].contains('\u{0670}') || line[end..].starts_with(['\u{06E5}', '\u{06E6}']);
-        if !seat && is_justification(line, start, end, strokes) {
+        if !is_seat(line, start, end) && is_justification(line, start, end, strokes) {
             let marks: String = line[start..last_stroke_end].chars().filter(|&c| c != TATWEEL).collect();
             let confidence = if touches_letters_on_both_sides(line, start, end) { 1.0 } else { 0.9 };
             out.replace(start..last_stroke_end, &marks, FixKind::Tatweel, confidence);
         }
     }
     out.finish()
+}
+
+/// A run of tatweel: strokes with the marks between and after them.
+struct StrokeRun {
+    /// Where the run ends, its marks included.
+    end: usize,
+    /// Where its last stroke ends.
+    last_stroke_end: usize,
+    strokes: usize,
+}
+
+impl StrokeRun {
+    /// The run that starts at byte `start` of `line`.
+    fn at(line: &str, start: usize) -> StrokeRun {
+        let mut run = StrokeRun { end: start, last_stroke_end: start, strokes: 0 };
+        for c in line[start..].chars() {
+            if c == TATWEEL {
+                run.strokes += 1;
+                run.end += c.len_utf8();
+                run.last_stroke_end = run.end;
+            } else if is_arabic_mark(c) {
+                run.end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        run
+    }
+}
+
+/// A stroke that carries a dagger alef (U+0670), or a small waw or yeh
+/// (U+06E5, U+06E6), is the seat of that letter in vocalized and Quranic
+/// spelling: `هَـٰذَا`, `ٱلرَّحْمَـٰنِ`.
+fn is_seat(line: &str, start: usize, end: usize) -> bool {
+    line[start..end].contains('\u{0670}') || line[end..].starts_with(['\u{06E5}', '\u{06E6}'])
+}
+
+/// Whether the run of tatweel that starts at byte `start` of `line` carries
+/// meaning and this stage keeps it (`الـ 20`, the Hijri `هـ`, `ـه`): no
+/// sign of a word cut at a run's edge either (`reading_order::evidence`).
+pub(crate) fn carries_meaning(line: &str, start: usize) -> bool {
+    let StrokeRun { end, strokes, .. } = StrokeRun::at(line, start);
+    strokes > 0 && (is_seat(line, start, end) || !is_justification(line, start, end, strokes))
 }
 
 fn before_run(line: &str, start: usize) -> Option<char> {
@@ -116,16 +143,19 @@ fn is_justification(line: &str, start: usize, end: usize, strokes: usize) -> boo
         (true, true) => true,
         (true, false) => {
             // The next visible character decides: a number, a Latin word or
-            // a quotation that the tatweel links the word to (`الـ 20`,
-            // `بـ UNODC`, `بـ«`) keeps it.
-            let linked = match line[end..].chars().find(|c| *c != ' ') {
-                None => false,
-                Some(c) => {
-                    (c.is_alphanumeric() && !is_arabic_script(c))
-                        || is_arabic_digit(c)
-                        || matches!(c, '«' | '"' | '\'' | '“')
-                }
-            };
+            // a quotation that the tatweel links proclitics or the article
+            // to (`الـ 20`, `بـ UNODC`, `بـ«`) keeps it. (A longer word is
+            // cut: `الاتفــــ ٦`.)
+            let word_start = line[..start].trim_end_matches(is_word_part).len();
+            let linked = is_clitics_only(&line[word_start..start])
+                && match line[end..].chars().find(|c| *c != ' ') {
+                    None => false,
+                    Some(c) => {
+                        (c.is_alphanumeric() && !is_arabic_script(c))
+                            || is_arabic_digit(c)
+                            || matches!(c, '«' | '"' | '\'' | '“')
+                    }
+                };
             // One stroke after the one letter `ه` is the Hijri abbreviation.
             let hijri = strokes == 1 && letters_before(line, start) == 1 && prev == Some('ه');
             !linked && !hijri
@@ -162,6 +192,14 @@ mod tests {
             run_stage(remove_justification_tatweel, line),
             "ر�اء الأجانب  تخ�ار�ة، وتعمل فرقة العمل عن �ثب مع الش قون جمع المعلومات الاس موظفي الدعم الذین ینس"
         );
+    }
+
+    #[test]
+    fn a_cut_word_before_a_number_loses_its_strokes() {
+        // Generated sample-like damage (`sample2m`, line 6902): a word cut
+        // inside its strokes before a number is no article linked to it.
+        assert_eq!(run_stage(remove_justification_tatweel, "الاتفــــ ٦ و٧ حزيران"), "الاتف ٦ و٧ حزيران");
+        assert_eq!(run_stage(remove_justification_tatweel, "وبالـ 20 دولاراً"), "وبالـ 20 دولاراً");
     }
 
     #[test]
