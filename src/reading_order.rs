@@ -574,7 +574,10 @@ fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usi
             let word = rest.trim_start_matches(is_arabic_mark);
             return Some((format!("{word}{}-", &rest[..rest.len() - word.len()]), 1));
         }
-        if rest.is_empty() && i + 1 < pieces.len() && gaps[i] == Gap::Spaces(1) {
+        // (Between two numbers, one space on each side, the hyphen is a
+        // score's, a range's or a minus sign: `3 - 1`.)
+        let between_numbers = i > 0 && gaps[i - 1] == Gap::Spaces(1) && is_number(pieces[i - 1].text);
+        if rest.is_empty() && i + 1 < pieces.len() && gaps[i] == Gap::Spaces(1) && !between_numbers {
             let next = pieces[i + 1].text;
             if is_label_number(next) || is_label_word(next) {
                 return Some((format!("{next}-"), 2));
@@ -2656,6 +2659,10 @@ mod tests {
         }
         // Unless the line shows the sentence's end first (pdf.js).
         assert!(evidence(".يتناول هذا التقرير إدارة المياه -١").is_strong());
+        // A hyphen between two numbers is a score's or a range's
+        // (`corpus/negative/numbers-countdowns-and-quotations.txt`).
+        let line = "النتيجة النهائية: ريال مدريد 3 - 1 برشلونة.";
+        assert_eq!(crate::repair(line), line);
     }
 
     #[test]
