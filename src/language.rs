@@ -41,8 +41,11 @@ pub(crate) enum Language {
 }
 
 /// Letters of the Arabic script that Arabic itself does not use; their
-/// presence marks Persian, Urdu, Pashto, Kurdish and the like. Farsi yeh and
-/// keheh are not here: they are the damage being repaired.
+/// presence marks Persian, Urdu, Pashto, Kurdish, Malay in Jawi, Sindhi,
+/// Uyghur and the like (Unicode's names of U+0600..U+06FF and U+0750..U+077F
+/// say which language each is for). Farsi yeh and keheh are not here: they
+/// are the damage being repaired; nor are the letters Arabic writes foreign
+/// sounds and Maghrebi spelling with (ڤ ڨ ڭ ڢ ڧ).
 fn is_other_language_letter(c: char) -> bool {
     matches!(
         c,
@@ -56,6 +59,10 @@ fn is_other_language_letter(c: char) -> bool {
         | '\u{06D2}' | '\u{06D3}' // yeh barree
         | '\u{0695}' | '\u{06B5}' | '\u{06C6}' | '\u{06CE}' | '\u{06D5}' // Kurdish
         | '\u{067C}' | '\u{0681}' | '\u{0685}' | '\u{0689}' | '\u{0693}' | '\u{0696}' | '\u{069A}' | '\u{06BC}' | '\u{06CD}' | '\u{06D0}' // Pashto
+        | '\u{06A0}' | '\u{06BD}' | '\u{0762}' | '\u{06CF}' // Jawi (Malay): nga, nya, ga, va
+        | '\u{067A}' | '\u{067B}' | '\u{067D}' | '\u{067F}' | '\u{0680}' | '\u{0683}' | '\u{0684}' | '\u{0687}' // Sindhi
+        | '\u{068A}' | '\u{068C}' | '\u{068D}' | '\u{068F}' | '\u{0699}' | '\u{06A6}' | '\u{06B1}' | '\u{06B3}' | '\u{06BB}' // Sindhi
+        | '\u{06C5}' | '\u{06C7}' | '\u{06C8}' | '\u{06C9}' | '\u{06CB}' // Uyghur, Kazakh, Kyrgyz
     )
 }
 
@@ -218,6 +225,14 @@ mod tests {
         // Generated sample-like damage, after phase 1: `ال�را` is no `را`.
         let line = "سويسرا، ز\u{FFFD}ل، الجزائر،، ال\u{FFFD}را إيطاليا إندونيسيا، أذربيجان، أستراليا، إکوادور، المهاجرين: الاتحاد الأوروبي،";
         assert_eq!(detect(line), Language::Arabic);
+    }
+
+    #[test]
+    fn malay_in_jawi_is_other() {
+        // `corpus/negative/jawi-sindhi-uyghur.txt`: a hadith's translation in a
+        // paragraph of its own, with no word of the lists.
+        let jawi = "ارتيڽ: سسوڠݢوهڽ سݢالا عمل ايت دڠن نيت، دان بݢي ستياڤ اورڠ اڤ يڠ دنيتکنڽ.";
+        assert_eq!(detect(jawi), Language::Other);
     }
 
     #[test]
