@@ -23,7 +23,10 @@
 //! beyond the line itself is dirty by construction: placeholders (the
 //! document's code table), Farsi letters and joiners (the paragraph's
 //! language); and whether the document shows reversed runs depends on lines
-//! with strong evidence, each of which makes the text go the full way. So a
+//! with strong evidence (and whether punctuation glued between words counts,
+//! on lines that start with a sentence's punctuation:
+//! `Evidence::affects_the_document`), each of which makes the text go the
+//! full way. So a
 //! line to check that is unchanged when repaired alone and shows no such
 //! evidence is unchanged in the document too. `tests` checks the claim
 //! against the full repair on the corpus and on generated text.
@@ -106,7 +109,7 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
             Verdict::Clean => {}
             Verdict::Dirty => return false,
             Verdict::CheckOrder => {
-                if crate::reading_order::evidence(without_carriage_return(&text[start..end])).is_strong() {
+                if crate::reading_order::evidence(without_carriage_return(&text[start..end])).affects_the_document() {
                     return false;
                 }
             }
@@ -169,10 +172,11 @@ enum Verdict {
 }
 
 /// The exact test for a line the scan could not settle (`CheckLine`): no
-/// strong sign of reversed runs, and unchanged when repaired alone.
+/// sign that changes how other lines are read (`Evidence::affects_the_document`),
+/// and unchanged when repaired alone.
 #[cold]
 fn line_is_clean(line: &str, config: &Config) -> bool {
-    !crate::reading_order::evidence(without_carriage_return(line)).is_strong()
+    !crate::reading_order::evidence(without_carriage_return(line)).affects_the_document()
         && crate::pipeline::repair_document_fully(line, config, None) == line
 }
 

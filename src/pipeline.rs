@@ -405,7 +405,7 @@ fn reversal_damage<'l>(lines: impl Iterator<Item = &'l str>, memo: &reading_orde
     for line in lines {
         if has_arabic_script(line) {
             arabic += 1;
-            if memo.evidence(line).shows_reversed_runs() {
+            if memo.shows_reversed_runs(line) {
                 damaged += 1;
             }
         }
@@ -439,6 +439,10 @@ pub(crate) fn prepare<'a>(
     // a sign to the full repair, so a text it passes never has the stage on.
     let boundary_damage = config.word_boundaries && word_boundaries::document_shows_damage(lines_as_they_came());
     let mut damaged = false;
+    // Whether a judgement of the document below found damage: punctuation
+    // glued between words is a sign of reversed runs only then
+    // (`ReadingMemo::judge_glued_punctuation`).
+    let mut damage_judged = false;
     // Once, on the lines as they came, while their embeddings show the runs
     // (after it no line holds one); then the controls go: the ligatures are
     // judged on whole words (a control inside a word cuts it in two).
@@ -446,6 +450,7 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.embedded_runs_reversed =
             embedded_runs::document_reverses_embedded_runs(lines_as_they_came(), memo.scorer());
+        damage_judged |= ctx.embedded_runs_reversed;
         if ctx.embedded_runs_reversed {
             run_on_every_line(&mut states, embedded_runs::reverse_embedded_runs, &ctx);
         }
@@ -459,6 +464,7 @@ pub(crate) fn prepare<'a>(
     if config.spacing {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.tabs_are_spaces = tab_spaces::document_writes_spaces_as_tabs(states.iter().flatten().map(|s| &*s.text));
+        damage_judged |= ctx.tabs_are_spaces;
         if ctx.tabs_are_spaces {
             run_on_every_line(&mut states, tab_spaces::restore_tab_spaces, &ctx);
         }
@@ -473,6 +479,7 @@ pub(crate) fn prepare<'a>(
         ctx.marks_before_letters = marks_before_letters::document_writes_marks_before_letters(lines(), memo);
         ctx.marks_drawn_first =
             !ctx.marks_before_letters && marks_before_letters::document_may_draw_marks_first(lines(), memo);
+        damage_judged |= ctx.marks_before_letters || ctx.marks_drawn_first;
         if ctx.marks_before_letters || ctx.marks_drawn_first {
             run_on_every_line(&mut states, marks_before_letters::restore_marks_after_letters, &ctx);
         }
@@ -488,6 +495,7 @@ pub(crate) fn prepare<'a>(
     if config.word_boundaries {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.spaces_lost = lost_spaces::document_lost_spaces(states.iter().flatten().map(|s| &*s.text));
+        damage_judged |= ctx.spaces_lost;
         if ctx.spaces_lost {
             run_on_every_line(&mut states, lost_spaces::restore_lost_spaces, &ctx);
         }
@@ -498,6 +506,7 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.ligatures_swapped =
             swapped_ligatures::document_swaps_ligatures(states.iter().flatten().map(|s| &*s.text), memo.scorer());
+        damage_judged |= ctx.ligatures_swapped != swapped_ligatures::SwappedLigatures::None;
         if ctx.ligatures_swapped != swapped_ligatures::SwappedLigatures::None {
             run_on_every_line(&mut states, swapped_ligatures::restore_swapped_ligatures, &ctx);
         }
@@ -507,12 +516,14 @@ pub(crate) fn prepare<'a>(
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.level_runs_reversed = level_runs::document_reverses_level_runs(states.iter().flatten().map(|s| &*s.text));
+        damage_judged |= ctx.level_runs_reversed;
         if ctx.level_runs_reversed {
             run_on_every_line(&mut states, level_runs::restore_level_runs, &ctx);
         }
         ctx.level_runs_reversed = false;
         ctx.runs_cut_at_kerned_yehs =
             level_runs::document_cuts_runs_at_kerned_yehs(states.iter().flatten().map(|s| &*s.text));
+        damage_judged |= ctx.runs_cut_at_kerned_yehs;
         if ctx.runs_cut_at_kerned_yehs {
             run_on_every_line(&mut states, level_runs::restore_runs_cut_at_kerned_yehs, &ctx);
         }
@@ -520,6 +531,7 @@ pub(crate) fn prepare<'a>(
         // (Each word a run of its own: `word_order`.)
         ctx.words_from_the_left =
             word_order::document_emits_words_from_the_left(states.iter().flatten().map(|s| &*s.text));
+        damage_judged |= ctx.words_from_the_left;
         if ctx.words_from_the_left {
             run_on_every_line(&mut states, word_order::restore_word_order, &ctx);
         }
@@ -531,6 +543,7 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.words_reversed_in_place =
             reversed_words::document_reverses_words_in_place(states.iter().flatten().map(|s| &*s.text));
+        damage_judged |= ctx.words_reversed_in_place;
         if ctx.words_reversed_in_place {
             run_on_every_line(&mut states, reversed_words::restore_reversed_words, &ctx);
         }
@@ -558,6 +571,7 @@ pub(crate) fn prepare<'a>(
     if config.reading_order && !numbers_reversed {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.labels_detached = label_marks::document_detaches_labels(states.iter().flatten().map(|s| &*s.text));
+        damage_judged |= ctx.labels_detached;
         if ctx.labels_detached {
             run_on_every_line(&mut states, label_marks::restore_label_marks, &ctx);
             // The numbers are judged again with the labels gathered: a line
@@ -580,12 +594,14 @@ pub(crate) fn prepare<'a>(
             states.iter().flatten().map(|s| &*s.text),
             memo,
         );
+        damage_judged |= ctx.punctuation_before_numbers;
         if ctx.punctuation_before_numbers {
             run_on_every_line(&mut states, punctuation_before_numbers::restore_punctuation_after_numbers, &ctx);
         }
     }
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        memo.judge_glued_punctuation(states.iter().flatten().map(|s| &*s.text), damage_judged || numbers_reversed);
         damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text), memo);
         memo.learn_visual_brackets(states.iter().flatten().map(|s| &*s.text));
         ctx.reversal_damage = damaged;
