@@ -816,9 +816,15 @@ pub(crate) struct Evidence {
     pub punctuation_glued: bool,
     /// The line starts with a sentence's punctuation against its first word
     /// (`.هذه الجهود`): the period of the sentence the line ends, drawn at
-    /// its visual left. No writer starts a line so; it opens the document
-    /// to `punctuation_glued`.
+    /// its visual left, or typed so in an editor that lays the line out
+    /// left to right (subtitles often are).
     pub punctuation_first: bool,
+    /// A sentence's punctuation against the next word, a space before it
+    /// (`الوكالة .المصادر`): drawn at the visual left of the run it ends,
+    /// or typed on the wrong side of the space. With `punctuation_first`
+    /// in the same document (pdf.js's two shapes of one drawing), it makes
+    /// `punctuation_glued` count.
+    pub punctuation_on_next_word: bool,
     /// Two spaces or more between words.
     pub wide_gap: bool,
     /// Letters in the place visual order puts them: teh marbuta or alef
@@ -840,11 +846,11 @@ impl Evidence {
 
     /// Whether the line's signs change how the document's other lines are
     /// read: its strong signs (the document's damage flag counts them) and
-    /// punctuation it starts with (which makes punctuation glued between
-    /// words a sign: `ReadingMemo::judge_glued_punctuation`). The fast path
+    /// punctuation on the next word's side (which can make punctuation
+    /// glued between words a sign: `ReadingMemo::judge_glued_punctuation`). The fast path
     /// sends such a line the full way.
     pub fn affects_the_document(&self) -> bool {
-        self.is_strong() || self.punctuation_first
+        self.is_strong() || self.punctuation_first || self.punctuation_on_next_word
     }
 
     /// Evidence that the line's runs came out in another order, which the
@@ -986,6 +992,13 @@ pub(crate) fn evidence(line: &str) -> Evidence {
     // word (`.هذه الجهود`): drawn at the line's visual left.
     let first = line.trim_start_matches(' ');
     e.punctuation_first = first.starts_with(['.', '،', '؛', ':']) && first.chars().nth(1).is_some_and(is_arabic_letter);
+    e.punctuation_on_next_word = line.char_indices().any(|(at, c)| {
+        matches!(c, '.' | '،' | '؛' | ':')
+            && line[at + c.len_utf8()..].starts_with(is_arabic_letter)
+            && line[..at]
+                .strip_suffix(' ')
+                .is_some_and(|b| b.ends_with(|p: char| is_arabic_letter(p) || is_arabic_mark(p)))
+    });
     // A period glued before the number that ends the line (`.٢٠٢٣`).
     if let (Some(last), true) = (pieces.last(), pieces.len() >= 2) {
         let before = pieces[pieces.len() - 2].text;
@@ -2028,10 +2041,11 @@ impl ReadingMemo {
     /// Judges, for a pass over the document, whether punctuation glued
     /// between two words (`Evidence::punctuation_glued`) is a sign of
     /// reversed runs in this document: only where it shows the damage
-    /// otherwise, by a line with another sign (`Evidence::is_strong`), a
-    /// line that starts with its sentence's punctuation
-    /// (`Evidence::punctuation_first`), or a judgement of the whole
-    /// document (`damage_judged`: numbers whose digits came out reversed,
+    /// otherwise, by a line with another sign (`Evidence::is_strong`), by
+    /// lines that show a sentence's punctuation on the next word's side both
+    /// at a line's start and inside a line (`Evidence::punctuation_first`,
+    /// `Evidence::punctuation_on_next_word`: pdf.js; either alone is a
+    /// typing habit too), or by a judgement of the whole document (`damage_judged`: numbers whose digits came out reversed,
     /// words emitted from the left, labels whose neutrals went elsewhere
     /// ...; `pipeline::prepare`). Much web text leaves out the space after
     /// a comma or a period (`صباحاً،واشتريت`), and its lines were read as
@@ -2041,7 +2055,14 @@ impl ReadingMemo {
     /// الوكالة.المصادر`) show the other signs too. Judged again at each
     /// pass, on the text as it stands, as a repair of the output would.
     pub fn judge_glued_punctuation<'l>(&self, mut lines: impl Iterator<Item = &'l str>, damage_judged: bool) {
-        self.glued_punctuation_is_damage.set(damage_judged || lines.any(|l| self.evidence(l).affects_the_document()));
+        let (mut first, mut on_next_word) = (false, false);
+        let other_sign = lines.any(|l| {
+            let e = self.evidence(l);
+            first |= e.punctuation_first;
+            on_next_word |= e.punctuation_on_next_word;
+            e.is_strong() || (first && on_next_word)
+        });
+        self.glued_punctuation_is_damage.set(damage_judged || other_sign);
     }
 
     /// Whether a line shows signs of its own strong enough for the search
@@ -2516,6 +2537,15 @@ mod tests {
         let words = |l: &str| l.replace('.', "").split(' ').map(String::from).collect::<Vec<_>>();
         assert_eq!(words(&repaired[3]), words(&gold[3]));
         assert!(evidence(".هذه الجهود، تليها الأردن").affects_the_document());
+        // pdf.js on WeasyPrint's Noto Kufi PDF shows no other sign but the
+        // period drawn on the next word's side, at lines' starts and
+        // inside them (`.هذه الجهود`, `الوكالة .المصادر`): both count.
+        let (repaired, gold) = crate::pipeline::tests::repaired_and_gold("pdf-prose-weasy-notokufi-pdfjs");
+        assert_eq!(words(&repaired[3]), words(&gold[3]));
+        // Either alone is a typing habit (subtitles typed in an editor that
+        // lays lines out left to right start them with their period).
+        let text = ".مرحبا بكم في المنتدى\nكان الجو جميلاً،والشمس مشرقة،فقررنا الخروج.";
+        assert_eq!(crate::repair(text), text);
     }
 
     #[test]
