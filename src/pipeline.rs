@@ -441,7 +441,7 @@ pub(crate) fn prepare<'a>(
     let mut damaged = false;
     // Whether a judgement of the document below found damage: punctuation
     // glued between words is a sign of reversed runs only then
-    // (`ReadingMemo::judge_glued_punctuation`).
+    // (`ReadingMemo::judge_typed_glue`).
     let mut damage_judged = false;
     // Once, on the lines as they came, while their embeddings show the runs
     // (after it no line holds one); then the controls go: the ligatures are
@@ -601,7 +601,7 @@ pub(crate) fn prepare<'a>(
     }
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
-        memo.judge_glued_punctuation(states.iter().flatten().map(|s| &*s.text), damage_judged || numbers_reversed);
+        memo.judge_typed_glue(states.iter().flatten().map(|s| &*s.text), damage_judged || numbers_reversed);
         damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text), memo);
         memo.learn_visual_brackets(states.iter().flatten().map(|s| &*s.text));
         ctx.reversal_damage = damaged;

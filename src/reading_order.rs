@@ -808,12 +808,13 @@ pub(crate) struct Evidence {
     pub cut_tatweel: bool,
     /// Runs glued together (punctuation or a number against a word).
     pub glued: bool,
-    /// A sentence's punctuation between two Arabic words without a space
-    /// (`صباحاً،واشتريت`): runs glued, or a writer who leaves out the space
-    /// after punctuation, as much web text does. A sign only in a
-    /// document that shows the damage otherwise (see
-    /// `ReadingMemo::judge_glued_punctuation`).
-    pub punctuation_glued: bool,
+    /// Runs glued the way a writer glues words too: a sentence's
+    /// punctuation between two Arabic words without a space
+    /// (`صباحاً،واشتريت`, as much web text leaves out the space after
+    /// punctuation), a number against the word after it (`بعد 3ساعات`,
+    /// `و5حبات`). A sign only in a document that shows the damage otherwise
+    /// (see `ReadingMemo::judge_typed_glue`).
+    pub glued_as_typed: bool,
     /// The line starts with a sentence's punctuation against its first word
     /// (`.هذه الجهود`): the period of the sentence the line ends, drawn at
     /// its visual left, or typed so in an editor that lays the line out
@@ -823,7 +824,7 @@ pub(crate) struct Evidence {
     /// (`الوكالة .المصادر`): drawn at the visual left of the run it ends,
     /// or typed on the wrong side of the space. With `punctuation_first`
     /// in the same document (pdf.js's two shapes of one drawing), it makes
-    /// `punctuation_glued` count.
+    /// `glued_as_typed` count.
     pub punctuation_on_next_word: bool,
     /// Two spaces or more between words.
     pub wide_gap: bool,
@@ -847,7 +848,7 @@ impl Evidence {
     /// Whether the line's signs change how the document's other lines are
     /// read: its strong signs (the document's damage flag counts them) and
     /// punctuation on the next word's side (which can make punctuation
-    /// glued between words a sign: `ReadingMemo::judge_glued_punctuation`). The fast path
+    /// glued between words a sign: `ReadingMemo::judge_typed_glue`). The fast path
     /// sends such a line the full way.
     pub fn affects_the_document(&self) -> bool {
         self.is_strong() || self.punctuation_first || self.punctuation_on_next_word
@@ -978,8 +979,19 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                     && pieces[i].text.chars().any(is_arabic_letter)
                     && pieces[i + 1].text.starts_with(is_arabic_letter)
                     && pieces[i + 1].text.chars().all(|c| is_arabic_word_char(c) || is_sentence_punct(c));
-                if between_arabic_words {
-                    e.punctuation_glued = true;
+                // `بعد 3ساعات`: a number typed against the word after it.
+                // (After proclitics or none: `و5حبات`, `بـ500ريال`.)
+                let number = pieces[i].text.trim_start_matches(|c: char| is_arabic_letter(c) || c == TATWEEL);
+                let clitics = &pieces[i].text[..pieces[i].text.len() - number.len()];
+                let number_before_word = is_number(number)
+                    && crate::script::is_clitics_only(clitics)
+                    && (i == 0
+                        || matches!(gaps[i - 1], Gap::Spaces(_))
+                        || crate::script::is_clitics_only(pieces[i - 1].text))
+                    && pieces[i + 1].text.starts_with(is_arabic_letter)
+                    && pieces[i + 1].text.chars().all(|c| is_arabic_word_char(c) || is_sentence_punct(c));
+                if between_arabic_words || number_before_word {
+                    e.glued_as_typed = true;
                 } else if !(dash || number_suffix || between_words || fraction || label_after_title[i + 1]) {
                     e.glued = true;
                 }
@@ -2022,8 +2034,8 @@ pub(crate) struct ReadingMemo {
     /// `learn_visual_brackets`); mirrored when they show nothing.
     visual_brackets_mirrored: std::cell::OnceCell<bool>,
     /// Whether punctuation glued between two words is a sign of reversed
-    /// runs in this document (see `judge_glued_punctuation`).
-    glued_punctuation_is_damage: std::cell::Cell<bool>,
+    /// runs in this document (see `judge_typed_glue`).
+    typed_glue_is_damage: std::cell::Cell<bool>,
 }
 
 impl ReadingMemo {
@@ -2034,27 +2046,28 @@ impl ReadingMemo {
             lines: RefCell::new(FxHashMap::default()),
             evidence: RefCell::new(FxHashMap::default()),
             visual_brackets_mirrored: std::cell::OnceCell::new(),
-            glued_punctuation_is_damage: std::cell::Cell::new(false),
+            typed_glue_is_damage: std::cell::Cell::new(false),
         }
     }
 
-    /// Judges, for a pass over the document, whether punctuation glued
-    /// between two words (`Evidence::punctuation_glued`) is a sign of
-    /// reversed runs in this document: only where it shows the damage
-    /// otherwise, by a line with another sign (`Evidence::is_strong`), by
-    /// lines that show a sentence's punctuation on the next word's side both
-    /// at a line's start and inside a line (`Evidence::punctuation_first`,
-    /// `Evidence::punctuation_on_next_word`: pdf.js; either alone is a
-    /// typing habit too), or by a judgement of the whole document (`damage_judged`: numbers whose digits came out reversed,
-    /// words emitted from the left, labels whose neutrals went elsewhere
-    /// ...; `pipeline::prepare`). Much web text leaves out the space after
-    /// a comma or a period (`صباحاً،واشتريت`), and its lines were read as
-    /// runs glued and turned
+    /// Judges, for a pass over the document, whether glue a writer types
+    /// too (`Evidence::glued_as_typed`: `صباحاً،واشتريت`, `بعد 3ساعات`) is a
+    /// sign of reversed runs in this document: only where it shows the
+    /// damage otherwise, by a line with another sign (`Evidence::is_strong`),
+    /// by lines that show a sentence's punctuation on the next word's side
+    /// both at a line's start and inside a line
+    /// (`Evidence::punctuation_first`, `Evidence::punctuation_on_next_word`:
+    /// pdf.js; either alone is a typing habit too), or by a judgement of the
+    /// whole document (`damage_judged`: numbers whose digits came out
+    /// reversed, words emitted from the left, labels whose neutrals went
+    /// elsewhere ...; `pipeline::prepare`). Much web text leaves out the
+    /// space after a comma or a period or between a number and its unit,
+    /// and its lines were read as runs glued and turned
     /// (`corpus/negative/web-text-without-spaces-after-punctuation.txt`);
     /// extractors that glue runs so (pypdf, `وتشير تقديرات
     /// الوكالة.المصادر`) show the other signs too. Judged again at each
     /// pass, on the text as it stands, as a repair of the output would.
-    pub fn judge_glued_punctuation<'l>(&self, mut lines: impl Iterator<Item = &'l str>, damage_judged: bool) {
+    pub fn judge_typed_glue<'l>(&self, mut lines: impl Iterator<Item = &'l str>, damage_judged: bool) {
         let (mut first, mut on_next_word) = (false, false);
         let other_sign = lines.any(|l| {
             let e = self.evidence(l);
@@ -2062,7 +2075,7 @@ impl ReadingMemo {
             on_next_word |= e.punctuation_on_next_word;
             e.is_strong() || (first && on_next_word)
         });
-        self.glued_punctuation_is_damage.set(damage_judged || other_sign);
+        self.typed_glue_is_damage.set(damage_judged || other_sign);
     }
 
     /// Whether a line shows signs of its own strong enough for the search
@@ -2070,7 +2083,7 @@ impl ReadingMemo {
     /// words where the document shows the damage).
     pub fn is_strong(&self, line: &str) -> bool {
         let e = self.evidence(line);
-        e.is_strong() || (e.punctuation_glued && self.glued_punctuation_is_damage())
+        e.is_strong() || (e.glued_as_typed && self.typed_glue_is_damage())
     }
 
     /// Whether a line shows its runs out of order, as the document's damage
@@ -2078,11 +2091,11 @@ impl ReadingMemo {
     /// between words where the document shows the damage otherwise).
     pub fn shows_reversed_runs(&self, line: &str) -> bool {
         let e = self.evidence(line);
-        e.shows_reversed_runs() || (e.punctuation_glued && self.glued_punctuation_is_damage())
+        e.shows_reversed_runs() || (e.glued_as_typed && self.typed_glue_is_damage())
     }
 
-    fn glued_punctuation_is_damage(&self) -> bool {
-        self.glued_punctuation_is_damage.get()
+    fn typed_glue_is_damage(&self) -> bool {
+        self.typed_glue_is_damage.get()
     }
 
     /// Learns, once, how the document's lines in visual order write their
@@ -2135,7 +2148,7 @@ impl ReadingMemo {
     /// The settled reading of a line between these neighbours, and whether
     /// its search met a tie.
     fn read_beside(&self, line: &str, reversal_damage: bool, neighbours: &Neighbours) -> (SettledReading, bool) {
-        let key = (Box::<str>::from(line), reversal_damage, self.glued_punctuation_is_damage(), neighbours.clone());
+        let key = (Box::<str>::from(line), reversal_damage, self.typed_glue_is_damage(), neighbours.clone());
         if let Some(known) = self.lines.borrow().get(&key) {
             return known.clone();
         }
@@ -2147,7 +2160,7 @@ impl ReadingMemo {
             // A settled reading reads as itself: the next pass finds it here
             // instead of searching it again.
             lines.insert(
-                (Box::from(text.as_str()), reversal_damage, self.glued_punctuation_is_damage(), neighbours.clone()),
+                (Box::from(text.as_str()), reversal_damage, self.typed_glue_is_damage(), neighbours.clone()),
                 (None, false),
             );
         }
@@ -2223,7 +2236,7 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
     if !memo.is_strong(body) && !damaged {
         return None;
     }
-    let runs_glued = ev.glued || (ev.punctuation_glued && memo.glued_punctuation_is_damage());
+    let runs_glued = ev.glued || (ev.glued_as_typed && memo.typed_glue_is_damage());
     let unknown = |text: &str| text.split(' ').map(|t| scorer.unknown(t)).sum::<usize>();
     let unmirrored = if damaged { unmirror_note_markers(body) } else { Cow::Borrowed(body) };
     let body = &*unmirrored;
@@ -2511,8 +2524,8 @@ mod tests {
         assert!(!evidence("ت: 0501234567 - ف: 0112345678 - ص.ب: 1234").glued);
         // (Punctuation glued between two words is a sign of its own, which
         // counts only in a document that shows the damage otherwise.)
-        assert!(evidence("بغية استعراضها.ذاتيٍّ موجزاً").punctuation_glued);
-        assert!(!evidence("م. أحمد علي، د. سارة محمد، أ.د. خالد حسن").punctuation_glued);
+        assert!(evidence("بغية استعراضها.ذاتيٍّ موجزاً").glued_as_typed);
+        assert!(!evidence("م. أحمد علي، د. سارة محمد، أ.د. خالد حسن").glued_as_typed);
         // A word's last letter cut at a run's edge, glued to the next run
         // with the period, is no abbreviation (generated run reversal).
         let (p, _) = pieces("عرض ل.وافتتح الاجتماع");
@@ -2520,14 +2533,18 @@ mod tests {
     }
 
     #[test]
-    fn punctuation_glued_between_words_is_a_sign_only_where_the_document_shows_damage() {
+    fn glue_a_writer_types_is_a_sign_only_where_the_document_shows_damage() {
         // Web text that leaves out the space after punctuation
         // (`corpus/negative/web-text-without-spaces-after-punctuation.txt`):
         // the stop-24 code turned each such line about its punctuation.
         let line = "ذهبت إلى السوق صباحاً،واشتريت بعض الخضروات والفواكه.ثم عدت إلى البيت.";
         let e = evidence(line);
-        assert!(e.punctuation_glued && !e.glued && !e.is_strong());
+        assert!(e.glued_as_typed && !e.glued && !e.is_strong());
         assert_eq!(crate::repair(line), line);
+        // A number typed against its unit, after proclitics or none.
+        let text = "وصلت بعد 3ساعات من الانتظار الطويل.\nعندي 2كيلو طماطم و5حبات بطاطس.\n\
+                    الفصل الدراسي يبدأ في 15سبتمبر القادم.";
+        assert_eq!(crate::repair(text), text);
         // pypdf on WeasyPrint's PDF glues runs so, and shows numbers whose
         // digits came out reversed (`pdf-prose-weasy-kacst-pypdf`): there it
         // counts.
