@@ -23,8 +23,8 @@
 //! beyond the line itself is dirty by construction: placeholders (the
 //! document's code table), Farsi letters and joiners (the paragraph's
 //! language); and whether the document shows reversed runs depends on lines
-//! with strong evidence (and whether punctuation glued between words counts,
-//! on lines that start with a sentence's punctuation:
+//! with strong evidence (and whether glue a writer types too counts, on
+//! lines with a sentence's punctuation on the next word's side:
 //! `Evidence::affects_the_document`), each of which makes the text go the
 //! full way. So a
 //! line to check that is unchanged when repaired alone and shows no such

@@ -439,9 +439,9 @@ pub(crate) fn prepare<'a>(
     // a sign to the full repair, so a text it passes never has the stage on.
     let boundary_damage = config.word_boundaries && word_boundaries::document_shows_damage(lines_as_they_came());
     let mut damaged = false;
-    // Whether a judgement of the document below found damage: punctuation
-    // glued between words is a sign of reversed runs only then
-    // (`ReadingMemo::judge_typed_glue`).
+    // Whether a judgement of the document below found damage: glue a
+    // writer types too (`صباحاً،واشتريت`) is a sign of reversed runs only
+    // then, or where lines show other signs (`ReadingMemo::judge_typed_glue`).
     let mut damage_judged = false;
     // Once, on the lines as they came, while their embeddings show the runs
     // (after it no line holds one); then the controls go: the ligatures are

@@ -847,8 +847,8 @@ impl Evidence {
 
     /// Whether the line's signs change how the document's other lines are
     /// read: its strong signs (the document's damage flag counts them) and
-    /// punctuation on the next word's side (which can make punctuation
-    /// glued between words a sign: `ReadingMemo::judge_typed_glue`). The fast path
+    /// punctuation on the next word's side (which can make glue a writer
+    /// types too a sign: `ReadingMemo::judge_typed_glue`). The fast path
     /// sends such a line the full way.
     pub fn affects_the_document(&self) -> bool {
         self.is_strong() || self.punctuation_first || self.punctuation_on_next_word
@@ -2012,8 +2012,8 @@ pub(crate) fn restore_reading_order<'a>(line: &'a str, ctx: &LineContext<'_>, ed
 type SettledReading = Option<(String, f32)>;
 
 /// What a line's reading depends on: its text, whether the document shows
-/// reversed runs, whether punctuation glued between words counts there,
-/// and the words around it.
+/// reversed runs, whether glue a writer types too counts there, and the
+/// words around it.
 type ReadingKey = (Box<str>, bool, bool, Neighbours);
 
 /// What the reading-order search knows of one document: word scores and
@@ -2033,8 +2033,8 @@ pub(crate) struct ReadingMemo {
     /// visual lines that pair their brackets one way only show (see
     /// `learn_visual_brackets`); mirrored when they show nothing.
     visual_brackets_mirrored: std::cell::OnceCell<bool>,
-    /// Whether punctuation glued between two words is a sign of reversed
-    /// runs in this document (see `judge_typed_glue`).
+    /// Whether glue a writer types too is a sign of reversed runs in this
+    /// document (see `judge_typed_glue`).
     typed_glue_is_damage: std::cell::Cell<bool>,
 }
 
@@ -2079,16 +2079,16 @@ impl ReadingMemo {
     }
 
     /// Whether a line shows signs of its own strong enough for the search
-    /// to read it (`Evidence::is_strong`, and punctuation glued between
-    /// words where the document shows the damage).
+    /// to read it (`Evidence::is_strong`, and glue a writer types too where
+    /// the document shows the damage otherwise).
     pub fn is_strong(&self, line: &str) -> bool {
         let e = self.evidence(line);
         e.is_strong() || (e.glued_as_typed && self.typed_glue_is_damage())
     }
 
     /// Whether a line shows its runs out of order, as the document's damage
-    /// is judged by (`Evidence::shows_reversed_runs`, and punctuation glued
-    /// between words where the document shows the damage otherwise).
+    /// is judged by (`Evidence::shows_reversed_runs`, and glue a writer types
+    /// too where the document shows the damage otherwise).
     pub fn shows_reversed_runs(&self, line: &str) -> bool {
         let e = self.evidence(line);
         e.shows_reversed_runs() || (e.glued_as_typed && self.typed_glue_is_damage())
@@ -2522,8 +2522,8 @@ mod tests {
         assert!(!evidence("م. أحمد علي، د. سارة محمد، أ.د. خالد حسن").glued);
         // Also before a colon (`corpus/negative/social-media-forms-and-legal.txt`).
         assert!(!evidence("ت: 0501234567 - ف: 0112345678 - ص.ب: 1234").glued);
-        // (Punctuation glued between two words is a sign of its own, which
-        // counts only in a document that shows the damage otherwise.)
+        // (Punctuation glued between two words is glue a writer types too,
+        // which counts only in a document that shows the damage otherwise.)
         assert!(evidence("بغية استعراضها.ذاتيٍّ موجزاً").glued_as_typed);
         assert!(!evidence("م. أحمد علي، د. سارة محمد، أ.د. خالد حسن").glued_as_typed);
         // A word's last letter cut at a run's edge, glued to the next run
@@ -2808,7 +2808,7 @@ mod tests {
         // Unless the line shows the sentence's end first (pdf.js).
         assert!(evidence(".يتناول هذا التقرير إدارة المياه -١").is_strong());
         // A hyphen between two numbers is a score's or a range's
-        // (`corpus/negative/numbers-countdowns-and-quotations.txt`).
+        // (`corpus/negative/subtitles-data-and-results.txt`).
         let line = "النتيجة النهائية: ريال مدريد 3 - 1 برشلونة.";
         assert_eq!(crate::repair(line), line);
     }
