@@ -314,6 +314,13 @@ fn is_one_letter_token(token: &[u8]) -> bool {
         && std::str::from_utf8(token).is_ok_and(crate::word_boundaries::is_lone_letter)
 }
 
+/// Whether the character at `i` is a Quranic pause mark standing as a word
+/// of its own, which is how Quran text writes it (`spacing`).
+#[cold]
+fn is_pause_mark_alone(line: &[u8], i: usize) -> bool {
+    line[i] == 0xDB && matches!(line.get(i + 1), Some(0x96..=0x9C)) && matches!(line.get(i + 2), Some(b' ') | None)
+}
+
 /// Whether the character at `i` is an Arabic mark.
 #[cold]
 fn starts_with_mark(text: &str, i: usize) -> bool {
@@ -602,13 +609,11 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
                 let s = at(i + 1);
                 // A mark cut off its letter by a space (the common marks
                 // are caught at the space; these are the rarer ones).
-                // (Not a Quranic pause mark standing as a word: written so.)
-                let pause_mark_alone = b == 0xDB && matches!(s, 0x96..=0x9C) && matches!(at(i + 2), b' ' | 0);
                 if matches!((b, s), (0xD8, 0x90..=0x9A) | (0xDB, 0x96..=0xED))
-                    && !pause_mark_alone
                     && i > 0
                     && line[i - 1] == b' '
                     && starts_with_mark(text, i)
+                    && !is_pause_mark_alone(line, i)
                 {
                     return Verdict::Dirty;
                 }

@@ -914,9 +914,9 @@ pub(crate) fn evidence(line: &str) -> Evidence {
         // A one-letter word with a stroke is the Hijri هـ or a proclitic;
         // the tatweel stage keeps the strokes that carry meaning
         // (`الـ 21`, `ـه`), which no cut made.
-        if word && PieceLetters::of(t).count > 1 {
+        let word_end = t.trim_end_matches(|c: char| !is_arabic_word_char(c));
+        if word && (t.starts_with(TATWEEL) || word_end.ends_with(TATWEEL)) && PieceLetters::of(t).count > 1 {
             let at = t.as_ptr() as usize - line.as_ptr() as usize;
-            let word_end = t.trim_end_matches(|c: char| !is_arabic_word_char(c));
             // (The run's strokes with the marks between them.)
             let last_run = word_end.trim_end_matches(|c: char| c == TATWEEL || is_arabic_mark(c)).len();
             let cut_at = |start: usize| !crate::tatweel::carries_meaning(line, at + start);
@@ -1004,12 +1004,14 @@ pub(crate) fn evidence(line: &str) -> Evidence {
     // word (`.هذه الجهود`): drawn at the line's visual left.
     let first = line.trim_start_matches(' ');
     e.punctuation_first = first.starts_with(['.', '،', '؛', ':']) && first.chars().nth(1).is_some_and(is_arabic_letter);
-    e.punctuation_on_next_word = line.char_indices().any(|(at, c)| {
-        matches!(c, '.' | '،' | '؛' | ':')
-            && line[at + c.len_utf8()..].starts_with(is_arabic_letter)
-            && line[..at]
-                .strip_suffix(' ')
-                .is_some_and(|b| b.ends_with(|p: char| is_arabic_letter(p) || is_arabic_mark(p)))
+    // (Looked for after each space: the evidence of every line the fast
+    // path checks is read here.)
+    e.punctuation_on_next_word = memchr::memchr_iter(b' ', line.as_bytes()).any(|space| {
+        let after = &line[space + 1..];
+        after
+            .strip_prefix(['.', '،', '؛', ':'])
+            .is_some_and(|rest| rest.starts_with(is_arabic_letter))
+            && line[..space].ends_with(|p: char| is_arabic_letter(p) || is_arabic_mark(p))
     });
     // A period glued before the number that ends the line (`.٢٠٢٣`).
     if let (Some(last), true) = (pieces.last(), pieces.len() >= 2) {
