@@ -811,8 +811,9 @@ pub(crate) struct Evidence {
     /// Runs glued the way a writer glues words too: a sentence's
     /// punctuation between two Arabic words without a space
     /// (`صباحاً،واشتريت`, as much web text leaves out the space after
-    /// punctuation), a number against the word after it (`بعد 3ساعات`,
-    /// `و5حبات`). A sign only in a document that shows the damage otherwise
+    /// punctuation), a number or a Latin word against the word after it
+    /// (`بعد 3ساعات`, `و5حبات`, `لغة Pythonفي`). A sign only in a document
+    /// that shows the damage otherwise
     /// (see `ReadingMemo::judge_typed_glue`).
     pub glued_as_typed: bool,
     /// The line starts with a sentence's punctuation against its first word
@@ -979,11 +980,14 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                     && pieces[i].text.chars().any(is_arabic_letter)
                     && pieces[i + 1].text.starts_with(is_arabic_letter)
                     && pieces[i + 1].text.chars().all(|c| is_arabic_word_char(c) || is_sentence_punct(c));
-                // `بعد 3ساعات`: a number typed against the word after it.
-                // (After proclitics or none: `و5حبات`, `بـ500ريال`.)
+                // `بعد 3ساعات`, `برنامج Wordالجديد`: a number or a Latin
+                // word typed against the word after it. (After proclitics
+                // or none: `و5حبات`, `بـ500ريال`.)
                 let number = pieces[i].text.trim_start_matches(|c: char| is_arabic_letter(c) || c == TATWEEL);
                 let clitics = &pieces[i].text[..pieces[i].text.len() - number.len()];
-                let number_before_word = is_number(number)
+                let number_or_latin =
+                    is_number(number) || (!number.is_empty() && number.chars().all(|c| c.is_ascii_alphabetic()));
+                let number_before_word = number_or_latin
                     && crate::script::is_clitics_only(clitics)
                     && (i == 0
                         || matches!(gaps[i - 1], Gap::Spaces(_))
@@ -1008,9 +1012,7 @@ pub(crate) fn evidence(line: &str) -> Evidence {
     // path checks is read here.)
     e.punctuation_on_next_word = memchr::memchr_iter(b' ', line.as_bytes()).any(|space| {
         let after = &line[space + 1..];
-        after
-            .strip_prefix(['.', '،', '؛', ':'])
-            .is_some_and(|rest| rest.starts_with(is_arabic_letter))
+        after.strip_prefix(['.', '،', '؛', ':']).is_some_and(|rest| rest.starts_with(is_arabic_letter))
             && line[..space].ends_with(|p: char| is_arabic_letter(p) || is_arabic_mark(p))
     });
     // A period glued before the number that ends the line (`.٢٠٢٣`).
@@ -2543,9 +2545,11 @@ mod tests {
         let e = evidence(line);
         assert!(e.glued_as_typed && !e.glued && !e.is_strong());
         assert_eq!(crate::repair(line), line);
-        // A number typed against its unit, after proclitics or none.
+        // A number typed against its unit, after proclitics or none, and a
+        // Latin word against the word after it.
         let text = "وصلت بعد 3ساعات من الانتظار الطويل.\nعندي 2كيلو طماطم و5حبات بطاطس.\n\
-                    الفصل الدراسي يبدأ في 15سبتمبر القادم.";
+                    الفصل الدراسي يبدأ في 15سبتمبر القادم.\nاستخدمت لغة Pythonفي المشروع الأخير.\n\
+                    أرسلت الملف بصيغة PDFإلى المدير.";
         assert_eq!(crate::repair(text), text);
         // pypdf on WeasyPrint's PDF glues runs so, and shows numbers whose
         // digits came out reversed (`pdf-prose-weasy-kacst-pypdf`): there it
