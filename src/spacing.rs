@@ -13,7 +13,8 @@
 //!   after it; a Quranic pause mark standing as a word of its own
 //!   (`رَيْبَ ۛ فِيهِ`) is written so, and stays;
 //! - before `،` `؛` `؟`, or before `.` `:` that follow an Arabic word (and
-//!   do not start a number): removed;
+//!   do not start a number, a name such as `.NET`, an ellipsis or a smiley
+//!   `:)`): removed;
 //! - inside the brackets of a letter label (`( أ)`): removed;
 //! - any other run of two or more spaces: one space.
 //!
@@ -52,7 +53,12 @@ fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) 
     // `.NET`, `.htaccess`: a name that starts with a point, not a sentence's;
     // `... بسقط اللوى`, `مقدمة ..... 5`: an ellipsis or a leader (a verse's
     // hemistichs, a table of contents), set apart on both sides.
-    let no_sentence_period = after_next.is_some_and(|c| c.is_ascii_alphabetic() || (next == '.' && c == '.'));
+    // `:)`, `:(`, `:-)`: a smiley, not a clause's colon.
+    let no_sentence_period = after_next.is_some_and(|c| {
+        c.is_ascii_alphabetic()
+            || (next == '.' && c == '.')
+            || (next == ':' && matches!(c, ')' | '(' | '-' | '/' | '|'))
+    });
     match next {
         '،' | '؛' | '؟' => return Some(("", FixKind::Spacing)),
         '.' | ':' if is_arabic_word_char(prev) && !starts_number && !no_sentence_period => {
@@ -306,6 +312,16 @@ mod tests {
         for kept in ["إطار العمل .NET وملفات", "مثل .htaccess و", "الملف :Config"] {
             assert_eq!(run_stage(normalize_spacing, kept), kept);
         }
+    }
+
+    #[test]
+    fn a_smiley_keeps_its_space() {
+        // `corpus/negative/web-text-without-spaces-after-punctuation.txt`
+        for line in ["شكراً لك يا صديقي :)", "والله زعلت منك :(", "مرحبا :-) كيف الحال"]
+        {
+            assert_eq!(run_stage(normalize_spacing, line), line);
+        }
+        assert_eq!(run_stage(normalize_spacing, "قال الرجل : نعم"), "قال الرجل: نعم");
     }
 
     #[test]
