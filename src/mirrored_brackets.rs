@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
-use crate::script::{is_arabic_letter, is_arabic_mark};
+use crate::script::{ends_an_arabic_word, is_arabic_letter};
 
 /// The inside of a token `)X(` (and what follows its opening bracket), if
 /// X is a left-to-right run with a Latin letter: capitals, digits and the
@@ -76,8 +76,7 @@ fn guillemet_pairs(line: &str) -> GuillemetPairs {
             && line[i + 2..].starts_with(is_arabic_letter)
     };
     let closes_at = |i: usize| {
-        line[..i].chars().next_back().is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c))
-            && line[i + 2..].chars().next().is_none_or(|c| c == ' ' || !c.is_alphanumeric())
+        ends_an_arabic_word(&line[..i]) && line[i + 2..].chars().next().is_none_or(|c| c == ' ' || !c.is_alphanumeric())
     };
     let mut marks = line.match_indices(['«', '»']).peekable();
     while let Some((open, mark)) = marks.next() {

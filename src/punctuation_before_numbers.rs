@@ -55,7 +55,7 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::ReadingMemo;
-use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_mark, is_number};
+use crate::script::{ends_an_arabic_word, has_arabic_script, is_arabic_letter, is_number};
 use crate::word_order::SENTENCE_END;
 
 /// Lines that show the damage, needed before a document is judged.
@@ -112,11 +112,6 @@ fn label_with_period_first(line: &str) -> Option<(Range<usize>, &str)> {
         .then_some((start..start + 1 + end, number))
 }
 
-/// Whether a token ends an Arabic word (a letter or a mark last).
-fn ends_a_word(token: &str) -> bool {
-    token.chars().next_back().is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c))
-}
-
 /// What a line shows: tokens with the punctuation drawn before their number
 /// after a word that no fraction is (`signs`), and numbers followed by
 /// their punctuation as text writes them (`written`).
@@ -132,7 +127,7 @@ fn shapes(line: &str) -> Shapes {
     for token in line.split(' ') {
         if let Some((punctuation, number)) = punctuation_before_number(token) {
             let no_fraction = punctuation != '.' || number.chars().count() >= 3;
-            if ends_a_word(previous) && no_fraction {
+            if ends_an_arabic_word(previous) && no_fraction {
                 shapes.signs += 1;
             }
         } else if let Some(number) = token.strip_suffix(follows_numbers) {
@@ -182,7 +177,7 @@ pub(crate) fn document_draws_punctuation_before_numbers<'l>(
         // words emitted from the visual left, whose last word comes first.
         let first_word = line.trim_start_matches(' ').split(' ').next().unwrap_or_default();
         let ends_sentence =
-            first_word.ends_with(SENTENCE_END) && ends_a_word(first_word.trim_end_matches(SENTENCE_END));
+            first_word.ends_with(SENTENCE_END) && ends_an_arabic_word(first_word.trim_end_matches(SENTENCE_END));
         first_words_ending_sentences += usize::from(ends_sentence && line.trim().contains(' '));
         let found = shapes(line);
         lines_with_signs += usize::from(found.signs > 0);
@@ -217,9 +212,9 @@ pub(crate) fn restore_punctuation_after_numbers<'a>(
     for token in line.split(' ') {
         let in_label = label.as_ref().is_some_and(|(range, _)| range.contains(&at));
         let drawn_before = punctuation_before_number(token).or_else(|| percent_before_number(token));
-        if let Some((punctuation, number)) = drawn_before.filter(|_| ends_a_word(previous) && !in_label) {
+        if let Some((punctuation, number)) = drawn_before.filter(|_| ends_an_arabic_word(previous) && !in_label) {
             turned.push((at..at + token.len(), format!("{}{punctuation}", hyphen_groups_in_order(number))));
-        } else if ends_a_word(previous) && is_number_expression(token) && token.contains('-') {
+        } else if ends_an_arabic_word(previous) && is_number_expression(token) && token.contains('-') {
             turned.push((at..at + token.len(), hyphen_groups_in_order(token).into_owned()));
         }
         at += token.len() + 1;

@@ -52,8 +52,8 @@ use crate::letter_model::{OUT_OF_LEXICON, TRIGRAMS};
 use crate::lexicon::{folded_letters, for_each_folded, letter_byte, normalize, Lexicon};
 use crate::pipeline::LineContext;
 use crate::script::{
-    is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char, is_digit, is_number,
-    is_tanween, split_leading_digits, TATWEEL,
+    ends_an_arabic_word, is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char,
+    is_digit, is_number, is_tanween, split_leading_digits, TATWEEL,
 };
 
 /// Log-probabilities of words, with the lexicon, the letter model and the
@@ -1004,17 +1004,16 @@ pub(crate) fn evidence(line: &str) -> Evidence {
             _ => {}
         }
     }
-    // A line that starts with a sentence's punctuation against its first
-    // word (`.هذه الجهود`): drawn at the line's visual left.
-    let first = line.trim_start_matches(' ');
-    e.punctuation_first = first.starts_with(['.', '،', '؛', ':']) && first.chars().nth(1).is_some_and(is_arabic_letter);
+    // A sentence's punctuation against the next word: at the line's start
+    // (`.هذه الجهود`), or inside it after a space (`الوكالة .المصادر`).
     // (Looked for after each space: the evidence of every line the fast
     // path checks is read here.)
-    e.punctuation_on_next_word = memchr::memchr_iter(b' ', line.as_bytes()).any(|space| {
-        let after = &line[space + 1..];
-        after.strip_prefix(['.', '،', '؛', ':']).is_some_and(|rest| rest.starts_with(is_arabic_letter))
-            && line[..space].ends_with(|p: char| is_arabic_letter(p) || is_arabic_mark(p))
-    });
+    let on_a_word = |s: &str| {
+        s.strip_prefix(crate::label_marks::is_end_punctuation).is_some_and(|rest| rest.starts_with(is_arabic_letter))
+    };
+    e.punctuation_first = sentence_end_first && on_a_word(line.trim_start_matches(' '));
+    e.punctuation_on_next_word = memchr::memchr_iter(b' ', line.as_bytes())
+        .any(|space| on_a_word(&line[space + 1..]) && ends_an_arabic_word(&line[..space]));
     // A period glued before the number that ends the line (`.٢٠٢٣`).
     if let (Some(last), true) = (pieces.last(), pieces.len() >= 2) {
         let before = pieces[pieces.len() - 2].text;

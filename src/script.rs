@@ -59,6 +59,12 @@ pub(crate) fn is_arabic_mark(c: char) -> bool {
         || (('\u{06D6}'..='\u{08FF}').contains(&c) && in_ranges(c, &ARABIC_MARK_RANGES))
 }
 
+/// Whether a text ends with an Arabic letter or mark: the end of a word
+/// (`الطاقة`, `جميلاً`), not of a number, a bracket or punctuation.
+pub(crate) fn ends_an_arabic_word(s: &str) -> bool {
+    s.chars().next_back().is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c))
+}
+
 /// Whether a word is no more than proclitics and the article (`و`, `وب`,
 /// `ال`, `لل`, `وال`): what may stand glued before a number, or linked to
 /// it by a tatweel (`الـ 20`).

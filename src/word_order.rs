@@ -170,11 +170,7 @@ pub(crate) const LINE_END_PUNCTUATION: [char; 6] = ['.', '؟', '!', ':', '؛', '
 /// line.
 pub(crate) fn ends_a_sentence(token: &str) -> bool {
     let word = token.trim_end_matches(SENTENCE_END);
-    let ends_with_letter = word
-        .chars()
-        .next_back()
-        .is_some_and(|c| crate::script::is_arabic_letter(c) || crate::script::is_arabic_mark(c));
-    (word.len() < token.len() && ends_with_letter && is_definite(word))
+    (word.len() < token.len() && crate::script::ends_an_arabic_word(word) && is_definite(word))
         || number_after_its_period(token).is_some_and(|(_, period)| period == '.')
 }
 
