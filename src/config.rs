@@ -140,11 +140,15 @@ impl Config {
     }
 
     /// Remove tatweel that justification inserted; tatweel that carries
-    /// meaning (`هـ`, `بـ 22%`, `الـ UNODC`) always stays. `false` keeps
-    /// all tatweel. Default `true`.
+    /// meaning (`هـ`, `بـ 22%`, `الـ UNODC`) always stays. Tatweel a
+    /// writer types inside a word for emphasis (`الســـلام عليكم`, in chat
+    /// and headings) looks like justification's and goes too: a
+    /// normalization search indexes want, but a change to typed text, so
+    /// `false` keeps all tatweel. Default `true`.
     ///
     /// ```
     /// use arabic_repair::{Config, Repairer};
+    /// assert_eq!(arabic_repair::repair("الســـلام عليكم"), "السلام عليكم");
     /// let keep = Repairer::new(Config::new().tatweel(false));
     /// assert_eq!(keep.repair("العضـــــوية"), "العضـــــوية");
     /// ```

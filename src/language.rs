@@ -187,6 +187,12 @@ impl Evidence {
         word.clear();
     }
 
+    /// Whether the text is surely of another language: two signs of one or
+    /// more and none of Arabic.
+    pub fn is_clearly_other(&self) -> bool {
+        self.other >= 6 && self.arabic == 0
+    }
+
     /// Arabic when there is evidence for it and it outweighs the evidence
     /// for another language three to one.
     pub fn decide(&self) -> Language {

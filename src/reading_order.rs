@@ -407,6 +407,16 @@ fn is_note_marker(s: &str) -> bool {
     s.trim_start_matches(is_sentence_punct).strip_prefix('(').and_then(|t| t.strip_suffix(')')).is_some_and(is_number)
 }
 
+/// Whether a token holds a year (three digits or more) at byte `i`'s left
+/// and the letter of an era at its right, no word's (`1440هـ.`, `2024م،`,
+/// `1430هـ/2009م`): a date as it is typed, one run.
+fn is_year_with_era(token: &str, i: usize) -> bool {
+    let year = token[..i].chars().rev().take_while(|&c| is_digit(c)).count() >= 3;
+    year && ["هـ", "ه", "م"].iter().any(|era| {
+        token[i..].strip_prefix(era).is_some_and(|after| !after.starts_with(|c: char| is_arabic_word_char(c)))
+    })
+}
+
 /// Cuts a token where two runs were glued: where a number or Latin run is
 /// followed by Arabic letters (`2021تشرين`, `٤/٤مقرَّره`), where sentence
 /// punctuation after an Arabic word is followed by a letter or a number
@@ -442,7 +452,7 @@ fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
     for (i, c) in token.char_indices() {
         if let Some(p) = prev {
             let after_arabic = before_prev.is_some_and(is_arabic_word_char);
-            let cut = (is_ltr(p) && is_arabic_letter(c))
+            let cut = (is_ltr(p) && is_arabic_letter(c) && !is_year_with_era(token, i))
                 || (closed_first && start == 0 && !is_ltr(p) && is_ltr(c))
                 || (dash_first && i == 1)
                 || (is_sentence_punct(p) && after_arabic && (is_arabic_letter(c) || is_ltr(c)) && !abbreviation_at(token, start, i))
@@ -469,24 +479,25 @@ fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
     part(&token[start..]);
 }
 
-/// Whether the piece `token[start..end]` is one Arabic letter and a period
-/// and the letter after it stands alone too (before a period, a colon or
-/// nothing): an abbreviation (`ص.ب`, `ص.ب:`, `أ.د.`, `ق.م`), not a
-/// sentence's end glued to the next run (no word of one letter ends a
-/// sentence; the last letter of a word cut at a run's edge is glued to a
-/// word, `ل.وافتتح`).
+/// Whether the piece `token[start..end]` ends with one Arabic letter and a
+/// period (after another such letter or an opening bracket, if anything)
+/// and the letter after it stands alone too (before a period, a colon, a
+/// bracket or nothing): an abbreviation (`ص.ب`, `ص.ب:`, `أ.د.`, `ق.م`,
+/// `(ج.م.ع)`), not a sentence's end glued to the next run (no word of one
+/// letter ends a sentence; the last letter of a word cut at a run's edge
+/// is glued to a word, `ل.وافتتح`).
 fn abbreviation_at(token: &str, start: usize, end: usize) -> bool {
-    let one_letter_and_period = |s: &str| {
+    let one_letter = |s: &str| {
         let mut chars = s.chars();
         chars.next().is_some_and(is_arabic_letter) && chars.next().is_none_or(|c| !is_arabic_word_char(c))
     };
-    let mut piece = token[start..end].chars();
+    let Some(head) = token[start..end].strip_suffix('.') else {
+        return false;
+    };
+    let last = head.rsplit('.').next().unwrap_or(head).trim_start_matches(['(', '[']);
     let rest = &token[end..];
     let next_part = rest.find('.').map_or(rest, |at| &rest[..=at]);
-    piece.next_back() == Some('.')
-        && piece.next().is_some_and(is_arabic_letter)
-        && piece.next().is_none()
-        && one_letter_and_period(next_part)
+    last.chars().count() == 1 && one_letter(last) && one_letter(next_part)
 }
 
 /// The pieces of a line and the gaps between them.
@@ -994,7 +1005,7 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                         || crate::script::is_clitics_only(pieces[i - 1].text))
                     && pieces[i + 1].text.starts_with(is_arabic_letter)
                     && pieces[i + 1].text.chars().all(|c| is_arabic_word_char(c) || is_sentence_punct(c));
-                if between_arabic_words || number_before_word {
+                if between_arabic_words || (number_before_word && !number_suffix) {
                     e.glued_as_typed = true;
                 } else if !(dash || number_suffix || between_words || fraction || label_after_title[i + 1]) {
                     e.glued = true;
@@ -2183,6 +2194,11 @@ fn settled_reading(
     // In a damaged document the line is read both as such and as if the
     // document were clean, and the result must be settled for both: a second
     // repair of the output may no longer find the document damaged.
+    // A line of another language (a Persian or Urdu quotation) is not for
+    // an Arabic lexicon to read.
+    if crate::language::Evidence::of(line).is_clearly_other() {
+        return None;
+    }
     let settings: &[bool] = if reversal_damage { &[true, false] } else { &[false] };
     let read = |text: &str| settings.iter().find_map(|&damaged| read_line(text, memo, damaged, neighbours));
     let (mut text, mut confidence) = read(line)?;
@@ -2203,6 +2219,13 @@ fn settled_reading(
         return None;
     }
     Some((text, confidence))
+}
+
+/// Whether a line spells letters out one by one
+/// (`word_boundaries::spelled_out_letters`).
+fn spells_letters_out(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
+    crate::word_boundaries::spelled_out_letters(&tokens).contains(&true)
 }
 
 /// Times a reading is read again at most to see it settle.
@@ -2235,8 +2258,10 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
     }
     let ev = memo.evidence(body);
     // A line without signs of its own is read again only in a document that
-    // shows the damage elsewhere.
-    if !memo.is_strong(body) && !damaged {
+    // shows the damage elsewhere; and not if it spells letters out one by
+    // one (a root, the alphabet): they are no pieces of words to put
+    // together.
+    if !memo.is_strong(body) && (!damaged || spells_letters_out(body)) {
         return None;
     }
     let runs_glued = ev.glued || (ev.glued_as_typed && memo.typed_glue_is_damage());
@@ -2308,8 +2333,9 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
             // content's run was emitted elsewhere), a label ends the line.
             let after_open = i > 0 && matches!(pieces[i - 1].text, "(" | "[") && text.starts_with('(');
             // `-١` at the very start is the label too, flipped as pdftotext
-            // leaves it (`-١يتناول`).
-            let flipped_at_start = i == 0 && pieces[0].text.starts_with('-') && text.ends_with('-');
+            // leaves it (`-١يتناول`); not a bullet before a number (`- 2
+            // كوب دقيق`, a recipe's list).
+            let flipped_at_start = i == 0 && taken == 1 && pieces[0].text.starts_with('-') && text.ends_with('-');
             // `ومك   (ط)   الاتِّجار`: in a damaged document, a bracketed
             // label set apart by wide gaps on both sides is a run of its own,
             // the line's label, wherever the extractor emitted it.
@@ -2369,8 +2395,18 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
     }
     // 2. Runs, against the line as it is.
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
-    let as_is_joins: Vec<Join> =
-        gaps.iter().map(|g| if matches!(g, Gap::Spaces(_)) { Join::Space } else { Join::Glue }).collect();
+    // (The conjunction written apart before a number, `بين 10 و 20`, may
+    // join it as freely in the line as it is as in a reading: a reading
+    // must not win by gluing it alone.)
+    let as_is_joins: Vec<Join> = gaps
+        .iter()
+        .enumerate()
+        .map(|(i, g)| match g {
+            Gap::Spaces(1) if texts[i] == "و" && texts[i + 1].starts_with(is_digit) => Join::Free,
+            Gap::Spaces(_) => Join::Space,
+            _ => Join::Glue,
+        })
+        .collect();
     let line = LinePieces::new(&texts, scorer);
     let identity: Vec<usize> = (0..texts.len()).collect();
     let (as_is, _) = segment(&line, &identity, &as_is_joins);
@@ -2523,8 +2559,16 @@ mod tests {
         let texts: Vec<&str> = p.iter().map(|p| p.text).collect();
         assert_eq!(texts, ["أ.د.", "خالد", "حسن،", "ص.ب", "123"]);
         assert!(!evidence("م. أحمد علي، د. سارة محمد، أ.د. خالد حسن").glued);
-        // Also before a colon (`corpus/negative/social-media-forms-and-legal.txt`).
+        // Also before a colon (`corpus/negative/social-media-forms-and-legal.txt`),
+        // and three letters in brackets (`spelled-letters-math-and-scripts.txt`).
         assert!(!evidence("ت: 0501234567 - ف: 0112345678 - ص.ب: 1234").glued);
+        let (p, _) = pieces("جمهورية مصر العربية (ج.م.ع).");
+        assert_eq!(p.last().unwrap().text, "(ج.م.ع).");
+        // A year and its era are one piece, a number and a word are two
+        // (`corpus/negative/inside-damaged-documents/`).
+        let (p, _) = pieces("سنة 204هـ الموافق 820م، الطبعة 1430هـ/2009م و2021تشرين 5م");
+        let texts: Vec<&str> = p.iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["سنة", "204هـ", "الموافق", "820م،", "الطبعة", "1430هـ/2009م", "و2021", "تشرين", "5", "م"]);
         // (Punctuation glued between two words is glue a writer types too,
         // which counts only in a document that shows the damage otherwise.)
         assert!(evidence("بغية استعراضها.ذاتيٍّ موجزاً").glued_as_typed);

@@ -84,20 +84,63 @@ pub(crate) fn is_lone_letter(token: &str) -> bool {
 /// but looking for it costs the fast path a fifth of its speed; extractors
 /// that lose spaces add them too.)
 pub(crate) fn signs(line: &str) -> usize {
-    let mut tokens = line.split(' ').filter(|t| !t.is_empty()).peekable();
-    let mut previous: Option<&str> = None;
+    let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
+    let spelled = spelled_out_letters(&tokens);
     let mut n = 0;
-    while let Some(t) = tokens.next() {
-        if is_lone_letter(t) {
-            let after_number = previous.and_then(|p| p.chars().next_back()).is_some_and(is_digit);
-            let before_number = tokens.peek().and_then(|next| next.chars().next()).is_some_and(is_digit);
+    for (k, t) in tokens.iter().enumerate() {
+        if is_lone_letter(t) && !spelled[k] {
+            let after_number = k > 0 && tokens[k - 1].chars().next_back().is_some_and(is_digit);
+            let before_number = tokens.get(k + 1).and_then(|next| next.chars().next()).is_some_and(is_digit);
             if !(after_number || before_number) {
                 n += 1;
             }
         }
-        previous = Some(t);
     }
     n
+}
+
+/// The fewest letters standing alone side by side that spell something out
+/// rather than show added spaces.
+const SPELLED_OUT_RUN: usize = 3;
+
+/// Which of a line's tokens are letters spelled out one by one: a run of
+/// [`SPELLED_OUT_RUN`] tokens or more whose word is one letter (a root, `ف
+/// ع ل`, `(ك ت ب)`; the alphabet; a triangle `أ ب ج`). Writers spell so;
+/// the extractors' added spaces leave a letter alone between pieces of
+/// words, and two side by side at most (`م ن`, `ف ي`): of the damaged
+/// corpus's 1,565 documents, runs of three are found in 3 garbled ones.
+pub(crate) fn spelled_out_letters(tokens: &[&str]) -> Vec<bool> {
+    // (A letter of the basic block: presentation forms are code-point
+    // damage, `ﻲ ﻓ ﻲ`.)
+    let one_letter = |t: &&&str| {
+        let mut chars = word_of(t).map(|(_, w)| w.chars()).into_iter().flatten();
+        chars.next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && chars.next().is_none()
+    };
+    let mut spelled = vec![false; tokens.len()];
+    let mut k = 0;
+    while k < tokens.len() {
+        let mut run = tokens[k..].iter().take_while(one_letter).count();
+        // The conjunction starts no run: `و م ن` is `ومن` cut twice (inside
+        // one, `أ و ب` is A and B).
+        if run > 0 && word_of(tokens[k]).is_some_and(|(_, w)| w == "و") {
+            k += 1;
+            run -= 1;
+        }
+        // A lam beside an alef is the lam-alef ligature cut in two (`ب ل ا
+        // تتوفر`, pdf.js, after a list's letter; `ا ل (ب)` in visual
+        // order), no letters spelled out.
+        let lam_alef = tokens[k..k + run].windows(2).any(|pair| {
+            let letter = |t: &str| word_of(t).and_then(|(_, w)| w.chars().next());
+            let alef = |c: Option<char>| c.is_some_and(|c| matches!(c, 'ا' | 'أ' | 'إ' | 'آ'));
+            let (a, b) = (letter(pair[0]), letter(pair[1]));
+            (a == Some('ل') && alef(b)) || (alef(a) && b == Some('ل'))
+        });
+        if run >= SPELLED_OUT_RUN && !lam_alef {
+            spelled[k..k + run].fill(true);
+        }
+        k += run.max(1);
+    }
+    spelled
 }
 
 /// Whether a document (its lines) shows lost and added spaces: signs that
@@ -460,6 +503,7 @@ pub(crate) fn restore_word_boundaries<'a>(line: &'a str, ctx: &LineContext<'_>, 
         }
         pos += t.len() + 1;
     }
+    let spelled = spelled_out_letters(&tokens.iter().map(|&(_, t)| t).collect::<Vec<_>>());
     let mut rw = Rewriter::new(line, edits);
     let mut k = 0;
     while k < tokens.len() {
@@ -468,9 +512,10 @@ pub(crate) fn restore_word_boundaries<'a>(line: &'a str, ctx: &LineContext<'_>, 
         if let Some(&(next_start, next)) = tokens.get(k + 1) {
             // One space between: wider gaps are layout. A letter that starts
             // the line may be a list label that lost its brackets (`ب لا
-            // تتوفر`), not a piece of the next word.
+            // تتوفر`), not a piece of the next word. Letters spelled out
+            // stay apart.
             let label = k == 0 && is_lone_letter(token);
-            if next_start == end + 1 && !label {
+            if next_start == end + 1 && !label && !spelled[k] && !spelled[k + 1] {
                 if let Some((gain, signed)) = join_gain(scorer, token, next) {
                     let c = confidence(gain, signed);
                     if c >= min {
@@ -511,6 +556,30 @@ mod tests {
         assert_eq!(signs("عام ٢٠٢١ م في ص ١٢"), 0);
         assert_eq!(signs("بأنَّ بروتوكولمنع و قمع الصلةوأشار"), 0);
         assert_eq!(signs("الجريمة ا لمنظمة، هوالصك ب\u{0650} لا"), 2);
+        // Letters spelled out are no sign; a lam-alef cut in two after a
+        // list's letter is.
+        assert_eq!(signs("الميزان الصرفي: ف ع ل."), 0);
+        assert_eq!(signs("أ ب ت ث ج ح خ د ذ ر ز س ش"), 0);
+        assert_eq!(signs("الجذر (ك ت ب) يدل على الجمع"), 0);
+        assert_eq!(signs("ب ل ا تتوفر عدادات"), 3);
+        assert_eq!(signs("النقطتان أ و ب على المستقيم"), 0);
+        assert_eq!(signs("الضلع أ ب يساوي"), 2);
+    }
+
+    #[test]
+    fn letters_spelled_out_stay_apart() {
+        fn words(line: &str) -> Vec<&str> {
+            line.split(' ').collect()
+        }
+        assert_eq!(spelled_out_letters(&words("الجذر ف ع ل.")), [false, true, true, true]);
+        assert_eq!(spelled_out_letters(&words("وم ن تع زيز")), [false; 4]);
+        // Presentation forms are code-point damage, not letters spelled out.
+        assert_eq!(spelled_out_letters(&words("\u{FEF2} \u{FED3} \u{FEF2}")), [false; 3]);
+        for line in
+            ["الميزان الصرفي: ف ع ل.", "من الجذر ش ل م.", "أ ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي"]
+        {
+            assert_eq!(fix(line), line);
+        }
     }
 
     #[test]
