@@ -5,7 +5,8 @@
 //! plain text they only get in the way of search and comparison. Zero width
 //! space, word joiner and a byte order mark inside the text are removed too.
 //! ZWNJ and ZWJ are spelling in Persian and Urdu, so they are removed only
-//! from paragraphs that are Arabic. A NUL between two Arabic letters is a
+//! from paragraphs that are Arabic, and only beside an Arabic letter or
+//! mark (between emoji, ZWJ joins them into one: `👨‍👩‍👧`). A NUL between two Arabic letters is a
 //! glyph mapped to nothing (pypdf on Chromium's Amiri PDFs: `الخ\0براء`,
 //! the piece of a ligature): it goes too.
 
@@ -73,7 +74,13 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
             letter_or_mark(line[..i].chars().next_back()) && letter_or_mark(line[i + 1..].chars().next())
         } else if is_zero_width(c) {
             match c {
-                '\u{200C}' | '\u{200D}' => ctx.language() == Language::Arabic,
+                // (Beside an Arabic letter or mark: between emoji, ZWJ makes
+                // one of them, `👨‍👩‍👧`.)
+                '\u{200C}' | '\u{200D}' => {
+                    let arabic = |c: Option<char>| c.is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c));
+                    ctx.language() == Language::Arabic
+                        && (arabic(line[..i].chars().next_back()) || arabic(line[i + c.len_utf8()..].chars().next()))
+                }
                 _ => true,
             }
         } else {
@@ -161,6 +168,9 @@ mod tests {
         assert_eq!(run_stage(remove_invisible_controls, persian), persian);
         let arabic = "أقرَّ مؤتمر الأطراف في اتفاقية\u{200C} الأمم المتحدة";
         assert_eq!(run_stage(remove_invisible_controls, arabic), "أقرَّ مؤتمر الأطراف في اتفاقية الأمم المتحدة");
+        // Between emoji, ZWJ makes one of them: it stays in Arabic too.
+        let family = "عائلتي \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} سعيدة جداً";
+        assert_eq!(run_stage(remove_invisible_controls, family), family);
     }
 
     #[test]

@@ -455,7 +455,11 @@ fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
             let cut = (is_ltr(p) && is_arabic_letter(c) && !is_year_with_era(token, i))
                 || (closed_first && start == 0 && !is_ltr(p) && is_ltr(c))
                 || (dash_first && i == 1)
-                || (is_sentence_punct(p) && after_arabic && (is_arabic_letter(c) || is_ltr(c)) && !abbreviation_at(token, start, i))
+                || (is_sentence_punct(p)
+                    && after_arabic
+                    && (is_arabic_letter(c) || is_ltr(c))
+                    && !abbreviation_at(token, start, i)
+                    && !(p == '.' && is_file_extension(&token[i..])))
                 || (is_sentence_punct(p) && i == p.len_utf8() && is_digit(c))
                 // `.(1)لدى`: a note marker glued to the next word.
                 || (p == ')' && is_arabic_letter(c) && is_note_marker(&token[start..i]))
@@ -477,6 +481,17 @@ fn split_token<'t>(token: &'t str, mut part: impl FnMut(&'t str)) {
         prev = Some(c);
     }
     part(&token[start..]);
+}
+
+/// Whether the rest of a token after a period is a file's extension, in
+/// lower case (`تقرير.docx`, `ملف.txt`, `الصورة.png)`): a file named in
+/// Arabic, not a sentence's end glued to a Latin run (whose symbols are in
+/// capitals: `CTOC/COP/WG.7`).
+fn is_file_extension(rest: &str) -> bool {
+    let ext = rest.trim_end_matches(|c: char| is_sentence_punct(c) || matches!(c, ')' | ']' | '"' | '»'));
+    (1..=5).contains(&ext.len())
+        && ext.starts_with(|c: char| c.is_ascii_lowercase())
+        && ext.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 /// Whether the piece `token[start..end]` ends with one Arabic letter and a
@@ -2562,6 +2577,9 @@ mod tests {
         // Also before a colon (`corpus/negative/social-media-forms-and-legal.txt`),
         // and three letters in brackets (`spelled-letters-math-and-scripts.txt`).
         assert!(!evidence("ت: 0501234567 - ف: 0112345678 - ص.ب: 1234").glued);
+        // A file named in Arabic keeps its extension (`markup-code-paths-and-emoji.txt`).
+        assert!(!evidence("الملف موجود في /home/user/مستندات/ملف.txt").is_strong());
+        assert!(!evidence("المسار: C:\\Users\\أحمد\\تقرير.docx").is_strong());
         let (p, _) = pieces("جمهورية مصر العربية (ج.م.ع).");
         assert_eq!(p.last().unwrap().text, "(ج.م.ع).");
         // A year and its era are one piece, a number and a word are two
