@@ -407,11 +407,13 @@ fn is_note_marker(s: &str) -> bool {
     s.trim_start_matches(is_sentence_punct).strip_prefix('(').and_then(|t| t.strip_suffix(')')).is_some_and(is_number)
 }
 
-/// Whether a token holds a year (three digits or more) at byte `i`'s left
-/// and the letter of an era at its right, no word's (`1440هـ.`, `2024م،`,
-/// `1430هـ/2009م`): a date as it is typed, one run.
+/// Whether a token holds a year or a date (three digits or more) at byte
+/// `i`'s left and the letter of an era at its right, no word's (`1440هـ.`,
+/// `2024م،`, `1430هـ/2009م`, `١٤٤٥/٠٩/٠١هـ`): a date as it is typed, one
+/// run.
 fn is_year_with_era(token: &str, i: usize) -> bool {
-    let year = token[..i].chars().rev().take_while(|&c| is_digit(c)).count() >= 3;
+    let date = token[..i].chars().rev().take_while(|&c| is_digit(c) || c == '/');
+    let year = token[..i].ends_with(is_digit) && date.filter(|&c| is_digit(c)).count() >= 3;
     year && ["هـ", "ه", "م"].iter().any(|era| {
         token[i..].strip_prefix(era).is_some_and(|after| !after.starts_with(|c: char| is_arabic_word_char(c)))
     })
@@ -2584,9 +2586,12 @@ mod tests {
         assert_eq!(p.last().unwrap().text, "(ج.م.ع).");
         // A year and its era are one piece, a number and a word are two
         // (`corpus/negative/inside-damaged-documents/`).
-        let (p, _) = pieces("سنة 204هـ الموافق 820م، الطبعة 1430هـ/2009م و2021تشرين 5م");
+        let (p, _) = pieces("سنة 204هـ الموافق 820م، الطبعة 1430هـ/2009م و2021تشرين 5م ١٤٤٥/٠٩/٠١هـ");
         let texts: Vec<&str> = p.iter().map(|p| p.text).collect();
-        assert_eq!(texts, ["سنة", "204هـ", "الموافق", "820م،", "الطبعة", "1430هـ/2009م", "و2021", "تشرين", "5", "م"]);
+        assert_eq!(
+            texts,
+            ["سنة", "204هـ", "الموافق", "820م،", "الطبعة", "1430هـ/2009م", "و2021", "تشرين", "5", "م", "١٤٤٥/٠٩/٠١هـ"]
+        );
         // (Punctuation glued between two words is glue a writer types too,
         // which counts only in a document that shows the damage otherwise.)
         assert!(evidence("بغية استعراضها.ذاتيٍّ موجزاً").glued_as_typed);
