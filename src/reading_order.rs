@@ -723,7 +723,7 @@ fn is_bracket_label(inner: &str) -> bool {
 /// Whether a piece is a paragraph label in logical form: a number of at
 /// most three digits or a label word, then `-` (`١٥-`, `ثانياً-`), or one
 /// or two letters or digits in brackets (`(أ)`).
-fn is_logical_label(text: &str) -> bool {
+pub(crate) fn is_logical_label(text: &str) -> bool {
     if let Some(head) = text.strip_suffix('-') {
         return is_label_number(head) || is_label_word(head);
     }

@@ -129,7 +129,12 @@ impl LineEdges {
                 continue;
             }
             edges.lines += 1;
-            edges.sentence_end_first += usize::from(ends_a_sentence(&line[..first_end]));
+            // (A paragraph's label after the sentence's end, `الصناعية. ٦-
+            // وتفقد`, is text as written, wrapped: emitted from the left,
+            // the label would end the line, drawn `-٦`.)
+            let second = rest.split(' ').next().unwrap_or_default();
+            edges.sentence_end_first +=
+                usize::from(ends_a_sentence(&line[..first_end]) && !crate::reading_order::is_logical_label(second));
             edges.punctuation_last += usize::from(line.ends_with(LINE_END_PUNCTUATION));
             edges.wide_gaps += usize::from(memchr::memmem::find(line.as_bytes(), b"  ").is_some());
         }
@@ -285,6 +290,16 @@ mod tests {
             "حسناً. إلى اللقاء غداً في المكتب",
         ];
         assert!(!document_emits_words_from_the_left(subtitles.into_iter()));
+        // A report's numbered paragraphs run together and wrapped narrow: the
+        // label after the sentence's end is text as written
+        // (`corpus/negative/reports-wrapped-narrow.txt`).
+        let wrapped = [
+            "الصناعية. ٦- وتفقد شبكات التوزيع القديمة",
+            "المقررة. ٧- وأشار الخبراء إلى أن برنامج",
+            "الفني. ثالثاً- التوصيات ٨- ينبغي للسلطات",
+            "القطاعات. ١٢- وأخيراً، يدعو الفريق إلى",
+        ];
+        assert!(!document_emits_words_from_the_left(wrapped.into_iter()));
         assert!(ends_a_sentence("السعودية.") && ends_a_sentence("وللطاقة؟") && ends_a_sentence(".٢٠٣٠"));
         assert!(!ends_a_sentence("نعم.") && !ends_a_sentence("سابقاً.") && !ends_a_sentence("الطاقة،"));
         // Runs set apart by wide gaps (PyMuPDF's runs out of order,
