@@ -966,7 +966,7 @@ pub(crate) fn evidence(line: &str) -> Evidence {
             // The article reversed: `لا`, or `لأا` where a lam-alef ligature
             // stayed a unit (`الأول` written `لولأا`).
             let [a, b, c] = w.last;
-            if c == 'ا' && (b == 'ل' || (matches!(b, 'أ' | 'إ' | 'آ') && a == 'ل')) {
+            if c == 'ا' && (b == 'ل' || (matches!(b, 'أ' | 'إ' | 'آ') && a == 'ل')) && !is_frequent_word(p.text) {
                 article_last += 1;
             }
             if w.first == ['ا', 'ل'] {
@@ -1089,6 +1089,15 @@ impl PieceLetters {
         });
         w
     }
+}
+
+/// Whether a piece is a word the lexicon lists as frequent (Zipf 3, one in
+/// a million running words), its punctuation aside: an adverb in `-لا`
+/// (`مثلا`, `فعلا`, `قليلا`) is no article reversed; a word turned is
+/// never listed (`ةسردملا`).
+fn is_frequent_word(piece: &str) -> bool {
+    let word = piece.trim_matches(|c: char| !is_arabic_word_char(c));
+    crate::lexicon::Lexicon::embedded().zipf(word).is_some_and(|z| z >= 3.0)
 }
 
 /// How the search reads a line: pieces in logical order with the joins
@@ -3028,6 +3037,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn words_ending_in_a_turned_article() {
+        // Words turned end with `لا`; adverbs the lexicon lists do too, and
+        // are no sign (`corpus/negative/quizzes-schedules-and-adverbs.txt`).
+        assert!(evidence("ةيبرعلا ةغللا يف ةيعامتجالا").visual);
+        assert!(!evidence("قال لي مثلا إنه جاء فعلا ثم رحل").visual);
+        assert!(!evidence("بقي قليلا ثم مشى طويلا").is_strong());
     }
 
     #[test]

@@ -492,6 +492,11 @@ pub(crate) fn restore_word_boundaries<'a>(line: &'a str, ctx: &LineContext<'_>, 
     if !ctx.boundary_damage || (ctx.config.reading_order && ctx.reading.evidence(line).is_strong()) {
         return Cow::Borrowed(line);
     }
+    // A line of another language (a Persian quotation) is not for an Arabic
+    // lexicon to cut or join.
+    if crate::language::Evidence::of(line).is_clearly_other() {
+        return Cow::Borrowed(line);
+    }
     let scorer = ctx.reading.scorer();
     let min = ctx.config.min_confidence;
     // Tokens and their byte ranges.

@@ -28,6 +28,18 @@ fn negative_corpus_lines_alone_are_byte_identical() {
 }
 
 #[test]
+fn negative_corpus_as_one_document_is_byte_identical() {
+    // The document-level judgements see every file at once: one file's
+    // look-alikes of damage must not open a judgement for another's lines
+    // (adverbs in `-لا` read as articles turned opened the gate for glue a
+    // writer types, and the web text's lines were turned).
+    let all: String = common::negative_texts().into_iter().map(|(_, t)| t + "\n").collect();
+    let explained = repair_explained(&all);
+    assert!(explained.fixes.is_empty(), "fixed: {:?}", &explained.fixes[..explained.fixes.len().min(3)]);
+    assert_eq!(repair(&all), all);
+}
+
+#[test]
 fn negative_corpus_has_no_damage() {
     for (path, text) in common::negative_texts() {
         let d = diagnose(&text);
