@@ -496,6 +496,22 @@ fn is_file_extension(rest: &str) -> bool {
         && ext.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
+/// Whether a line ends with a sentence's punctuation glued before a number
+/// (`عام .٢٠٢٣`: the number was a left-to-right run of its own, and the
+/// period stayed on its left). Not a fraction written without its zero, of
+/// two or three digits (`و .68`): the damaged corpus ends no line so, its
+/// periods stand before years and one-digit labels.
+fn period_before_last_number(pieces: &[Piece<'_>], gaps: &[Gap]) -> bool {
+    let [.., before, last] = pieces else {
+        return false;
+    };
+    let fraction = (2..=3).contains(&last.text.chars().count()) && last.text.chars().all(is_digit);
+    before.text.chars().all(is_sentence_punct)
+        && last.text.chars().all(|c| is_ltr(c) || c == '/')
+        && gaps[gaps.len() - 1] == Gap::Glued
+        && !(fraction && before.text == ".")
+}
+
 /// Whether the piece `token[start..end]` ends with one Arabic letter and a
 /// period (after another such letter or an opening bracket, if anything)
 /// and the letter after it stands alone too (before a period, a colon, a
@@ -997,13 +1013,18 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                 // A point before a number of three digits at most, between
                 // spaces inside a line, is a fraction written without its
                 // zero (`بلغ المعامل .85 في`), not a sentence's period.
+                // (At the line's end, of two digits or three: see
+                // `period_before_last_number`.)
+                let digits = pieces.get(i + 1).map_or(0, |p| p.text.chars().count());
                 let fraction = pieces[i].text == "."
                     && i > 0
-                    && i + 2 < pieces.len()
                     && matches!(gaps[i - 1], Gap::Spaces(_))
-                    && matches!(gaps[i + 1], Gap::Spaces(_))
                     && is_number(pieces[i + 1].text)
-                    && pieces[i + 1].text.chars().count() <= 3;
+                    && if i + 2 < pieces.len() {
+                        matches!(gaps[i + 1], Gap::Spaces(_)) && digits <= 3
+                    } else {
+                        (2..=3).contains(&digits)
+                    };
                 let between_arabic_words = pieces[i].text.ends_with(is_sentence_punct)
                     && pieces[i].text.chars().any(is_arabic_letter)
                     && pieces[i + 1].text.starts_with(is_arabic_letter)
@@ -1043,14 +1064,8 @@ pub(crate) fn evidence(line: &str) -> Evidence {
     e.punctuation_on_next_word = memchr::memchr_iter(b' ', line.as_bytes())
         .any(|space| on_a_word(&line[space + 1..]) && ends_an_arabic_word(&line[..space]));
     // A period glued before the number that ends the line (`.٢٠٢٣`).
-    if let (Some(last), true) = (pieces.last(), pieces.len() >= 2) {
-        let before = pieces[pieces.len() - 2].text;
-        if before.chars().all(is_sentence_punct)
-            && last.text.chars().all(|c| is_ltr(c) || c == '/')
-            && gaps[gaps.len() - 1] == Gap::Glued
-        {
-            e.glued = true;
-        }
+    if period_before_last_number(&pieces, &gaps) {
+        e.glued = true;
     }
     if drawn_out_of_place(&pieces, &gaps).is_some() || letter_after_brackets(&pieces, &gaps).is_some() {
         e.drawn_out_of_place = true;
@@ -2399,17 +2414,10 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
     }
     // `عام .٢٠٢٣`: the sentence's period left before the number that ends
     // the line (the number was a left-to-right run of its own).
-    if trailing.is_empty() && pieces.len() >= 2 {
-        let last = pieces[pieces.len() - 1].text;
-        let before = pieces[pieces.len() - 2].text;
-        if before.chars().all(is_sentence_punct)
-            && last.chars().all(|c| is_ltr(c) || c == '/')
-            && gaps[gaps.len() - 1] == Gap::Glued
-        {
-            trailing = before.to_string();
-            let n = pieces.len();
-            remove_pieces(&mut pieces, &mut gaps, n - 2, 1);
-        }
+    if trailing.is_empty() && period_before_last_number(&pieces, &gaps) {
+        let n = pieces.len();
+        trailing = pieces[n - 2].text.to_string();
+        remove_pieces(&mut pieces, &mut gaps, n - 2, 1);
     }
     if damaged {
         cut_numbers_before_hyphens(&mut pieces, &mut gaps);
@@ -3037,6 +3045,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_period_before_the_last_number() {
+        // The sentence's period left before a year or a label's digit
+        // (pdf.js, `عام .٢٠٢٣`); a fraction without its zero ends a line
+        // wrapped anywhere (`corpus/negative/numbers-and-punctuation.txt`).
+        let ends = |line: &str| {
+            let (p, g) = pieces(line);
+            period_before_last_number(&p, &g)
+        };
+        assert!(ends("بناء على طلب اللجنة في عام .٢٠٢٣") && ends("الاستهلاك .١"));
+        assert!(!ends("بلغ معامل الارتباط .72 في العينة الأولى و .68"));
+        assert!(!evidence("بلغ معامل الارتباط .72 في العينة الأولى و .68").is_strong());
     }
 
     #[test]
