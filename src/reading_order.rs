@@ -543,12 +543,13 @@ fn pieces(line: &str) -> (Vec<Piece<'_>>, Vec<Gap>) {
     let mut pos = 0;
     let bytes = line.as_bytes();
     while pos < line.len() {
-        if bytes[pos] == b' ' {
+        let space = space_len_at(bytes, pos);
+        if space > 0 {
             spaces += 1;
-            pos += 1;
+            pos += space;
             continue;
         }
-        let end = line[pos..].find(' ').map_or(line.len(), |e| pos + e);
+        let end = line[pos..].find([' ', '\u{A0}', '\u{202F}']).map_or(line.len(), |e| pos + e);
         let token = &line[pos..end];
         let mut first = true;
         split_token(token, |part| {
@@ -562,6 +563,17 @@ fn pieces(line: &str) -> (Vec<Piece<'_>>, Vec<Gap>) {
         pos = end;
     }
     (pieces, gaps)
+}
+
+/// The length of the space at byte `pos`: a space, or a no-break space
+/// (web text puts them between words, `بـ\u{A0}500ريال`); 0 if none.
+fn space_len_at(bytes: &[u8], pos: usize) -> usize {
+    match bytes[pos..] {
+        [b' ', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE2, 0x80, 0xAF, ..] => 3,
+        _ => 0,
+    }
 }
 
 /// Arabic ordinals and letter names that label sections (`أولاً-`, `ألف-`).
@@ -2601,6 +2613,11 @@ mod tests {
         assert!(!evidence("المسار: C:\\Users\\أحمد\\تقرير.docx").is_strong());
         let (p, _) = pieces("جمهورية مصر العربية (ج.م.ع).");
         assert_eq!(p.last().unwrap().text, "(ج.م.ع).");
+        // A no-break space parts pieces as a space does (web text).
+        let (p, g) = pieces("بـ\u{A0}500ريال من\u{202F}المتجر");
+        let texts: Vec<&str> = p.iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["بـ", "500", "ريال", "من", "المتجر"]);
+        assert_eq!(g, [Gap::Spaces(1), Gap::Glued, Gap::Spaces(1), Gap::Spaces(1)]);
         // A year and its era are one piece, a number and a word are two
         // (`corpus/negative/inside-damaged-documents/`).
         let (p, _) = pieces("سنة 204هـ الموافق 820م، الطبعة 1430هـ/2009م و2021تشرين 5م ١٤٤٥/٠٩/٠١هـ");

@@ -144,11 +144,12 @@ fn is_justification(line: &str, start: usize, end: usize, strokes: usize) -> boo
         (true, false) => {
             // The next visible character decides: a number, a Latin word or
             // a quotation that the tatweel links proclitics or the article
-            // to (`الـ 20`, `بـ UNODC`, `بـ«`) keeps it. (A longer word is
+            // to (`الـ 20`, `بـ UNODC`, `بـ«`) keeps it, after a space or a
+            // no-break one (web text: `بـ\u{A0}500ريال`). (A longer word is
             // cut: `الاتفــــ ٦`.)
             let word_start = line[..start].trim_end_matches(is_word_part).len();
             let linked = is_clitics_only(&line[word_start..start])
-                && match line[end..].chars().find(|c| *c != ' ') {
+                && match line[end..].chars().find(|&c| !matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}')) {
                     None => false,
                     Some(c) => {
                         (c.is_alphanumeric() && !is_arabic_script(c))
@@ -182,6 +183,14 @@ mod tests {
         // ctoc-wg7-2021-5.broken.txt, line 6: single strokes between letters
         let line = "الأخرى، و�ـذلـك التعـاون الـدولي";
         assert_eq!(run_stage(remove_justification_tatweel, line), "الأخرى، و�ذلك التعاون الدولي");
+    }
+
+    #[test]
+    fn strokes_linking_a_proclitic_to_a_number_stay() {
+        for line in ["اشتريته بـ 500 ريال", "اشتريته بـ\u{A0}500ريال", "تعتمد الـ\u{202F}API على", "الـ 20"]
+        {
+            assert_eq!(run_stage(remove_justification_tatweel, line), line);
+        }
     }
 
     #[test]
