@@ -100,15 +100,19 @@ pub(crate) fn signs(line: &str) -> usize {
 }
 
 /// The fewest letters standing alone side by side that spell something out
-/// rather than show added spaces.
+/// rather than show added spaces: between brackets or punctuation, and
+/// anywhere.
 const SPELLED_OUT_RUN: usize = 3;
+const SPELLED_OUT_RUN_ANYWHERE: usize = 5;
 
 /// Which of a line's tokens are letters spelled out one by one: a run of
-/// [`SPELLED_OUT_RUN`] tokens or more whose word is one letter (a root, `ف
-/// ع ل`, `(ك ت ب)`; the alphabet; a triangle `أ ب ج`). Writers spell so;
-/// the extractors' added spaces leave a letter alone between pieces of
-/// words, and two side by side at most (`م ن`, `ف ي`): of the damaged
-/// corpus's 1,565 documents, runs of three are found in 3 garbled ones.
+/// tokens whose word is one letter, [`SPELLED_OUT_RUN`] or more set off by
+/// brackets or punctuation (a root, `(ك ت ب)`, `الجذر: ف ع ل.`) or
+/// [`SPELLED_OUT_RUN_ANYWHERE`] or more (the alphabet). Writers spell so;
+/// the added spaces of a letter-spaced extraction leave letters alone
+/// between pieces of words, three side by side where two words are cut
+/// (`نجح ت ف ي إدانة`), but rarely at a bracket or a sentence's end and
+/// never five.
 pub(crate) fn spelled_out_letters(tokens: &[&str]) -> Vec<bool> {
     // (A letter of the basic block: presentation forms are code-point
     // damage, `ﻲ ﻓ ﻲ`.)
@@ -135,7 +139,16 @@ pub(crate) fn spelled_out_letters(tokens: &[&str]) -> Vec<bool> {
             let (a, b) = (letter(pair[0]), letter(pair[1]));
             (a == Some('ل') && alef(b)) || (alef(a) && b == Some('ل'))
         });
-        if run >= SPELLED_OUT_RUN && !lam_alef {
+        // Set off: an opening bracket or a colon before the first letter, a
+        // closing bracket or punctuation after the last; or two letters
+        // with the conjunction between them (`أ و ب`, A and B).
+        let set_off = run > 0
+            && (tokens[k].starts_with(['(', '[', '«'])
+                || k > 0 && tokens[k - 1].ends_with(':')
+                || tokens[k + run - 1].ends_with([')', ']', '»', '.', '،', '؛', ':'])
+                || run == 3 && word_of(tokens[k + 1]).is_some_and(|(_, w)| w == "و"));
+        let spelled_out = run >= SPELLED_OUT_RUN_ANYWHERE || (run >= SPELLED_OUT_RUN && set_off);
+        if spelled_out && !lam_alef {
             spelled[k..k + run].fill(true);
         }
         k += run.max(1);
@@ -565,6 +578,9 @@ mod tests {
         // list's letter is.
         assert_eq!(signs("الميزان الصرفي: ف ع ل."), 0);
         assert_eq!(signs("أ ب ت ث ج ح خ د ذ ر ز س ش"), 0);
+        // Three letters cut out of two words are a sign (letter-spaced
+        // text: `نجحت في`).
+        assert_eq!(signs("المملكة نجح ت ف ي إدانة"), 3);
         assert_eq!(signs("الجذر (ك ت ب) يدل على الجمع"), 0);
         assert_eq!(signs("ب ل ا تتوفر عدادات"), 3);
         assert_eq!(signs("النقطتان أ و ب على المستقيم"), 0);
