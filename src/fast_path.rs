@@ -314,11 +314,13 @@ fn is_one_letter_token(token: &[u8]) -> bool {
         && std::str::from_utf8(token).is_ok_and(crate::word_boundaries::is_lone_letter)
 }
 
-/// Whether the character at `i` is a Quranic pause mark standing as a word
-/// of its own, which is how Quran text writes it (`spacing`).
+/// Whether the character at `i` is a Quranic pause mark (`DB 96..9C`) or
+/// an honorific sign (`D8 90..94`) standing as a word of its own, which is
+/// how writers set them (`spacing`, `script::is_mark_written_as_word`).
 #[cold]
 fn is_pause_mark_alone(line: &[u8], i: usize) -> bool {
-    line[i] == 0xDB && matches!(line.get(i + 1), Some(0x96..=0x9C)) && matches!(line.get(i + 2), Some(b' ') | None)
+    matches!((line[i], line.get(i + 1)), (0xDB, Some(0x96..=0x9C)) | (0xD8, Some(0x90..=0x94)))
+        && matches!(line.get(i + 2), Some(b' ') | None)
 }
 
 /// Whether the character at `i` is an Arabic mark.

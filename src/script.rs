@@ -83,6 +83,13 @@ pub(crate) fn is_quranic_pause_mark(c: char) -> bool {
     ('\u{06D6}'..='\u{06DC}').contains(&c)
 }
 
+/// A mark that writers set as a word of its own, between spaces or at the
+/// line's end: a Quranic pause mark, or an honorific sign, U+0610..U+0614
+/// (`رضي الله عنه ؓ`, `محمد ؐ`): such a mark was not cut off its letter.
+pub(crate) fn is_mark_written_as_word(c: char) -> bool {
+    is_quranic_pause_mark(c) || ('\u{0610}'..='\u{0614}').contains(&c)
+}
+
 /// A tanween (nunation) mark, which only ends words: fathatan, dammatan,
 /// kasratan, and their open forms of U+08F0..U+08F2.
 pub(crate) fn is_tanween(c: char) -> bool {

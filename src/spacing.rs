@@ -10,8 +10,8 @@
 //!   stand before a letter (`عن ُ�عد`): emitted before the letter they sit
 //!   on, they go after it and the space stays; a tanween glued to the word
 //!   after (`خططا ًطويلة`) goes back to the word before, with the space
-//!   after it; a Quranic pause mark standing as a word of its own
-//!   (`رَيْبَ ۛ فِيهِ`) is written so, and stays;
+//!   after it; a Quranic pause mark or an honorific sign standing as a
+//!   word of its own (`رَيْبَ ۛ فِيهِ`, `عنه ؓ`) is written so, and stays;
 //! - before `،` `؛` `؟`, or before `.` `:` that follow an Arabic word (and
 //!   do not start a number, a name such as `.NET`, an ellipsis or a smiley
 //!   `:)`): removed;
@@ -31,7 +31,7 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::script::{
-    is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_clitics_only, is_digit, is_quranic_pause_mark,
+    is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_clitics_only, is_digit, is_mark_written_as_word,
     is_tanween, TATWEEL,
 };
 
@@ -40,8 +40,9 @@ fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) 
     let Some(next) = next else {
         return Some(("", FixKind::Spacing));
     };
-    // (A pause mark standing as a word of its own is written so.)
-    let pause_mark_alone = is_quranic_pause_mark(next) && after_next.is_none_or(|c| c == ' ');
+    // (A pause mark or an honorific standing as a word of its own is
+    // written so.)
+    let pause_mark_alone = is_mark_written_as_word(next) && after_next.is_none_or(|c| c == ' ');
     if is_arabic_mark(next) && (is_arabic_letter(prev) || is_arabic_mark(prev)) && !pause_mark_alone {
         return Some(("", FixKind::DetachedMark));
     }
@@ -365,13 +366,17 @@ mod tests {
     }
 
     #[test]
-    fn a_quranic_pause_mark_standing_as_a_word_stays() {
+    fn a_pause_mark_or_an_honorific_standing_as_a_word_stays() {
         // Al-Baqarah 2:2 and 2:5 as Tanzil's text writes them
         // (corpus/negative/quran-and-hadith.txt).
         let verse = "ذَٰلِكَ ٱلْكِتَٰبُ لَا رَيْبَ ۛ فِيهِ ۛ هُدًى لِّلْمُتَّقِينَ";
         assert_eq!(run_stage(normalize_spacing, verse), verse);
         let verse_end = "مِّن رَّبِّهِمْ ۖ";
         assert_eq!(run_stage(normalize_spacing, verse_end), verse_end);
+        // So does an honorific sign after a name (U+0613, U+0610).
+        for line in ["رضي الله عنه \u{0613}", "قال محمد \u{0610} لأصحابه"] {
+            assert_eq!(run_stage(normalize_spacing, line), line);
+        }
         // Other marks cut off their letter still go back to it.
         assert_eq!(run_stage(normalize_spacing, "رَيْبَ \u{06E1} فِيهِ"), "رَيْبَ\u{06E1} فِيهِ");
     }
