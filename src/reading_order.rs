@@ -393,6 +393,12 @@ struct Piece<'a> {
     text: &'a str,
 }
 
+impl AsRef<str> for Piece<'_> {
+    fn as_ref(&self) -> &str {
+        self.text
+    }
+}
+
 /// Whether `c` belongs to a left-to-right run: Latin letters, digits.
 pub(crate) fn is_ltr(c: char) -> bool {
     c.is_ascii_alphanumeric() || is_arabic_digit(c) || (!c.is_ascii() && !is_arabic_script(c) && c.is_alphabetic())
@@ -1025,18 +1031,7 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                 // A point before a number of three digits at most, between
                 // spaces inside a line, is a fraction written without its
                 // zero (`بلغ المعامل .85 في`), not a sentence's period.
-                // (At the line's end, of two digits or three: see
-                // `period_before_last_number`.)
-                let digits = pieces.get(i + 1).map_or(0, |p| p.text.chars().count());
-                let fraction = pieces[i].text == "."
-                    && i > 0
-                    && matches!(gaps[i - 1], Gap::Spaces(_))
-                    && is_number(pieces[i + 1].text)
-                    && if i + 2 < pieces.len() {
-                        matches!(gaps[i + 1], Gap::Spaces(_)) && digits <= 3
-                    } else {
-                        (2..=3).contains(&digits)
-                    };
+                let fraction = is_fraction_point(&pieces, &gaps, i);
                 let between_arabic_words = pieces[i].text.ends_with(is_sentence_punct)
                     && pieces[i].text.chars().any(is_arabic_letter)
                     && pieces[i + 1].text.starts_with(is_arabic_letter)
@@ -1436,9 +1431,34 @@ fn boundary_cost_at(texts: &[&str], gaps: &[Gap], i: usize, damaged_document: bo
         texts[i] == "-" && gaps[i] == Gap::Spaces(1) && i > 0 && gaps[i - 1] == Gap::Glued && is_number(texts[i - 1]);
     if numbers_hyphen && damaged_document {
         0.0
+    } else if is_fraction_point(texts, gaps, i) {
+        // One token: `.85` is no sentence's end glued to a number.
+        FRACTION_POINT_COST
     } else {
         boundary_cost(gaps[i], texts[i], damaged_document)
     }
+}
+
+/// What a run boundary costs between a fraction's point and its digits.
+const FRACTION_POINT_COST: f64 = 6.0;
+
+/// Whether piece `i` is the point of a fraction written without its zero
+/// (`بين المتغيرين .85 في`, `و .68` at the line's end): a lone point after a
+/// space, glued to a number of three digits at most (two or three at the
+/// line's end, where the damage leaves the period before one-digit labels)
+/// that a space or the line's end follows.
+fn is_fraction_point<T: AsRef<str>>(texts: &[T], gaps: &[Gap], i: usize) -> bool {
+    let Some(number) = texts.get(i + 1).map(AsRef::as_ref) else {
+        return false;
+    };
+    let digits = number.chars().count();
+    let at_end = i + 2 == texts.len();
+    texts[i].as_ref() == "."
+        && i > 0
+        && matches!(gaps[i - 1], Gap::Spaces(_))
+        && gaps[i] == Gap::Glued
+        && is_number(number)
+        && if at_end { (2..=3).contains(&digits) } else { digits <= 3 && matches!(gaps[i + 1], Gap::Spaces(_)) }
 }
 
 /// Cost (in log-probability) of a run boundary at a gap after the piece
