@@ -6,9 +6,9 @@
 //! space, word joiner and a byte order mark inside the text are removed too.
 //! ZWNJ and ZWJ are spelling in Persian and Urdu, so they are removed only
 //! from paragraphs that are Arabic, and only beside an Arabic letter or
-//! mark (between emoji, ZWJ joins them into one: `👨‍👩‍👧`). A NUL between two Arabic letters is a
-//! glyph mapped to nothing (pypdf on Chromium's Amiri PDFs: `الخ\0براء`,
-//! the piece of a ligature): it goes too.
+//! mark (between emoji, ZWJ joins them into one: `👨‍👩‍👧`). A NUL between
+//! two Arabic letters is a glyph mapped to nothing (pypdf on Chromium's
+//! Amiri PDFs: `الخ\0براء`, the piece of a ligature): it goes too.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;

@@ -504,18 +504,16 @@ fn is_file_extension(rest: &str) -> bool {
 
 /// Whether a line ends with a sentence's punctuation glued before a number
 /// (`عام .٢٠٢٣`: the number was a left-to-right run of its own, and the
-/// period stayed on its left). Not a fraction written without its zero, of
-/// two or three digits (`و .68`): the damaged corpus ends no line so, its
-/// periods stand before years and one-digit labels.
+/// period stayed on its left). Not a fraction written without its zero
+/// (`و .68`, `is_fraction_point`).
 fn period_before_last_number(pieces: &[Piece<'_>], gaps: &[Gap]) -> bool {
     let [.., before, last] = pieces else {
         return false;
     };
-    let fraction = (2..=3).contains(&last.text.chars().count()) && last.text.chars().all(is_digit);
     before.text.chars().all(is_sentence_punct)
         && last.text.chars().all(|c| is_ltr(c) || c == '/')
         && gaps[gaps.len() - 1] == Gap::Glued
-        && !(fraction && before.text == ".")
+        && !is_fraction_point(pieces, gaps, pieces.len() - 2)
 }
 
 /// Whether the piece `token[start..end]` ends with one Arabic letter and a
@@ -1028,9 +1026,9 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                 // line's runs without them): no run emitted a word glued
                 // to the number after it.
                 let between_words = crate::spacing::is_word_glued_to_number(pieces[i].text);
-                // A point before a number of three digits at most, between
-                // spaces inside a line, is a fraction written without its
-                // zero (`بلغ المعامل .85 في`), not a sentence's period.
+                // A point after a space before a number of three digits at
+                // most is a fraction written without its zero (`بلغ المعامل
+                // .85 في`), not a sentence's period.
                 let fraction = is_fraction_point(&pieces, &gaps, i);
                 let between_arabic_words = pieces[i].text.ends_with(is_sentence_punct)
                     && pieces[i].text.chars().any(is_arabic_letter)
@@ -2264,14 +2262,14 @@ fn settled_reading(
     reversal_damage: bool,
     neighbours: &Neighbours,
 ) -> Option<(String, f32)> {
-    // In a damaged document the line is read both as such and as if the
-    // document were clean, and the result must be settled for both: a second
-    // repair of the output may no longer find the document damaged.
     // A line of another language (a Persian or Urdu quotation) is not for
     // an Arabic lexicon to read.
     if crate::language::Evidence::of(line).is_clearly_other() {
         return None;
     }
+    // In a damaged document the line is read both as such and as if the
+    // document were clean, and the result must be settled for both: a second
+    // repair of the output may no longer find the document damaged.
     let settings: &[bool] = if reversal_damage { &[true, false] } else { &[false] };
     let read = |text: &str| settings.iter().find_map(|&damaged| read_line(text, memo, damaged, neighbours));
     let (mut text, mut confidence) = read(line)?;
