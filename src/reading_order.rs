@@ -553,7 +553,7 @@ fn pieces(line: &str) -> (Vec<Piece<'_>>, Vec<Gap>) {
             pos += space;
             continue;
         }
-        let end = line[pos..].find([' ', '\u{A0}', '\u{202F}']).map_or(line.len(), |e| pos + e);
+        let end = next_space(bytes, pos);
         let token = &line[pos..end];
         let mut first = true;
         split_token(token, |part| {
@@ -567,6 +567,19 @@ fn pieces(line: &str) -> (Vec<Piece<'_>>, Vec<Gap>) {
         pos = end;
     }
     (pieces, gaps)
+}
+
+/// Where the next space (as `space_len_at` reads one) at or after byte
+/// `from` starts, or the line's end.
+fn next_space(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(i) = memchr::memchr3(b' ', 0xC2, 0xE2, &bytes[at..]) {
+        if space_len_at(bytes, at + i) > 0 {
+            return at + i;
+        }
+        at += i + 1;
+    }
+    bytes.len()
 }
 
 /// The length of the space at byte `pos`: a space, or a no-break space
@@ -2262,17 +2275,18 @@ fn settled_reading(
     reversal_damage: bool,
     neighbours: &Neighbours,
 ) -> Option<(String, f32)> {
-    // A line of another language (a Persian or Urdu quotation) is not for
-    // an Arabic lexicon to read.
-    if crate::language::Evidence::of(line).is_clearly_other() {
-        return None;
-    }
     // In a damaged document the line is read both as such and as if the
     // document were clean, and the result must be settled for both: a second
     // repair of the output may no longer find the document damaged.
     let settings: &[bool] = if reversal_damage { &[true, false] } else { &[false] };
     let read = |text: &str| settings.iter().find_map(|&damaged| read_line(text, memo, damaged, neighbours));
     let (mut text, mut confidence) = read(line)?;
+    // A line of another language (a Persian or Urdu quotation) is not for
+    // an Arabic lexicon to read. (Asked of the lines a reading would
+    // change only: most are read as they are.)
+    if crate::language::Evidence::of(line).is_clearly_other() {
+        return None;
+    }
     let mut stable = false;
     for _ in 0..MAX_REREADS {
         match read(&text) {

@@ -84,6 +84,11 @@ pub(crate) fn is_lone_letter(token: &str) -> bool {
 /// but looking for it costs the fast path a fifth of its speed; extractors
 /// that lose spaces add them too.)
 pub(crate) fn signs(line: &str) -> usize {
+    // (Most lines hold no letter alone: one pass tells, without the tokens
+    // gathered.)
+    if !line.split(' ').any(is_lone_letter) {
+        return 0;
+    }
     let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
     let spelled = spelled_out_letters(&tokens);
     let mut n = 0;
@@ -505,11 +510,6 @@ pub(crate) fn restore_word_boundaries<'a>(line: &'a str, ctx: &LineContext<'_>, 
     if !ctx.boundary_damage || (ctx.config.reading_order && ctx.reading.evidence(line).is_strong()) {
         return Cow::Borrowed(line);
     }
-    // A line of another language (a Persian quotation) is not for an Arabic
-    // lexicon to cut or join.
-    if crate::language::Evidence::of(line).is_clearly_other() {
-        return Cow::Borrowed(line);
-    }
     let scorer = ctx.reading.scorer();
     let min = ctx.config.min_confidence;
     // Tokens and their byte ranges.
@@ -522,6 +522,12 @@ pub(crate) fn restore_word_boundaries<'a>(line: &'a str, ctx: &LineContext<'_>, 
         pos += t.len() + 1;
     }
     let spelled = spelled_out_letters(&tokens.iter().map(|&(_, t)| t).collect::<Vec<_>>());
+    // A line of another language (a Persian quotation) is not for an Arabic
+    // lexicon to cut or join. (Asked once a fix is found: most lines have
+    // none.)
+    let mut other_language: Option<bool> = None;
+    let mut is_other_language =
+        || *other_language.get_or_insert_with(|| crate::language::Evidence::of(line).is_clearly_other());
     let mut rw = Rewriter::new(line, edits);
     let mut k = 0;
     while k < tokens.len() {
@@ -536,7 +542,7 @@ pub(crate) fn restore_word_boundaries<'a>(line: &'a str, ctx: &LineContext<'_>, 
             if next_start == end + 1 && !label && !spelled[k] && !spelled[k + 1] {
                 if let Some((gain, signed)) = join_gain(scorer, token, next) {
                     let c = confidence(gain, signed);
-                    if c >= min {
+                    if c >= min && !is_other_language() {
                         rw.replace(end..next_start, "", FixKind::WordBoundary, c);
                         k += 2;
                         continue;
@@ -547,7 +553,7 @@ pub(crate) fn restore_word_boundaries<'a>(line: &'a str, ctx: &LineContext<'_>, 
         if let Some((offset, word)) = word_of(token) {
             if let Some((cut, gain, signed)) = best_split(scorer, word) {
                 let c = confidence(gain, signed);
-                if c >= min {
+                if c >= min && !is_other_language() {
                     let at = start + offset + cut;
                     rw.replace(at..at, " ", FixKind::WordBoundary, c);
                 }
