@@ -2474,13 +2474,15 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
     // 2. Runs, against the line as it is.
     let texts: Vec<&str> = pieces.iter().map(|p| p.text).collect();
     // (The conjunction written apart before a number, `بين 10 و 20`, may
-    // join it as freely in the line as it is as in a reading: a reading
-    // must not win by gluing it alone.)
+    // join it as freely in the line as it is as in a reading, in a line
+    // without signs of its own: a reading must not win by gluing it alone.
+    // A line with signs is damaged, `٣ و ٢` for `٢ و٣`.)
+    let strong = memo.is_strong(body);
     let as_is_joins: Vec<Join> = gaps
         .iter()
         .enumerate()
         .map(|(i, g)| match g {
-            Gap::Spaces(1) if texts[i] == "و" && texts[i + 1].starts_with(is_digit) => Join::Free,
+            Gap::Spaces(1) if !strong && texts[i] == "و" && texts[i + 1].starts_with(is_digit) => Join::Free,
             Gap::Spaces(_) => Join::Space,
             _ => Join::Glue,
         })
