@@ -2346,7 +2346,8 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
     // shows the damage elsewhere; and not if it spells letters out one by
     // one (a root, the alphabet): they are no pieces of words to put
     // together.
-    if !memo.is_strong(body) && (!damaged || spells_letters_out(body)) {
+    let strong = memo.is_strong(body);
+    if !strong && (!damaged || spells_letters_out(body)) {
         return None;
     }
     let runs_glued = ev.glued || (ev.glued_as_typed && memo.typed_glue_is_damage());
@@ -2477,7 +2478,6 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
     // join it as freely in the line as it is as in a reading, in a line
     // without signs of its own: a reading must not win by gluing it alone.
     // A line with signs is damaged, `٣ و ٢` for `٢ و٣`.)
-    let strong = memo.is_strong(body);
     let as_is_joins: Vec<Join> = gaps
         .iter()
         .enumerate()

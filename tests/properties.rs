@@ -11,13 +11,13 @@ use unicode_normalization::is_nfc;
 /// punctuation, digits, controls, line breaks.
 const ALPHABET: &[char] = &[
     'ا', 'ب', 'ت', 'ج', 'د', 'ر', 'س', 'ع', 'ل', 'م', 'ن', 'ه', 'و', 'ي', 'ى', 'ة', 'أ', 'إ', 'آ', 'ء', 'ئ', 'ك',
-    '\u{064B}', '\u{064E}', '\u{0650}', '\u{0651}', '\u{0652}', '\u{0670}', '\u{0653}', // marks
+    '\u{064B}', '\u{064E}', '\u{0650}', '\u{0651}', '\u{0652}', '\u{0670}', '\u{0653}', '\u{0613}', // marks
     '\u{0640}', '\u{0640}', '\u{0640}', // tatweel, often
     '\u{06CC}', '\u{06A9}', 'پ', 'گ', '\u{06D2}', // Farsi and Urdu letters
     '\u{FFFD}', '\u{E000}', // placeholders
     '\u{FE8D}', '\u{FEDF}', '\u{FEFB}', '\u{FEFC}', '\u{FE94}', '\u{FE70}', '\u{FE7D}', '\u{FBFC}',
     '\u{FDF2}', // presentation forms
-    ' ', ' ', ' ', ' ', ' ', '\t', '\u{00A0}', '\n', '\r', // spacing
+    ' ', ' ', ' ', ' ', ' ', '\t', '\u{00A0}', '\u{202F}', '\n', '\r', // spacing
     '،', '؛', '؟', '.', ':', '(', ')', '-', '/', '«', '%', // punctuation
     '1', '2', '٣', '٤', '۵', '٫', '٬', '٪', // digits
     'a', 'Z', 'é', // Latin
