@@ -64,6 +64,14 @@ fn negative_corpus_covers_what_it_claims() {
         ("document symbol", "CTOC/COP/"),
         ("Latin ligature", "ﬁ"),
         ("trailing spaces on a line without Arabic", "   \n"),
+        ("a root spelled out", "(ك ت ب)"),
+        ("emoji joined by ZWJ", "\u{1F468}\u{200D}\u{1F469}"),
+        ("an honorific sign set as a word", " \u{0613}"),
+        ("a no-break space in web text", "بـ\u{A0}500ريال"),
+        ("a file named in Arabic", "ملف.txt"),
+        ("a year with its era", "1430هـ/2009م"),
+        ("adverbs in -لا", "مثلا"),
+        ("a fraction without its zero ending a line", "و .68\n"),
     ] {
         assert!(all.contains(needle), "negative corpus lacks {what}");
     }
