@@ -155,6 +155,9 @@ impl Evidence {
             'ة' => self.arabic += 2,
             ZWNJ => self.other += 3,
             c if is_other_language_letter(c) => self.other += 3,
+            // A hamza above heh is Persian's ezafe (`خانهٔ`, the spelling of
+            // `ۀ` that most keyboards type); Arabic never writes it.
+            '\u{0654}' if word.ends_with('ه') => self.other += 3,
             _ => {}
         }
         // A placeholder stands for a letter: `ال�را` is one word, not the
@@ -224,6 +227,9 @@ mod tests {
         assert_eq!(detect("البته خیلی خوب"), Language::Other);
         assert_eq!(detect("یہ کتاب بہت اچھی ہے اور میں اسے پڑھتا ہوں۔"), Language::Other);
         assert_eq!(detect("من به مدرسه می\u{200C}روم"), Language::Other);
+        // The ezafe typed as heh and hamza above (`corpus/negative/persian.txt`).
+        assert!(Evidence::of("کتابخانه\u{0654} ملی ایران در تهران قرار دارد.").is_clearly_other());
+        assert!(!Evidence::of("مكتبة المدينة").is_clearly_other());
     }
 
     #[test]
