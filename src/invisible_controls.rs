@@ -19,7 +19,12 @@ use crate::edit::{Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::language::Language;
 use crate::pipeline::LineContext;
-use crate::script::{is_arabic_letter, is_arabic_mark, is_bidi_control, is_zero_width};
+use crate::script::{ends_an_arabic_word, is_arabic_letter, is_arabic_mark, is_bidi_control, is_zero_width};
+
+/// Whether a text starts with an Arabic letter or mark.
+fn starts_with_letter_or_mark(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c))
+}
 
 /// Removes invisible controls from one line.
 pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
@@ -55,10 +60,7 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
                     // A label's hyphen alone in the embedding, after its
                     // word and a space (`أولاً LRE " -" PDF مقدمة`, Noto
                     // Kufi): the hyphen is glued to the word.
-                    let after_word = line[..i]
-                        .strip_suffix(' ')
-                        .and_then(|before| before.chars().next_back())
-                        .is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c));
+                    let after_word = line[..i].strip_suffix(' ').is_some_and(ends_an_arabic_word);
                     let from = if logical.trim_end() == "-" && after_word { i - 1 } else { i };
                     out.replace(from..end, &logical, FixKind::ReadingOrder, 0.95);
                     skip_to = end;
@@ -70,16 +72,14 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
         let remove = if is_bidi_control(c) {
             true
         } else if c == '\0' {
-            let letter_or_mark = |c: Option<char>| c.is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c));
-            letter_or_mark(line[..i].chars().next_back()) && letter_or_mark(line[i + 1..].chars().next())
+            ends_an_arabic_word(&line[..i]) && starts_with_letter_or_mark(&line[i + 1..])
         } else if is_zero_width(c) {
             match c {
                 // (Beside an Arabic letter or mark: between emoji, ZWJ makes
                 // one of them, `👨‍👩‍👧`.)
                 '\u{200C}' | '\u{200D}' => {
-                    let arabic = |c: Option<char>| c.is_some_and(|c| is_arabic_letter(c) || is_arabic_mark(c));
                     ctx.language() == Language::Arabic
-                        && (arabic(line[..i].chars().next_back()) || arabic(line[i + c.len_utf8()..].chars().next()))
+                        && (ends_an_arabic_word(&line[..i]) || starts_with_letter_or_mark(&line[i + c.len_utf8()..]))
                 }
                 _ => true,
             }

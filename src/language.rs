@@ -14,9 +14,9 @@
 //!
 //! Evidence for another language: letters Arabic does not use (پ چ ژ گ ۀ and
 //! the Urdu letters ٹ ڈ ڑ ں ھ ہ ے), ZWNJ, the ezafe typed as heh and
-//! hamza above (`خانهٔ`), and frequent Persian and Urdu words. Evidence for Arabic: ة, the article ال and frequent Arabic function
-//! words, counted also in the spellings that Farsi-yeh damage gives them
-//! (`فی`, `الذی`). Digits are not evidence: the digit stage may convert
+//! hamza above (`خانهٔ`), and frequent Persian and Urdu words. Evidence for
+//! Arabic: ة, the article ال and frequent Arabic function words, counted
+//! also in the spellings that Farsi-yeh damage gives them (`فی`, `الذی`). Digits are not evidence: the digit stage may convert
 //! them, and the decision must not change when the text is repaired again
 //! (idempotence).
 

@@ -1130,7 +1130,7 @@ impl PieceLetters {
 /// never listed (`ةسردملا`).
 fn is_frequent_word(piece: &str) -> bool {
     let word = piece.trim_matches(|c: char| !is_arabic_word_char(c));
-    crate::lexicon::Lexicon::embedded().zipf(word).is_some_and(|z| z >= 3.0)
+    crate::lexicon::Lexicon::embedded().zipf(word).is_some_and(|z| z >= crate::word_boundaries::FREQUENT_ZIPF)
 }
 
 /// How the search reads a line: pieces in logical order with the joins

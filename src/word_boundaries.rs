@@ -44,7 +44,7 @@ pub(crate) const LINES_PER_SIGN: usize = 50;
 /// a million running words).
 const FREQUENT_AT: f64 = -13.8;
 /// The same, as the lexicon's Zipf frequency.
-const FREQUENT_ZIPF: f32 = 3.0;
+pub(crate) const FREQUENT_ZIPF: f32 = 3.0;
 
 /// How much rarer than the word it would join into a token must be to count
 /// as a piece of it.
