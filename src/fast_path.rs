@@ -260,38 +260,43 @@ struct LineSigns {
 fn count_token_signs(token: &str, final_first: &mut usize, article_last: &mut usize, one_letter: &mut bool) {
     let bytes = token.as_bytes();
     *one_letter |= is_one_letter_token(bytes);
-    if token.len() < 4 {
+    let n = bytes.len();
+    if n < 4 {
         return;
     }
-    // Most tokens start and end with a letter of U+0620..U+067F: their
-    // bytes tell at once; others are decoded.
-    let plain_at = |i: usize| PLAIN_LETTER[(usize::from(bytes[i] - 0xD8) << 6) | usize::from(bytes[i + 1] & 0x3F)];
-    let is_plain = |i: usize| (bytes[i] == 0xD8 || bytes[i] == 0xD9) && plain_at(i);
-    let first_is_final = if is_plain(0) {
-        matches!(&bytes[..2], [0xD8, 0xA9] | [0xD9, 0x89])
-    } else {
-        matches!(letters_from_start(token).next(), Some('ة' | 'ى'))
+    // Most tokens start and end with a common letter (`is_common_letter`):
+    // its two bytes tell at once; others are decoded.
+    let first_is_final = match (bytes[0], bytes[1]) {
+        (0xD8, 0xA9) | (0xD9, 0x89) => true,
+        (lead, second) if is_common_letter(lead, second) => false,
+        _ => matches!(letters_from_start(token).next(), Some('ة' | 'ى')),
     };
-    if first_is_final {
-        *final_first += 1;
-    }
-    if token.len() >= 8 {
-        let n = bytes.len();
-        let reversed_article = if is_plain(n - 2) && is_plain(n - 4) {
+    *final_first += usize::from(first_is_final);
+    if n >= 8 {
+        let reversed_article = match (bytes[n - 2], bytes[n - 1]) {
             // Ends with alef after lam, or after hamza alef after lam.
-            bytes[n - 2..] == [0xD8, 0xA7]
-                && (bytes[n - 4..n - 2] == [0xD9, 0x84]
+            (0xD8, 0xA7) if is_common_letter(bytes[n - 4], bytes[n - 3]) => {
+                bytes[n - 4..n - 2] == [0xD9, 0x84]
                     || (matches!(&bytes[n - 4..n - 2], [0xD8, 0xA2 | 0xA3 | 0xA5])
-                        && bytes[n - 6..n - 4] == [0xD9, 0x84]))
-        } else {
-            let mut last = letters_from_end(token);
-            let (c, b, a) = (last.next(), last.next(), last.next());
-            c == Some('ا') && (b == Some('ل') || (matches!(b, Some('أ' | 'إ' | 'آ')) && a == Some('ل')))
+                        && bytes[n - 6..n - 4] == [0xD9, 0x84])
+            }
+            (lead, second) if is_common_letter(lead, second) && second != 0xA7 => false,
+            _ => {
+                let mut last = letters_from_end(token);
+                let (c, b, a) = (last.next(), last.next(), last.next());
+                c == Some('ا') && (b == Some('ل') || (matches!(b, Some('أ' | 'إ' | 'آ')) && a == Some('ل')))
+            }
         };
-        if reversed_article {
-            *article_last += 1;
-        }
+        *article_last += usize::from(reversed_article);
     }
+}
+
+/// Whether two bytes are the UTF-8 of a letter of U+0620..U+063F (`D8
+/// A0..BF`) or U+0641..U+064A (`D9 81..8A`), the letters most Arabic
+/// words are spelled with.
+#[inline(always)]
+fn is_common_letter(lead: u8, second: u8) -> bool {
+    (lead == 0xD8 && second >= 0xA0) || (lead == 0xD9 && matches!(second, 0x81..=0x8A))
 }
 
 /// Whether a line holds a token longer than any word
@@ -327,6 +332,27 @@ fn is_pause_mark_alone(line: &[u8], i: usize) -> bool {
 #[cold]
 fn starts_with_mark(text: &str, i: usize) -> bool {
     text.get(i..).and_then(|t| t.chars().next()).is_some_and(crate::script::is_arabic_mark)
+}
+
+/// Whether eight bytes of UTF-8 that start at a character boundary are four
+/// letters of U+0620..U+063F (`D8 A0..BF`) or U+0641..U+064A (`D9 81..8A`),
+/// tested in one word: each letter is a 16-bit lane, its lead byte low.
+/// (Rarer letters fail here and are taken one by one.)
+#[inline(always)]
+fn four_common_letters(x: u64) -> bool {
+    const ONES: u64 = 0x0001_0001_0001_0001;
+    let leads = x & 0x00FF_00FF_00FF_00FF;
+    let seconds = (x >> 8) & 0x00FF_00FF_00FF_00FF;
+    let after_d9 = leads & ONES;
+    // After D8: A0..BF, bit 5 of the continuation byte.
+    let d8_letter = (seconds >> 5) & ONES;
+    // After D9: 81..8A (no lane carries into the next: a lane's second byte
+    // is at most FF).
+    let at_least_81 = ((seconds + 0x007F * ONES) >> 8) & ONES;
+    let at_least_8b = ((seconds + 0x0075 * ONES) >> 8) & ONES;
+    let d9_letter = at_least_81 & !at_least_8b;
+    // Every lead is D8 or D9, and every letter one of those.
+    leads | ONES == 0x00D9_00D9_00D9_00D9 && ((after_d9 & d9_letter) | (!after_d9 & ONES & d8_letter)) == ONES
 }
 
 /// The letters of U+0620..U+067F by the index `(lead - 0xD8) << 6 | (second
@@ -460,14 +486,21 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
                         }
                     }
                 }
-                i += 2;
                 // The rest of a run of such letters needs nothing at all.
-                while i + 1 < n
-                    && (line[i] == 0xD8 || line[i] == 0xD9)
-                    && PLAIN_LETTER[(usize::from(line[i] - 0xD8) << 6) | usize::from(line[i + 1] & 0x3F)]
-                {
-                    i += 2;
+                i += 2;
+                while let Some(eight) = line.get(i..i + 8) {
+                    if !four_common_letters(u64::from_le_bytes(eight.try_into().unwrap_or_default())) {
+                        break;
+                    }
+                    i += 8;
                 }
+                i += 2 * line[i..]
+                    .chunks_exact(2)
+                    .take_while(|pair| {
+                        (pair[0] == 0xD8 || pair[0] == 0xD9)
+                            && PLAIN_LETTER[(usize::from(pair[0] - 0xD8) << 6) | usize::from(pair[1] & 0x3F)]
+                    })
+                    .count();
                 continue;
             }
         }
@@ -753,6 +786,35 @@ mod tests {
             }
         }
         out
+    }
+
+    /// The four-letter test agrees with the table, letter by letter: every
+    /// pair of bytes in each lane, beside common letters in the others.
+    #[test]
+    fn four_common_letters_agrees_with_the_letter_table() {
+        let plain = |lead: u8, second: u8| {
+            matches!(lead, 0xD8 | 0xD9) && PLAIN_LETTER[(usize::from(lead - 0xD8) << 6) | usize::from(second & 0x3F)]
+        };
+        let (mut passed, mut common) = (0, 0);
+        for lane in 0..4 {
+            for lead in 0x00..=0xFFu8 {
+                for second in 0x80..=0xBFu8 {
+                    // `ب` (D8 A8) and `ن` (D9 86) in the other lanes.
+                    let mut bytes = [0xD8, 0xA8, 0xD9, 0x86, 0xD8, 0xA8, 0xD9, 0x86];
+                    bytes[2 * lane] = lead;
+                    bytes[2 * lane + 1] = second;
+                    let four = four_common_letters(u64::from_le_bytes(bytes));
+                    let is_common =
+                        (lead == 0xD8 && second >= 0xA0) || (lead == 0xD9 && (0x81..=0x8A).contains(&second));
+                    assert!(!four || plain(lead, second), "{lead:02X} {second:02X} passed, no letter of the table");
+                    assert_eq!(four, is_common, "{lead:02X} {second:02X} in lane {lane}");
+                    passed += usize::from(four);
+                    common += usize::from(is_common);
+                }
+            }
+        }
+        assert_eq!(passed, 4 * (32 + 10));
+        assert_eq!(common, passed);
     }
 
     #[test]

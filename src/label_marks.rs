@@ -171,9 +171,11 @@ pub(crate) fn has_label_signs_at_its_edges(line: &[u8]) -> bool {
     // (A hyphen before an ordinal that ends the line, `مقدمة-ثانياً`: five
     // letters and a tanween.)
     let tail = &body[body.len().saturating_sub(14)..];
-    let brackets_turned = tail.windows(2).any(|w| w == b"()")
-        || tail.iter().position(|&b| b == b')').is_some_and(|close| tail[close..].contains(&b'('));
-    starts || tail.contains(&b'-') || brackets_turned
+    // Brackets turned: `()`, or a `(` after the first `)` (an empty pair
+    // is a `(` right before a `)`, so a `(` at the first `)` or after it).
+    let brackets_turned =
+        || tail.iter().position(|&b| b == b')').is_some_and(|close| tail[close.saturating_sub(1)..].contains(&b'('));
+    starts || tail.contains(&b'-') || brackets_turned()
 }
 
 /// The line with its paragraph label put together again, if it holds a
