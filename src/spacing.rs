@@ -190,6 +190,11 @@ fn glued_number_edges(line: &str) -> Vec<usize> {
     if !crate::script::may_hold_digit_after_letter(line.as_bytes()) {
         return edges;
     }
+    // In two lines merged glyph by glyph (`عام٢،م٢ق٠اب٢ل`), digits between
+    // letters are no numbers glued to words (`reading_order::interleaves_letters`).
+    if crate::reading_order::interleaves_letters(line) {
+        return edges;
+    }
     let mut word_start = 0;
     let mut chars = line.char_indices().peekable();
     let mut prev = ' ';

@@ -96,3 +96,27 @@ fn a_very_long_line_is_left_alone_quickly() {
     let first = out.lines().next().unwrap();
     assert!(first.starts_with("حة الجر"), "{}", &first[..60]);
 }
+
+#[test]
+fn lines_merged_glyph_by_glyph_keep_their_order_and_digits() {
+    // wkhtmltopdf's justified prose read by PDFium and pdftext: where two
+    // lines overlap, their glyphs come out sorted into one line
+    // (`عام٢،م٢ق٠اب٢ل` holds `عام ٢٠٢٢، مقابل` and the next line's
+    // letters). No reading of such a line was right; each moved words
+    // further from the gold.
+    for name in ["pdf-prose-wkhtml-dejavu-pdfium", "pdf-prose-wkhtml-kacst-pdftext"] {
+        let broken = corpus(&format!("in-the-wild/{name}.broken.txt"));
+        let out = repair(&broken);
+        // Lines 6, 7 and 17 are so merged in both documents.
+        let (broken_lines, out_lines) = (lines_of(&broken), lines_of(&out));
+        for at in [5, 6, 16] {
+            let digits = broken_lines[at].chars().filter(|c| ('٠'..='٩').contains(c)).count();
+            assert!(digits >= 2, "{name}: line {} is not the merged one", at + 1);
+            assert_eq!(out_lines[at], broken_lines[at], "{name}: line {}", at + 1);
+        }
+        // The document's other damage is still repaired (its order-only
+        // lines: a word cut off its tanween, moved).
+        let r = evaluate(&broken, &corpus(&format!("in-the-wild/{name}.gold.txt")), &Repairer::default());
+        assert!(r.repaired.line_cer.unwrap() < r.raw.line_cer.unwrap(), "{name}");
+    }
+}
