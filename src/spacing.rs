@@ -18,6 +18,10 @@
 //! - inside the brackets of a letter label (`( أ)`): removed;
 //! - any other run of two or more spaces: one space.
 //!
+//! A fathatan that starts the line, set off by a space (`ً شهدت ... تحولا
+//! ملحوظاً في`: drawn first), goes to the line's one word that can carry it
+//! (`fathatan_drawn_first`).
+//!
 //! And a number glued to the Arabic word before it (`تبلغ120`,
 //! `الفريق٣٥مدرسة`: pdf.js joins a line's text items without the spaces
 //! between runs) is set apart from it, and from a word glued after it.
@@ -137,10 +141,21 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
     let visible_end = line.trim_end_matches([' ', '\r']).len();
     let mut out = Rewriter::new(line, edits);
     let mut search_from = 0;
+    // A fathatan drawn first goes to its word, as the walk passes it.
+    let mut fathatan_to = None;
+    if let Some((drawn, to)) = fathatan_drawn_first(line) {
+        out.replace(drawn.clone(), "", FixKind::DetachedMark, 1.0);
+        search_from = drawn.end;
+        fathatan_to = Some(to);
+    }
     while let Some(found) = memchr::memchr(b' ', &bytes[search_from..]) {
         let start = search_from + found;
         while let Some(at) = number_edges.next_if(|&at| at <= start) {
             out.replace(at..at, " ", FixKind::Spacing, 1.0);
+        }
+        if let Some(to) = fathatan_to.filter(|&to| to <= start) {
+            out.replace(to..to, FATHATAN, FixKind::DetachedMark, 1.0);
+            fathatan_to = None;
         }
         let end = start + bytes[start..].iter().take_while(|&&b| b == b' ').count();
         search_from = end;
@@ -174,7 +189,58 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
     for at in number_edges {
         out.replace(at..at, " ", FixKind::Spacing, 1.0);
     }
+    if let Some(to) = fathatan_to {
+        out.replace(to..to, FATHATAN, FixKind::DetachedMark, 1.0);
+    }
     out.finish()
+}
+
+const FATHATAN: &str = "\u{064B}";
+
+/// `ً شهدت ... العقد الماضي تحولا ملحوظاً في`: a fathatan that starts a
+/// line, set off by a space, is drawn first (PDFium and pdftext, on the
+/// PDFs that XeLaTeX, WeasyPrint and LibreOffice make in KacstBook,
+/// KacstOffice and Noto Kufi); no text starts a line with a mark. It goes
+/// to the line's one word that can carry it: a word that ends in a bare
+/// alef, not definite (the article takes no tanween), and not before a
+/// tanween cut off by a space, which is that word's. Returns the mark and
+/// the spaces after it, and where the mark goes (after that alef); `None`
+/// where no word or more than one could carry it.
+fn fathatan_drawn_first(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let mut lead = line.len() - line.trim_start_matches(' ').len();
+    // (After a paragraph's number, `٨- ً ينبغي`, PDFium draws it so too.)
+    let number = line[lead..].trim_start_matches(is_digit);
+    if number.len() < line.len() - lead {
+        let label = number.strip_prefix(['-', '.', ')']).unwrap_or(number);
+        let after = label.trim_start_matches(' ');
+        if after.len() < label.len() {
+            lead = line.len() - after.len();
+        }
+    }
+    let rest = line[lead..].strip_prefix(FATHATAN)?;
+    let body = rest.trim_start_matches(' ');
+    if body.len() == rest.len() || body.is_empty() {
+        return None;
+    }
+    let drawn = lead..line.len() - body.len();
+    let mut carrier = None;
+    let mut tokens = line[drawn.end..].split(' ').peekable();
+    let mut at = drawn.end;
+    while let Some(token) = tokens.next() {
+        let word = token.trim_end_matches(['.', '،', '؛', ':', '!', '؟', ')', ']', '»', '"']);
+        let mut back = word.chars().rev();
+        let bare_alef = back.next() == Some('ا') && back.next().is_some_and(is_arabic_letter);
+        let definite = ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"].iter().any(|a| word.starts_with(a));
+        let tanween_after = tokens.peek().is_some_and(|next| next.starts_with(is_arabic_mark));
+        if bare_alef && !definite && !tanween_after {
+            if carrier.is_some() {
+                return None;
+            }
+            carrier = Some(at + word.len());
+        }
+        at += token.len() + 1;
+    }
+    Some((drawn, carrier?))
 }
 
 /// Where spaces go around numbers glued to the Arabic word before them:
@@ -260,6 +326,36 @@ mod tests {
         // Fathatan after a letter it is not written on ends a word cut in
         // two (pdf-kacst-pdftotext, line 2: `أو ًلا` is `أولاً`): not moved.
         assert_eq!(run_stage(normalize_spacing, "أو ًلا"), "أوًلا");
+    }
+
+    #[test]
+    fn a_fathatan_drawn_first_goes_to_the_one_word_that_carries_it() {
+        // pdf-prose-notokufi-pdfium.broken.txt, lines 3 and 2 (in the second,
+        // the tanween cut off by a space is `تحولا`'s, the first `ملحوظا`'s).
+        assert_eq!(
+            run_stage(normalize_spacing, "ً سياسات الطاقة، إذ تبنت حكومات كثيرة خططا وطنية لزيادة حصة"),
+            "سياسات الطاقة، إذ تبنت حكومات كثيرة خططاً وطنية لزيادة حصة"
+        );
+        assert_eq!(
+            run_stage(normalize_spacing, "ً شهدت المنطقة العربية خلال العقد الماضي تحولا ً ملحوظا في"),
+            "شهدت المنطقة العربية خلال العقد الماضي تحولاً ملحوظاً في"
+        );
+        // pdf-xelatex-notokufi-pdfium.broken.txt, line 36: before punctuation.
+        assert_eq!(
+            run_stage(normalize_spacing, "ً ١٢ وأخيرا، يدعو الفريق إلى تعزيز التعاون"),
+            "١٢ وأخيراً، يدعو الفريق إلى تعزيز التعاون"
+        );
+        // pdf-notokufi-pdfium.broken.txt, line 15, its label gathered.
+        assert_eq!(
+            run_stage(normalize_spacing, "٨- ً ينبغي للسلطات المحلية أن تضع خططا طويلة الأجل"),
+            "٨- ينبغي للسلطات المحلية أن تضع خططاً طويلة الأجل"
+        );
+        // Two words could carry it, or none (the article takes no
+        // tanween): the line stays as it is.
+        for line in ["ً كتب درسا وحفظ نصا", "ً ذهب إلى الدنيا", "ًكتب درسا", "كتب ً درسا"]
+        {
+            assert_eq!(fathatan_drawn_first(line), None, "{line}");
+        }
     }
 
     #[test]
