@@ -222,6 +222,11 @@ fn fathatan_drawn_first(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
     if body.len() == rest.len() || body.is_empty() {
         return None;
     }
+    // A grammar lesson shows the mark alone before its name (`ً تنوين
+    // الفتح`, `ً فتحتان`): no damage.
+    if ["تنوين", "فتحت"].iter().any(|name| body.contains(name)) {
+        return None;
+    }
     let drawn = lead..line.len() - body.len();
     let mut carrier = None;
     let mut tokens = line[drawn.end..].split(' ').peekable();
@@ -352,8 +357,15 @@ mod tests {
         );
         // Two words could carry it, or none (the article takes no
         // tanween): the line stays as it is.
-        for line in ["ً كتب درسا وحفظ نصا", "ً ذهب إلى الدنيا", "ًكتب درسا", "كتب ً درسا"]
-        {
+        // Nor where the line names the mark: a lesson shows it alone.
+        for line in [
+            "ً كتب درسا وحفظ نصا",
+            "ً ذهب إلى الدنيا",
+            "ًكتب درسا",
+            "كتب ً درسا",
+            "١٢ب ً درسا",
+            "ً تنوين الفتح، ويكتب غالبا على ألف",
+        ] {
             assert_eq!(fathatan_drawn_first(line), None, "{line}");
         }
     }
