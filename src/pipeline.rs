@@ -413,11 +413,14 @@ fn reversal_damage<'l>(lines: impl Iterator<Item = &'l str>, memo: &reading_orde
     damaged >= REVERSAL_DAMAGE_LINES && damaged as f64 >= REVERSAL_DAMAGE_SHARE * arabic as f64
 }
 
-/// Runs a one-shot stage on every line with Arabic of the document.
-fn run_on_every_line(states: &mut [Vec<LineState<'_>>], stage: StageFn, ctx: &LineContext<'_>) {
+/// Runs a one-shot stage on every line with Arabic of the document; returns
+/// whether it changed a line.
+fn run_on_every_line(states: &mut [Vec<LineState<'_>>], stage: StageFn, ctx: &LineContext<'_>) -> bool {
+    let mut changed = false;
     for state in states.iter_mut().flatten() {
-        state.run_if_arabic(stage, ctx);
+        changed |= state.run_if_arabic(stage, ctx);
     }
+    changed
 }
 
 /// Phase 0 and the first phase: every line has its invisible controls
@@ -439,7 +442,9 @@ pub(crate) fn prepare<'a>(
     // a sign to the full repair, so a text it passes never has the stage on.
     let boundary_damage = config.word_boundaries && word_boundaries::document_shows_damage(lines_as_they_came());
     let mut damaged = false;
-    // Whether a judgement of the document below found damage: glue a
+    // Whether a judgement of the document below found damage, and its stage
+    // repaired a line (a judgement that moves nothing shows nothing: a
+    // grammar lesson's `ٌ تنوين الضم` starts a line with a mark): glue a
     // writer types too (`صباحاً،واشتريت`) is a sign of reversed runs only
     // then, or where lines show other signs (`ReadingMemo::judge_typed_glue`).
     let mut damage_judged = false;
@@ -450,9 +455,8 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.embedded_runs_reversed =
             embedded_runs::document_reverses_embedded_runs(lines_as_they_came(), memo.scorer());
-        damage_judged |= ctx.embedded_runs_reversed;
         if ctx.embedded_runs_reversed {
-            run_on_every_line(&mut states, embedded_runs::reverse_embedded_runs, &ctx);
+            damage_judged |= run_on_every_line(&mut states, embedded_runs::reverse_embedded_runs, &ctx);
         }
         ctx.embedded_runs_reversed = false;
         if config.invisible_controls {
@@ -464,9 +468,8 @@ pub(crate) fn prepare<'a>(
     if config.spacing {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.tabs_are_spaces = tab_spaces::document_writes_spaces_as_tabs(states.iter().flatten().map(|s| &*s.text));
-        damage_judged |= ctx.tabs_are_spaces;
         if ctx.tabs_are_spaces {
-            run_on_every_line(&mut states, tab_spaces::restore_tab_spaces, &ctx);
+            damage_judged |= run_on_every_line(&mut states, tab_spaces::restore_tab_spaces, &ctx);
         }
     }
     // Next, before any stage reads a word (and once tabs read as spaces,
@@ -479,9 +482,8 @@ pub(crate) fn prepare<'a>(
         ctx.marks_before_letters = marks_before_letters::document_writes_marks_before_letters(lines(), memo);
         ctx.marks_drawn_first =
             !ctx.marks_before_letters && marks_before_letters::document_may_draw_marks_first(lines(), memo);
-        damage_judged |= ctx.marks_before_letters || ctx.marks_drawn_first;
         if ctx.marks_before_letters || ctx.marks_drawn_first {
-            run_on_every_line(&mut states, marks_before_letters::restore_marks_after_letters, &ctx);
+            damage_judged |= run_on_every_line(&mut states, marks_before_letters::restore_marks_after_letters, &ctx);
         }
         // (Then the words that came out cut at their marks are joined.)
         ctx.words_cut_at_marks = ctx.marks_before_letters
@@ -495,9 +497,8 @@ pub(crate) fn prepare<'a>(
     if config.word_boundaries {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.spaces_lost = lost_spaces::document_lost_spaces(states.iter().flatten().map(|s| &*s.text));
-        damage_judged |= ctx.spaces_lost;
         if ctx.spaces_lost {
-            run_on_every_line(&mut states, lost_spaces::restore_lost_spaces, &ctx);
+            damage_judged |= run_on_every_line(&mut states, lost_spaces::restore_lost_spaces, &ctx);
         }
     }
     // Once, on the lines as the stages before left them (run again it could
@@ -506,9 +507,8 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.ligatures_swapped =
             swapped_ligatures::document_swaps_ligatures(states.iter().flatten().map(|s| &*s.text), memo.scorer());
-        damage_judged |= ctx.ligatures_swapped != swapped_ligatures::SwappedLigatures::None;
         if ctx.ligatures_swapped != swapped_ligatures::SwappedLigatures::None {
-            run_on_every_line(&mut states, swapped_ligatures::restore_swapped_ligatures, &ctx);
+            damage_judged |= run_on_every_line(&mut states, swapped_ligatures::restore_swapped_ligatures, &ctx);
         }
     }
     // Once, before the labels and the reading order: lines whose runs came
@@ -516,24 +516,21 @@ pub(crate) fn prepare<'a>(
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.level_runs_reversed = level_runs::document_reverses_level_runs(states.iter().flatten().map(|s| &*s.text));
-        damage_judged |= ctx.level_runs_reversed;
         if ctx.level_runs_reversed {
-            run_on_every_line(&mut states, level_runs::restore_level_runs, &ctx);
+            damage_judged |= run_on_every_line(&mut states, level_runs::restore_level_runs, &ctx);
         }
         ctx.level_runs_reversed = false;
         ctx.runs_cut_at_kerned_yehs =
             level_runs::document_cuts_runs_at_kerned_yehs(states.iter().flatten().map(|s| &*s.text));
-        damage_judged |= ctx.runs_cut_at_kerned_yehs;
         if ctx.runs_cut_at_kerned_yehs {
-            run_on_every_line(&mut states, level_runs::restore_runs_cut_at_kerned_yehs, &ctx);
+            damage_judged |= run_on_every_line(&mut states, level_runs::restore_runs_cut_at_kerned_yehs, &ctx);
         }
         ctx.runs_cut_at_kerned_yehs = false;
         // (Each word a run of its own: `word_order`.)
         ctx.words_from_the_left =
             word_order::document_emits_words_from_the_left(states.iter().flatten().map(|s| &*s.text));
-        damage_judged |= ctx.words_from_the_left;
         if ctx.words_from_the_left {
-            run_on_every_line(&mut states, word_order::restore_word_order, &ctx);
+            damage_judged |= run_on_every_line(&mut states, word_order::restore_word_order, &ctx);
         }
     }
     // Once, before the reading order (which would read such a line as a
@@ -543,9 +540,8 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.words_reversed_in_place =
             reversed_words::document_reverses_words_in_place(states.iter().flatten().map(|s| &*s.text));
-        damage_judged |= ctx.words_reversed_in_place;
         if ctx.words_reversed_in_place {
-            run_on_every_line(&mut states, reversed_words::restore_reversed_words, &ctx);
+            damage_judged |= run_on_every_line(&mut states, reversed_words::restore_reversed_words, &ctx);
         }
     }
     // Once, on the lines as they came: numbers whose digits came out
@@ -571,9 +567,8 @@ pub(crate) fn prepare<'a>(
     if config.reading_order && !numbers_reversed {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.labels_detached = label_marks::document_detaches_labels(states.iter().flatten().map(|s| &*s.text));
-        damage_judged |= ctx.labels_detached;
         if ctx.labels_detached {
-            run_on_every_line(&mut states, label_marks::restore_label_marks, &ctx);
+            damage_judged |= run_on_every_line(&mut states, label_marks::restore_label_marks, &ctx);
             // The numbers are judged again with the labels gathered: a line
             // that starts with its label shows its numbers (PyMuPDF on
             // fpdf2's PDFs reverses their digits and puts the label last).
@@ -594,9 +589,9 @@ pub(crate) fn prepare<'a>(
             states.iter().flatten().map(|s| &*s.text),
             memo,
         );
-        damage_judged |= ctx.punctuation_before_numbers;
         if ctx.punctuation_before_numbers {
-            run_on_every_line(&mut states, punctuation_before_numbers::restore_punctuation_after_numbers, &ctx);
+            damage_judged |=
+                run_on_every_line(&mut states, punctuation_before_numbers::restore_punctuation_after_numbers, &ctx);
         }
     }
     if config.reading_order {
@@ -777,11 +772,10 @@ impl<'a> LineState<'a> {
     }
 
     /// Runs one stage on the line if it holds Arabic script (phase 0 runs
-    /// its stages so, one at a time over the whole document).
-    pub fn run_if_arabic(&mut self, stage: StageFn, ctx: &LineContext<'_>) {
-        if has_arabic_script(&self.text) {
-            self.run(stage, ctx);
-        }
+    /// its stages so, one at a time over the whole document); returns whether
+    /// it changed the line.
+    pub fn run_if_arabic(&mut self, stage: StageFn, ctx: &LineContext<'_>) -> bool {
+        has_arabic_script(&self.text) && self.run(stage, ctx)
     }
 
     /// Puts a changed line into canonical mark order.
