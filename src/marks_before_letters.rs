@@ -118,17 +118,15 @@ pub(crate) fn document_writes_marks_before_letters<'l>(
 }
 
 /// Whether the document's lines may start with their last letter's marks
-/// (`marks_drawn_first`): one line at least starts with marks that
-/// `marks_drawn_first` would move (not a grammar lesson's `ٌ تنوين الضم`,
-/// which would count the document as damaged and open the gate for glue a
-/// writer types), and one line in ten at most shows signs of visual order
-/// (a line reversed whole starts with its last letter's marks too, and one
-/// whose signs are too few to tell would be turned the wrong way).
+/// (`marks_drawn_first`): one line at least starts with a mark, and one
+/// line in ten at most shows signs of visual order (a line
+/// reversed whole starts with its last letter's marks too, and one whose
+/// signs are too few to tell would be turned the wrong way).
 pub(crate) fn document_may_draw_marks_first<'l>(
     lines: impl Iterator<Item = &'l str> + Clone,
     memo: &ReadingMemo,
 ) -> bool {
-    if !lines.clone().any(|line| starts_with_marks(line) && marks_drawn_first(line).is_some()) {
+    if !lines.clone().any(starts_with_marks) {
         return false;
     }
     let (mut arabic, mut visual) = (0usize, 0usize);
