@@ -265,29 +265,69 @@ fn count_token_signs(token: &str, final_first: &mut usize, article_last: &mut us
         return;
     }
     // Most tokens start and end with a common letter (`is_common_letter`):
-    // its two bytes tell at once; others are decoded.
+    // its two bytes tell at once; others are decoded, once the ASCII before
+    // (brackets, quotes) or the punctuation and marks after are skipped by
+    // their bytes.
     let first_is_final = match (bytes[0], bytes[1]) {
         (0xD8, 0xA9) | (0xD9, 0x89) => true,
         (lead, second) if is_common_letter(lead, second) => false,
-        _ => matches!(letters_from_start(token).next(), Some('ة' | 'ى')),
+        _ => first_letter_is_final(token),
     };
     *final_first += usize::from(first_is_final);
     if n >= 8 {
         let reversed_article = match (bytes[n - 2], bytes[n - 1]) {
-            // Ends with alef after lam, or after hamza alef after lam.
-            (0xD8, 0xA7) if is_common_letter(bytes[n - 4], bytes[n - 3]) => {
-                bytes[n - 4..n - 2] == [0xD9, 0x84]
-                    || (matches!(&bytes[n - 4..n - 2], [0xD8, 0xA2 | 0xA3 | 0xA5])
-                        && bytes[n - 6..n - 4] == [0xD9, 0x84])
-            }
             (lead, second) if is_common_letter(lead, second) && second != 0xA7 => false,
-            _ => {
-                let mut last = letters_from_end(token);
-                let (c, b, a) = (last.next(), last.next(), last.next());
-                c == Some('ا') && (b == Some('ل') || (matches!(b, Some('أ' | 'إ' | 'آ')) && a == Some('ل')))
-            }
+            _ => ends_with_reversed_article(token),
         };
         *article_last += usize::from(reversed_article);
+    }
+}
+
+/// Whether a token's first letter is `ة` or `ى` (as `count_token_signs`
+/// asks of a token that does not start with a common letter).
+fn first_letter_is_final(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    let start = bytes.iter().position(|&b| b >= 0x80).unwrap_or(bytes.len());
+    match bytes.get(start..start + 2) {
+        Some([0xD8, 0xA9] | [0xD9, 0x89]) => true,
+        Some(&[lead, second]) if is_common_letter(lead, second) => false,
+        _ => matches!(letters_from_start(token).next(), Some('ة' | 'ى')),
+    }
+}
+
+/// Whether a token's last letters are the article reversed: alef after
+/// lam, or after hamza alef after lam.
+fn ends_with_reversed_article(token: &str) -> bool {
+    let letters = without_trailing_non_letters(token.as_bytes());
+    let m = letters.len();
+    match (m >= 4).then(|| (letters[m - 2], letters[m - 1])) {
+        Some((0xD8, 0xA7)) if is_common_letter(letters[m - 4], letters[m - 3]) => {
+            letters[m - 4..m - 2] == [0xD9, 0x84]
+                || (matches!(&letters[m - 4..m - 2], [0xD8, 0xA2 | 0xA3 | 0xA5])
+                    && m >= 6
+                    && letters[m - 6..m - 4] == [0xD9, 0x84])
+        }
+        Some((lead, second)) if is_common_letter(lead, second) => false,
+        _ => {
+            let mut last = letters_from_end(token);
+            let (c, b, a) = (last.next(), last.next(), last.next());
+            c == Some('ا') && (b == Some('ل') || (matches!(b, Some('أ' | 'إ' | 'آ')) && a == Some('ل')))
+        }
+    }
+}
+
+/// A token's bytes without the characters after its last letter that are
+/// no letters, told by their bytes: ASCII, `،` `؛` `؟` and marks.
+#[inline]
+fn without_trailing_non_letters(bytes: &[u8]) -> &[u8] {
+    let mut end = bytes.len();
+    loop {
+        match bytes[..end] {
+            [.., last] if last < 0x80 => end -= 1,
+            [.., 0xD8, 0x8C | 0x9B | 0x9F] => end -= 2,
+            [.., lead, second] if is_mark_bytes(lead, second) => end -= 2,
+            _ => return &bytes[..end],
+        }
     }
 }
 
