@@ -2318,16 +2318,17 @@ fn spells_letters_out(line: &str) -> bool {
     crate::word_boundaries::spelled_out_letters(&tokens).contains(&true)
 }
 
-/// Whether a token of the line holds Arabic letters with single digits or
+/// Whether a stretch of the line holds Arabic letters with single digits or
 /// Latin letters between them twice or more (`عام٢،م٢ق٠اب٢ل`,
 /// `مAركNبEةRمIن`): two lines that an extractor sorted into one by the
 /// glyphs' positions, where they overlap. No order of runs reads such a
 /// line (on the damaged corpus every reading of one was wrong, 20 of 25
 /// further from the gold than the line as it came).
 pub(crate) fn interleaves_letters(line: &str) -> bool {
-    // Per token: single characters between Arabic letters, and the length
-    // of the run of digits or Latin letters since the last letter (`None`
-    // before the token's first letter).
+    // Per stretch of letters, marks, digits and Latin (a space or
+    // punctuation ends one): single characters between Arabic letters, and
+    // the length of the run of digits or Latin letters since the last
+    // letter (`None` before the stretch's first letter).
     let (mut single, mut since_letter): (usize, Option<usize>) = (0, None);
     for c in line.chars() {
         match c {
