@@ -1061,9 +1061,28 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                         || crate::script::is_clitics_only(pieces[i - 1].text))
                     && pieces[i + 1].text.starts_with(is_arabic_letter)
                     && pieces[i + 1].text.chars().all(|c| is_arabic_word_char(c) || is_sentence_punct(c));
+                // `عام ،٢٠٢٢ مقابل`: the comma after a number drawn before
+                // it between words in order (PDFium, XeLaTeX's PDFs;
+                // `punctuation_before_numbers` judges a document by two
+                // such lines), no sign of runs out of order. (A period so,
+                // `والإمارات .٢٠١٥ غيغاواط`, ends a sentence emitted after
+                // the next: pdf.js.)
+                let punctuation_before_number = matches!(pieces[i].text, "،" | "؛")
+                    && i > 0
+                    && matches!(gaps[i - 1], Gap::Spaces(1))
+                    && pieces[i - 1].text.ends_with(is_arabic_letter)
+                    && is_number(pieces[i + 1].text)
+                    && matches!(gaps.get(i + 1), Some(Gap::Spaces(1)))
+                    && pieces[i + 2].text.starts_with(is_arabic_letter);
                 if between_arabic_words || (number_before_word && !number_suffix) {
                     e.glued_as_typed = true;
-                } else if !(dash || number_suffix || between_words || fraction || label_after_title[i + 1]) {
+                } else if !(dash
+                    || number_suffix
+                    || between_words
+                    || fraction
+                    || label_after_title[i + 1]
+                    || punctuation_before_number)
+                {
                     e.glued = true;
                 }
             }
@@ -2695,6 +2714,12 @@ mod tests {
         // A file named in Arabic keeps its extension (`markup-code-paths-and-emoji.txt`).
         assert!(!evidence("الملف موجود في /home/user/مستندات/ملف.txt").is_strong());
         assert!(!evidence("المسار: C:\\Users\\أحمد\\تقرير.docx").is_strong());
+        // A comma drawn before its number between words in order
+        // (pdf-prose-xelatex-kacst-pdfium.broken.txt, line 6) shows no runs
+        // out of order; a period so ends a sentence emitted after the next
+        // (pdf-prose-chrome-notokufi-pdfjs.broken.txt, line 7).
+        assert!(!evidence("الطاقة الشمسية بلغت ١٨ غيغاواط في نهاية عام ،٢٠٢٢ مقابل").is_strong());
+        assert!(evidence("وتتصدر المغرب ومصر والإمارات .٢٠١٥ غيغاواط في عام ٣ أقل من").glued);
         let (p, _) = pieces("جمهورية مصر العربية (ج.م.ع).");
         assert_eq!(p.last().unwrap().text, "(ج.م.ع).");
         // A no-break space parts pieces as a space does (web text).

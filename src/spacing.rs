@@ -65,7 +65,10 @@ fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) 
             || (next == ':' && matches!(c, ')' | '(' | '-' | '/' | '|'))
     });
     match next {
-        '،' | '؛' | '؟' => return Some(("", FixKind::Spacing)),
+        // (Not before a number glued after it, `عام ،٢٠٢٢ مقابل`: the
+        // comma is the number's, drawn before it, and a space removed
+        // would glue the three into one token.)
+        '،' | '؛' | '؟' if !starts_number => return Some(("", FixKind::Spacing)),
         '.' | ':' if is_arabic_word_char(prev) && !starts_number && !no_sentence_period => {
             return Some(("", FixKind::Spacing))
         }
@@ -331,6 +334,15 @@ mod tests {
         // Fathatan after a letter it is not written on ends a word cut in
         // two (pdf-kacst-pdftotext, line 2: `أو ًلا` is `أولاً`): not moved.
         assert_eq!(run_stage(normalize_spacing, "أو ًلا"), "أوًلا");
+    }
+
+    #[test]
+    fn a_comma_drawn_before_its_number_keeps_the_space_before_it() {
+        // pdf-prose-xelatex-kacst-pdfium.broken.txt, line 6: removed, the
+        // space would glue word, comma and number into one token.
+        let line = "في نهاية عام ،٢٠٢٢ مقابل";
+        assert_eq!(run_stage(normalize_spacing, line), line);
+        assert_eq!(run_stage(normalize_spacing, "في نهاية العام ، مقابل"), "في نهاية العام، مقابل");
     }
 
     #[test]
