@@ -2298,8 +2298,10 @@ fn settled_reading(
     // document were clean, and the result must be settled for both: a second
     // repair of the output may no longer find the document damaged.
     let settings: &[bool] = if reversal_damage { &[true, false] } else { &[false] };
-    let read = |text: &str| settings.iter().find_map(|&damaged| read_line(text, memo, damaged, neighbours));
-    let (mut text, mut confidence) = read(line)?;
+    let read = |text: &str, as_it_came: bool| {
+        settings.iter().find_map(|&damaged| read_line(text, memo, damaged, neighbours, as_it_came))
+    };
+    let (mut text, mut confidence) = read(line, true)?;
     // A line of another language (a Persian or Urdu quotation) is not for
     // an Arabic lexicon to read. (Asked of the lines a reading would
     // change only: most are read as they are.)
@@ -2313,7 +2315,7 @@ fn settled_reading(
     }
     let mut stable = false;
     for _ in 0..MAX_REREADS {
-        match read(&text) {
+        match read(&text, false) {
             Some((again, c)) if again != text => {
                 text = again;
                 confidence = confidence.min(c);
@@ -2370,7 +2372,16 @@ pub(crate) fn interleaves_letters(line: &str) -> bool {
 const MAX_REREADS: usize = 3;
 
 /// The reading of one line and its confidence, if one beats the line.
-fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbours) -> Option<(String, f32)> {
+///
+/// `as_it_came`: the line is the one the stage was given, not a reading of
+/// it read again to see it settle.
+fn read_line(
+    line: &str,
+    memo: &ReadingMemo,
+    damaged: bool,
+    neighbours: &Neighbours,
+    as_it_came: bool,
+) -> Option<(String, f32)> {
     let (scorer, min_confidence) = (&memo.scorer, memo.min_confidence);
     // Control characters and invisible ones at the ends (a stray carriage
     // return) are not part of the reading; they are kept at the end.
@@ -2507,6 +2518,18 @@ fn read_line(line: &str, memo: &ReadingMemo, damaged: bool, neighbours: &Neighbo
             // `.تحليل ...`: the period that ends the line, glued to the word
             // that starts it (no word starts with a period).
             trailing = ".".to_string();
+            pieces[0] = Piece { text: word };
+        } else if let Some(word) = first.text.strip_prefix(['،', '؛']).filter(|w| {
+            as_it_came
+                && w.starts_with(is_arabic_letter)
+                && pieces.iter().all(|p| scorer.unknown(p.text.trim_start_matches(['،', '؛'])) == 0)
+        }) {
+            // `،برنامجاً ... المشاريع`: so a comma (PyMuPDF on fpdf2's PDFs),
+            // in a line whose words read (a line in visual order, `؛عام
+            // حاتتفا`, ends so too). (Not in a reading read again: the
+            // search's candidates may start so, and the comma moved makes
+            // them another.)
+            trailing = first.text[..first.text.len() - word.len()].to_string();
             pieces[0] = Piece { text: word };
         }
     }

@@ -120,3 +120,19 @@ fn lines_merged_glyph_by_glyph_keep_their_order_and_digits() {
         assert!(r.repaired.line_cer.unwrap() < r.raw.line_cer.unwrap(), "{name}");
     }
 }
+
+#[test]
+fn a_final_comma_drawn_first_goes_back_to_the_end() {
+    // PyMuPDF on fpdf2's Amiri PDF draws a line's final comma first, glued
+    // to its first word (`،برنامجاً بقيمة ... المشاريع`); no word starts
+    // with a comma. Lines 12 and 18.
+    let name = "pdf-prose-fpdf-amiri-pymupdf";
+    let broken = corpus(&format!("in-the-wild/{name}.broken.txt"));
+    let gold = corpus(&format!("in-the-wild/{name}.gold.txt"));
+    let out = repair(&broken);
+    let (broken_lines, out_lines, gold_lines) = (lines_of(&broken), lines_of(&out), lines_of(&gold));
+    for at in [11, 17] {
+        assert!(broken_lines[at].starts_with('،'), "line {}", at + 1);
+        assert_eq!(out_lines[at], gold_lines[at], "line {}", at + 1);
+    }
+}
