@@ -2502,7 +2502,22 @@ fn read_line(
         }
     }
     let mut trailing = String::new();
-    if !moved_to_end.is_empty() {
+    // `.1 نظام تشغيل ...`: a list's number with its period drawn before it
+    // (PDFium), in a line whose words read (not one in visual order, `.1
+    // ليغشتماظن ...`) with no other label (`.٤١ مدينة ... من-٣` ends a
+    // sentence with the number, its label at the end).
+    let number_after_period = !ev.visual
+        && pieces.len() > 2
+        && pieces[0].text == "."
+        && gaps[0] == Gap::Glued
+        && is_label_number(pieces[1].text)
+        && gaps[1] == Gap::Spaces(1)
+        && pieces[2].text.starts_with(is_arabic_letter)
+        && pieces[2..].iter().all(|p| scorer.unknown(p.text) == 0);
+    if moved_to_end.is_empty() && label.is_none() && leading_label.is_none() && number_after_period {
+        label = Some(format!("{}.", pieces[1].text));
+        remove_pieces(&mut pieces, &mut gaps, 0, 2);
+    } else if !moved_to_end.is_empty() {
         trailing.push_str(moved_to_end);
     } else if let Some(first) = pieces.first() {
         // (A colon that starts the line is left to the search: in the

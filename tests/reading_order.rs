@@ -136,3 +136,28 @@ fn a_final_comma_drawn_first_goes_back_to_the_end() {
         assert_eq!(out_lines[at], gold_lines[at], "line {}", at + 1);
     }
 }
+
+#[test]
+fn a_list_number_with_its_period_drawn_first_starts_the_line() {
+    // PDFium on XeLaTeX's and Noto Kufi's technical PDFs: `.1 نظام تشغيل
+    // ...` for `1. نظام تشغيل ...`; the search turned such lines around
+    // (`أو أحدث؛ Windows 10 أو Linux نظام تشغيل 1.`). Lines 6 to 8.
+    for name in ["pdf-tech-xelatex-amiri-pdfium", "pdf-tech-notokufi-pdftext"] {
+        let broken = corpus(&format!("in-the-wild/{name}.broken.txt"));
+        let gold = corpus(&format!("in-the-wild/{name}.gold.txt"));
+        let out = repair(&broken);
+        let (broken_lines, out_lines, gold_lines) = (lines_of(&broken), lines_of(&out), lines_of(&gold));
+        let drawn_first: Vec<usize> = (5..8)
+            .filter(|&at| {
+                broken_lines[at].starts_with('.') && broken_lines[at][1..].starts_with(|c: char| c.is_ascii_digit())
+            })
+            .collect();
+        assert!(drawn_first.len() >= 2, "{name}");
+        for at in drawn_first {
+            // (The label and the words after it; the Noto Kufi document
+            // has a Latin run out of order further on.)
+            let head = |line: &str| line.split(' ').take(3).collect::<Vec<_>>().join(" ");
+            assert_eq!(head(out_lines[at]), head(gold_lines[at]), "{name}: line {}", at + 1);
+        }
+    }
+}
