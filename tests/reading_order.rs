@@ -10,6 +10,13 @@ fn corpus(rel: &str) -> String {
     common::read(&common::corpus_dir().join(rel))
 }
 
+/// A document of `corpus/in-the-wild`: as it came, repaired, and its gold.
+fn in_the_wild(name: &str) -> [String; 3] {
+    let broken = corpus(&format!("in-the-wild/{name}.broken.txt"));
+    let out = repair(&broken).into_owned();
+    [broken, out, corpus(&format!("in-the-wild/{name}.gold.txt"))]
+}
+
 /// Words with the damage that other stages repair folded away, so that
 /// only their order is compared.
 fn words(line: &str) -> Vec<String> {
@@ -105,8 +112,7 @@ fn lines_merged_glyph_by_glyph_keep_their_order_and_digits() {
     // letters). No reading of such a line was right; each moved words
     // further from the gold.
     for name in ["pdf-prose-wkhtml-dejavu-pdfium", "pdf-prose-wkhtml-kacst-pdftext"] {
-        let broken = corpus(&format!("in-the-wild/{name}.broken.txt"));
-        let out = repair(&broken);
+        let [broken, out, gold] = in_the_wild(name);
         // Lines 6, 7 and 17 are so merged in both documents.
         let (broken_lines, out_lines) = (lines_of(&broken), lines_of(&out));
         for at in [5, 6, 16] {
@@ -116,7 +122,7 @@ fn lines_merged_glyph_by_glyph_keep_their_order_and_digits() {
         }
         // The document's other damage is still repaired (its order-only
         // lines: a word cut off its tanween, moved).
-        let r = evaluate(&broken, &corpus(&format!("in-the-wild/{name}.gold.txt")), &Repairer::default());
+        let r = evaluate(&broken, &gold, &Repairer::default());
         assert!(r.repaired.line_cer.unwrap() < r.raw.line_cer.unwrap(), "{name}");
     }
 }
@@ -126,10 +132,7 @@ fn a_final_comma_drawn_first_goes_back_to_the_end() {
     // PyMuPDF on fpdf2's Amiri PDF draws a line's final comma first, glued
     // to its first word (`،برنامجاً بقيمة ... المشاريع`); no word starts
     // with a comma. Lines 12 and 18.
-    let name = "pdf-prose-fpdf-amiri-pymupdf";
-    let broken = corpus(&format!("in-the-wild/{name}.broken.txt"));
-    let gold = corpus(&format!("in-the-wild/{name}.gold.txt"));
-    let out = repair(&broken);
+    let [broken, out, gold] = in_the_wild("pdf-prose-fpdf-amiri-pymupdf");
     let (broken_lines, out_lines, gold_lines) = (lines_of(&broken), lines_of(&out), lines_of(&gold));
     for at in [11, 17] {
         assert!(broken_lines[at].starts_with('،'), "line {}", at + 1);
@@ -143,9 +146,7 @@ fn a_list_number_with_its_period_drawn_first_starts_the_line() {
     // ...` for `1. نظام تشغيل ...`; the search turned such lines around
     // (`أو أحدث؛ Windows 10 أو Linux نظام تشغيل 1.`). Lines 6 to 8.
     for name in ["pdf-tech-xelatex-amiri-pdfium", "pdf-tech-notokufi-pdftext"] {
-        let broken = corpus(&format!("in-the-wild/{name}.broken.txt"));
-        let gold = corpus(&format!("in-the-wild/{name}.gold.txt"));
-        let out = repair(&broken);
+        let [broken, out, gold] = in_the_wild(name);
         let (broken_lines, out_lines, gold_lines) = (lines_of(&broken), lines_of(&out), lines_of(&gold));
         let drawn_first: Vec<usize> = (5..8)
             .filter(|&at| {
