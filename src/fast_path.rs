@@ -331,6 +331,13 @@ fn without_trailing_non_letters(bytes: &[u8]) -> &[u8] {
     }
 }
 
+/// Whether two bytes (a character's, or a lead byte and the next) are the
+/// UTF-8 of a letter of U+0620..U+067F (`PLAIN_LETTER`).
+#[inline(always)]
+fn is_plain_letter(lead: u8, second: u8) -> bool {
+    (lead == 0xD8 || lead == 0xD9) && PLAIN_LETTER[(usize::from(lead - 0xD8) << 6) | usize::from(second & 0x3F)]
+}
+
 /// Whether two bytes are the UTF-8 of a letter of U+0620..U+063F (`D8
 /// A0..BF`) or U+0641..U+064A (`D9 81..8A`), the letters most Arabic
 /// words are spelled with.
@@ -534,13 +541,7 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
                     }
                     i += 8;
                 }
-                i += 2 * line[i..]
-                    .chunks_exact(2)
-                    .take_while(|pair| {
-                        (pair[0] == 0xD8 || pair[0] == 0xD9)
-                            && PLAIN_LETTER[(usize::from(pair[0] - 0xD8) << 6) | usize::from(pair[1] & 0x3F)]
-                    })
-                    .count();
+                i += 2 * line[i..].chunks_exact(2).take_while(|pair| is_plain_letter(pair[0], pair[1])).count();
                 continue;
             }
         }
@@ -832,9 +833,6 @@ mod tests {
     /// pair of bytes in each lane, beside common letters in the others.
     #[test]
     fn four_common_letters_agrees_with_the_letter_table() {
-        let plain = |lead: u8, second: u8| {
-            matches!(lead, 0xD8 | 0xD9) && PLAIN_LETTER[(usize::from(lead - 0xD8) << 6) | usize::from(second & 0x3F)]
-        };
         let (mut passed, mut common) = (0, 0);
         for lane in 0..4 {
             for lead in 0x00..=0xFFu8 {
@@ -844,9 +842,11 @@ mod tests {
                     bytes[2 * lane] = lead;
                     bytes[2 * lane + 1] = second;
                     let four = four_common_letters(u64::from_le_bytes(bytes));
-                    let is_common =
-                        (lead == 0xD8 && second >= 0xA0) || (lead == 0xD9 && (0x81..=0x8A).contains(&second));
-                    assert!(!four || plain(lead, second), "{lead:02X} {second:02X} passed, no letter of the table");
+                    let is_common = is_common_letter(lead, second);
+                    assert!(
+                        !four || is_plain_letter(lead, second),
+                        "{lead:02X} {second:02X} passed, no letter of the table"
+                    );
                     assert_eq!(four, is_common, "{lead:02X} {second:02X} in lane {lane}");
                     passed += usize::from(four);
                     common += usize::from(is_common);
