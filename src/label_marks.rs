@@ -33,7 +33,7 @@ use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::{is_label_number, is_label_word};
-use crate::script::{digit_len, is_arabic_letter, is_arabic_mark, is_digit, split_leading_digits};
+use crate::script::{digit_len, is_arabic_letter, is_arabic_mark, is_digit, split_leading_digits, FATHATAN};
 
 /// Month names as UN Arabic pairs them (`أيار/مايو`): the last word of the
 /// Levantine name (`تشرين الأول` is written `تشرين الأول/أكتوبر`), then the
@@ -56,9 +56,6 @@ const GREGORIAN_MONTHS: &[&str] = &[
     "نوفمبر",
     "ديسمبر",
 ];
-
-/// Fathatan, the tanween of the ordinal labels (`أولاً`).
-const FATHATAN: char = '\u{064B}';
 
 /// Lines whose label `gather_label` puts together needed before a document
 /// is judged to have its labels' neutrals drawn apart.

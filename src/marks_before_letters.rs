@@ -38,14 +38,11 @@ use crate::fix::FixKind;
 use crate::label_marks::is_end_punctuation;
 use crate::pipeline::LineContext;
 use crate::reading_order::ReadingMemo;
-use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_mark};
+use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_mark, FATHATAN};
 
 /// Bare alefs with a short vowel, and words that start with a mark, a
 /// document must show to be judged.
 const MIN_SIGNS: usize = 3;
-
-/// Fathatan, the one mark text writes on a bare alef (`جميعاً`).
-const FATHATAN: char = '\u{064B}';
 
 /// What a line shows of its marks: bare alefs with a short vowel after
 /// them, words that start with a mark (before a letter), words that end with

@@ -2360,12 +2360,18 @@ pub(crate) fn interleaves_letters(line: &str) -> bool {
                 }
                 since_letter = Some(0);
             }
-            _ if crate::script::is_arabic_mark(c) => {}
-            _ if c.is_ascii_alphanumeric() || crate::script::is_digit(c) => since_letter = since_letter.map(|n| n + 1),
+            _ if is_arabic_mark(c) => {}
+            _ if c.is_ascii_alphanumeric() || is_digit(c) => since_letter = since_letter.map(|n| n + 1),
             _ => (single, since_letter) = (0, None),
         }
     }
     false
+}
+
+/// Whether the lexicon knows every Arabic word of the pieces: a line whose
+/// words read (a line in visual order has its words turned).
+fn words_read(scorer: &WordScorer, pieces: &[Piece<'_>]) -> bool {
+    pieces.iter().all(|p| scorer.unknown(p.text) == 0)
 }
 
 /// Times a reading is read again at most to see it settle.
@@ -2506,15 +2512,18 @@ fn read_line(
     // (PDFium), in a line whose words read (not one in visual order, `.1
     // ليغشتماظن ...`) with no other label (`.٤١ مدينة ... من-٣` ends a
     // sentence with the number, its label at the end).
-    let number_after_period = !ev.visual
+    let number_after_period = moved_to_end.is_empty()
+        && label.is_none()
+        && leading_label.is_none()
+        && !ev.visual
         && pieces.len() > 2
         && pieces[0].text == "."
         && gaps[0] == Gap::Glued
         && is_label_number(pieces[1].text)
         && gaps[1] == Gap::Spaces(1)
         && pieces[2].text.starts_with(is_arabic_letter)
-        && pieces[2..].iter().all(|p| scorer.unknown(p.text) == 0);
-    if moved_to_end.is_empty() && label.is_none() && leading_label.is_none() && number_after_period {
+        && words_read(scorer, &pieces[2..]);
+    if number_after_period {
         label = Some(format!("{}.", pieces[1].text));
         remove_pieces(&mut pieces, &mut gaps, 0, 2);
     } else if !moved_to_end.is_empty() {
@@ -2534,11 +2543,11 @@ fn read_line(
             // that starts it (no word starts with a period).
             trailing = ".".to_string();
             pieces[0] = Piece { text: word };
-        } else if let Some(word) = first.text.strip_prefix(['،', '؛']).filter(|w| {
-            as_it_came
-                && w.starts_with(is_arabic_letter)
-                && pieces.iter().all(|p| scorer.unknown(p.text.trim_start_matches(['،', '؛'])) == 0)
-        }) {
+        } else if let Some(word) = first
+            .text
+            .strip_prefix(['،', '؛'])
+            .filter(|w| as_it_came && w.starts_with(is_arabic_letter) && words_read(scorer, &pieces))
+        {
             // `،برنامجاً ... المشاريع`: so a comma (PyMuPDF on fpdf2's PDFs),
             // in a line whose words read (a line in visual order, `؛عام
             // حاتتفا`, ends so too). (Not in a reading read again: the

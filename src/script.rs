@@ -90,6 +90,10 @@ pub(crate) fn is_mark_written_as_word(c: char) -> bool {
     is_quranic_pause_mark(c) || ('\u{0610}'..='\u{0614}').contains(&c)
 }
 
+/// Fathatan, the tanween text writes on a bare alef (`جميعاً`, the ordinal
+/// labels `أولاً`), the one mark a final alef carries.
+pub(crate) const FATHATAN: char = '\u{064B}';
+
 /// A tanween (nunation) mark, which only ends words: fathatan, dammatan,
 /// kasratan, and their open forms of U+08F0..U+08F2.
 pub(crate) fn is_tanween(c: char) -> bool {

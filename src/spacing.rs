@@ -36,7 +36,7 @@ use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::script::{
     is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_clitics_only, is_digit, is_mark_written_as_word,
-    is_tanween, TATWEEL,
+    is_tanween, FATHATAN, TATWEEL,
 };
 
 /// What to do with one run of spaces.
@@ -103,7 +103,7 @@ pub(crate) fn mark_before_its_letter(rest: &str) -> Option<String> {
 fn tanween_glued_to_next_word(prev: char, rest: &str) -> Option<&str> {
     let first = rest.chars().next().filter(|&c| is_tanween(c))?;
     let sits_on_prev = match first {
-        '\u{064B}' => carries_fathatan(prev),
+        FATHATAN => carries_fathatan(prev),
         _ => is_arabic_letter(prev),
     };
     if !sits_on_prev {
@@ -128,7 +128,7 @@ fn carries_fathatan(c: char) -> bool {
 fn tanween_after_punctuation(prev: char, rest: &str) -> Option<(usize, String)> {
     let mut chars = rest.chars();
     let punctuation = chars.next().filter(|&c| matches!(c, '.' | '،' | '؛' | ':'))?;
-    let mark = chars.next().filter(|&c| c == '\u{064B}')?;
+    let mark = chars.next().filter(|&c| c == FATHATAN)?;
     let ends = chars.next().is_none_or(|c| c == ' ');
     (ends && carries_fathatan(prev)).then(|| (punctuation.len_utf8() + mark.len_utf8(), format!("{mark}{punctuation}")))
 }
@@ -157,7 +157,7 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
             out.replace(at..at, " ", FixKind::Spacing, 1.0);
         }
         if let Some(to) = fathatan_to.filter(|&to| to <= start) {
-            out.replace(to..to, FATHATAN, FixKind::DetachedMark, 1.0);
+            out.replace(to..to, FATHATAN.encode_utf8(&mut [0; 4]), FixKind::DetachedMark, 1.0);
             fathatan_to = None;
         }
         let end = start + bytes[start..].iter().take_while(|&&b| b == b' ').count();
@@ -193,12 +193,10 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
         out.replace(at..at, " ", FixKind::Spacing, 1.0);
     }
     if let Some(to) = fathatan_to {
-        out.replace(to..to, FATHATAN, FixKind::DetachedMark, 1.0);
+        out.replace(to..to, FATHATAN.encode_utf8(&mut [0; 4]), FixKind::DetachedMark, 1.0);
     }
     out.finish()
 }
-
-const FATHATAN: &str = "\u{064B}";
 
 /// `ً شهدت ... العقد الماضي تحولا ملحوظاً في`: a fathatan that starts a
 /// line, set off by a space, is drawn first (PDFium and pdftext, on the
@@ -238,7 +236,7 @@ fn fathatan_drawn_first(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
         let word = token.trim_end_matches(['.', '،', '؛', ':', '!', '؟', ')', ']', '»', '"']);
         let mut back = word.chars().rev();
         let bare_alef = back.next() == Some('ا') && back.next().is_some_and(is_arabic_letter);
-        let definite = ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"].iter().any(|a| word.starts_with(a));
+        let definite = crate::word_order::is_definite(word);
         let tanween_after = tokens.peek().is_some_and(|next| next.starts_with(is_arabic_mark));
         if bare_alef && !definite && !tanween_after {
             if carrier.is_some() {

@@ -191,7 +191,7 @@ pub(crate) fn ends_a_sentence(token: &str) -> bool {
 
 /// Whether a word starts with the article, after one proclitic or none
 /// (`ال`, `وال`, `بال`, `فال`, `كال`, `لل`, `ولل`, `فلل`), marks aside.
-fn is_definite(word: &str) -> bool {
+pub(crate) fn is_definite(word: &str) -> bool {
     let letters: String = word.chars().filter(|&c| crate::script::is_arabic_letter(c)).take(4).collect();
     let rest = letters.strip_prefix(['و', 'ف', 'ب', 'ك']).unwrap_or(&letters);
     rest.starts_with("ال") || letters.starts_with("لل") || rest.starts_with("لل")
