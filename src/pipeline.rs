@@ -598,6 +598,9 @@ pub(crate) fn prepare<'a>(
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         memo.judge_typed_glue(states.iter().flatten().map(|s| &*s.text), damage_judged || numbers_reversed);
         damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text), memo);
+        // Judged on the lines as they came: a stage before may have put a
+        // label first that the extractor drew elsewhere.
+        memo.judge_runs_in_order(lines_as_they_came());
         memo.learn_visual_brackets(states.iter().flatten().map(|s| &*s.text));
         ctx.reversal_damage = damaged;
         if damaged {

@@ -2153,6 +2153,9 @@ pub(crate) struct ReadingMemo {
     /// Whether glue a writer types too is a sign of reversed runs in this
     /// document (see `judge_typed_glue`).
     typed_glue_is_damage: std::cell::Cell<bool>,
+    /// Whether the document emits its runs in reading order (see
+    /// `judge_runs_in_order`).
+    runs_in_order: std::cell::Cell<bool>,
 }
 
 impl ReadingMemo {
@@ -2164,6 +2167,7 @@ impl ReadingMemo {
             evidence: RefCell::new(FxHashMap::default()),
             visual_brackets_mirrored: std::cell::OnceCell::new(),
             typed_glue_is_damage: std::cell::Cell::new(false),
+            runs_in_order: std::cell::Cell::new(false),
         }
     }
 
@@ -2211,6 +2215,17 @@ impl ReadingMemo {
         e.shows_reversed_runs() || (e.glued_as_typed && self.typed_glue_is_damage())
     }
 
+    /// Judges, once per pass, whether the document emits its runs in
+    /// reading order (`labels_start_their_lines`). Then a line keeps its
+    /// words in the order they came (`keeps_its_words`) unless it shows
+    /// signs of its own: pdf.js and pypdf on LibreOffice's PDFs glue a
+    /// number or a Latin word to the words around it
+    /// (`النموذج94.5على بيانات`, `تشغيلLinuxأو10Windowsأو`), which the search
+    /// read as runs glued and turned, with every word read either way.
+    pub fn judge_runs_in_order<'l>(&self, lines: impl Iterator<Item = &'l str>) {
+        self.runs_in_order.set(labels_start_their_lines(lines, self));
+    }
+
     fn typed_glue_is_damage(&self) -> bool {
         self.typed_glue_is_damage.get()
     }
@@ -2256,10 +2271,42 @@ impl ReadingMemo {
         // is read again with them (they decide nothing else).
         let alone = Neighbours::default();
         let (reading, tied) = self.read_beside(line, reversal_damage, &alone);
-        if !tied || *neighbours == alone {
-            return reading;
+        let reading =
+            if !tied || *neighbours == alone { reading } else { self.read_beside(line, reversal_damage, neighbours).0 };
+        if self.runs_in_order.get() && reading.as_ref().is_some_and(|(text, _)| !self.keeps_its_words(line, text)) {
+            return None;
         }
-        self.read_beside(line, reversal_damage, neighbours).0
+        reading
+    }
+
+    /// Whether a reading of a line may stand in a document that emits its
+    /// runs in reading order: it moves no word, or it puts pieces of words
+    /// together (`المشتر` … `كة`), or the line shows signs of its own that
+    /// a run came out of place: a label inside it or emitted last, letters
+    /// in visual order, a cut inside a stretched word, neutrals drawn out of
+    /// place, a sentence's punctuation on the next word's side, a first
+    /// character that no line starts with (a mark, a closing bracket,
+    /// punctuation: a glyph cut from its word).
+    fn keeps_its_words(&self, line: &str, reading: &str) -> bool {
+        if arabic_letters(reading).eq(arabic_letters(line)) || arabic_words(reading) != arabic_words(line) {
+            return true;
+        }
+        let t = line.trim_matches(' ');
+        let e = self.evidence(t);
+        let starts_cut =
+            t.starts_with(|c: char| is_arabic_mark(c) || matches!(c, ')' | ']' | '.' | '،' | '؛' | ':' | '-'));
+        // A bracket label after the line's first token (`المقررة.م(ج) تتأخر`).
+        let bracket_label_inside = t.split(' ').skip(1).any(|token| {
+            token.split_once('(').and_then(|(_, r)| r.split_once(')')).is_some_and(|(inner, _)| is_bracket_label(inner))
+        });
+        e.label
+            || e.visual
+            || e.cut_tatweel
+            || e.drawn_out_of_place
+            || e.punctuation_first
+            || e.punctuation_on_next_word
+            || starts_cut
+            || bracket_label_inside
     }
 
     /// The settled reading of a line between these neighbours, and whether
@@ -2284,6 +2331,50 @@ impl ReadingMemo {
         lines.insert(key, (reading.clone(), tied));
         (reading, tied)
     }
+}
+
+/// The Arabic letters of a text, in order.
+fn arabic_letters(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|&c| is_arabic_letter(c))
+}
+
+/// The Arabic words of a text (its letters, cut at anything but letters
+/// and marks), in sorted order: the same for two readings that only move
+/// whole words.
+fn arabic_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !(is_arabic_letter(c) || is_arabic_mark(c)))
+        .filter(|w| !w.is_empty())
+        .map(|w| arabic_letters(w).collect())
+        .collect();
+    words.sort_unstable();
+    words
+}
+
+/// Whether a document's paragraph numbers start their lines, as text has
+/// them: two lines at least start with one (`1. نظام`, `2ذاكرة`, `٣ ويستند`)
+/// and no line shows one elsewhere (at its end, `المياه-١`, `تشغيل1`, or
+/// inside it as a run of its own), nor is in visual order, nor has
+/// neutrals drawn out of place. An extractor that emits a line's runs from
+/// its visual left emits the label, the line's rightmost run, last.
+pub(crate) fn labels_start_their_lines<'l>(lines: impl Iterator<Item = &'l str>, memo: &ReadingMemo) -> bool {
+    let mut leading = 0;
+    for line in lines.filter(|l| crate::script::has_arabic_script(l)) {
+        let t = line.trim_matches(' ');
+        let e = memo.evidence(t);
+        let (before, last_digits) = t.split_at(t.trim_end_matches(is_digit).len());
+        let label_last = t.ends_with('-')
+            || (!last_digits.is_empty()
+                && before.trim_end_matches([' ', '.']).ends_with(|c: char| c == '-' || is_arabic_letter(c)));
+        if e.label || e.visual || e.drawn_out_of_place || label_last {
+            return false;
+        }
+        let (digits, rest) = split_leading_digits(t);
+        if is_label_number(digits) && rest.trim_start_matches([' ', '.', '-', ')']).starts_with(is_arabic_letter) {
+            leading += 1;
+        }
+    }
+    leading >= 2
 }
 
 /// The settled reading of a line (see `restore_reading_order`), or `None`
@@ -2724,6 +2815,33 @@ mod tests {
     fn fix(line: &str) -> String {
         let config = Config::default();
         crate::pipeline::tests::run_stage_with_damage(restore_reading_order, line, &config, true).into_owned()
+    }
+
+    #[test]
+    fn labels_that_start_their_lines_show_runs_in_reading_order() {
+        let memo = ReadingMemo::new(&Config::default());
+        let judge = |doc: &str| labels_start_their_lines(doc.lines(), &memo);
+        let as_text = "متطلبات التشغيل:\n1. نظام تشغيلLinuxأو10Windowsأو أحدث؛\n2ذاكرة لا تقل عن8GB\n";
+        assert!(judge(as_text));
+        // One label is not enough.
+        assert!(!judge("متطلبات التشغيل:\n1. نظام تشغيلLinuxأو10Windowsأو أحدث؛\n"));
+        // A label at a line's end, glued or after a hyphen, or a line in
+        // visual order: the extractor emits runs from the visual left.
+        for other in ["أو أحدث؛10 WindowsأوLinux. نظام تشغيل1", "يعرض هذا التقرير حالة المدارس-٣", "ةيبرعلا ةغللا"]
+        {
+            assert!(!judge(&format!("{as_text}{other}\n")), "{other}");
+        }
+        // In such a document a reading that only moves whole words is not
+        // taken; one that puts pieces of a word together is, and so is one
+        // of a line with signs of its own.
+        memo.runs_in_order.set(true);
+        assert!(!memo.keeps_its_words("ملاحظة: حجمه100MBنحو3دقائق.", "دقائق. 3 نحو 100MB ملاحظة: حجمه"));
+        assert!(memo.keeps_its_words(
+            "كة بين الحكومة.١٣- إن إدارة المياه مسؤولية مشتر",
+            "١٣- إن إدارة المياه مسؤولية مشتركة بين الحكومة."
+        ));
+        assert!(memo.keeps_its_words("حطات المعالجة.م(ج) تتأخر الاستثمارات", "م(ج) تتأخر الاستثمارات حطات المعالجة."));
+        assert!(memo.keeps_its_words("ً سابقا. بلغت دقة", "بلغت دقة سابقاً."));
     }
 
     #[test]
