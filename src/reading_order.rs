@@ -2293,8 +2293,9 @@ impl ReadingMemo {
         }
         let t = line.trim_matches(' ');
         let e = self.evidence(t);
-        let starts_cut =
-            t.starts_with(|c: char| is_arabic_mark(c) || matches!(c, ')' | ']' | '.' | '،' | '؛' | ':' | '-'));
+        let starts_cut = t.starts_with(|c: char| {
+            is_arabic_mark(c) || crate::label_marks::is_end_punctuation(c) || matches!(c, ')' | ']' | '-')
+        });
         // A bracket label after the line's first token (`المقررة.م(ج) تتأخر`).
         let bracket_label_inside = t.split(' ').skip(1).any(|token| {
             token.split_once('(').and_then(|(_, r)| r.split_once(')')).is_some_and(|(inner, _)| is_bracket_label(inner))
