@@ -754,7 +754,9 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
             0xE2 if at(i + 1) == 0x80 && matches!(at(i + 2), 0x8B..=0x8F | 0xAA..=0xAE) => return Verdict::Dirty,
             0xE2 if at(i + 1) == 0x81 && matches!(at(i + 2), 0xA0..=0xAF) => return Verdict::Dirty,
             // Private use (U+E000..U+F8FF), presentation forms (U+FB50..U+FDFF,
-            // U+FE70..U+FEFF, which holds the byte order mark), U+FFFD.
+            // U+FE70..U+FEFF, which holds the byte order mark), U+FFFD, and
+            // U+FFFF, a noncharacter some extractors write for a glyph the
+            // PDF maps to nothing (`word_order` reads it as a neutral).
             0xEE => return Verdict::Dirty,
             0xEF => {
                 let s = at(i + 1);
@@ -762,7 +764,7 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
                 {
                     return Verdict::Dirty;
                 }
-                if s == 0xBF && at(i + 2) == 0xBD {
+                if s == 0xBF && matches!(at(i + 2), 0xBD | 0xBF) {
                     return Verdict::Dirty;
                 }
                 i += 3;
@@ -914,6 +916,8 @@ mod tests {
         assert_eq!(scan_line_str("١- أقرَّ مؤتمر الأطراف (CTOC/COP/2018/3)، في", &c), Verdict::Clean);
         assert_eq!(scan_line_str("العضـــــوية", &c), Verdict::Dirty);
         assert_eq!(scan_line_str("المهاجر\u{FFFD}ن", &c), Verdict::Dirty);
+        // The code some extractors write for an unmapped neutral.
+        assert_eq!(scan_line_str("إدارة المياه\u{FFFF}", &c), Verdict::Dirty);
         assert_eq!(scan_line_str("المهاجر'ن", &c), Verdict::Dirty);
         assert_eq!(scan_line_str("الأطراف ، في", &c), Verdict::Dirty);
         assert_eq!(scan_line_str("الأطراف ", &c), Verdict::Dirty);

@@ -43,7 +43,7 @@ pub(crate) const MIN_LINES: usize = 3;
 fn label_drawn_last(line: &str) -> Option<(u64, bool)> {
     let line = line.trim_end_matches(' ');
     let (rest, last) = line.rsplit_once(' ')?;
-    let digits = last.strip_prefix('-')?;
+    let digits = last.strip_prefix(LABEL_HYPHENS)?;
     let (number, after) = split_leading_digits(digits);
     if !(is_label_number(number) && after.is_empty()) {
         return None;
@@ -57,14 +57,37 @@ fn label_drawn_last(line: &str) -> Option<(u64, bool)> {
 fn ends_sentence(token: &str) -> bool {
     // (A word: the period alone is a neutral drawn at the line's edge, as
     // pdf.js leaves it, `. يتناول ... المياه -١`.)
-    (token.ends_with(is_end_punctuation) && token.chars().any(crate::script::is_arabic_letter))
+    (token.ends_with(is_end_punctuation_or_unmapped) && token.chars().any(crate::script::is_arabic_letter))
         || number_after_its_period(token).is_some()
+}
+
+/// The code some extractors write for a glyph the PDF maps to no character
+/// (the noncharacter U+FFFF: pdfminer.six, pdf.js, pypdf, PyMuPDF and PDFBox
+/// on XeTeX's hyphen, period, brackets and slash in four fonts). It stands
+/// for a neutral, never for a letter, so where a label's hyphen or a
+/// sentence's period is looked for, it may be either.
+const UNMAPPED_GLYPH: char = '\u{FFFF}';
+
+/// A line's end as text as written has it: a sentence's or a clause's
+/// punctuation, or the code of an unmapped glyph (`المياه￿`).
+fn is_line_end_punctuation_or_unmapped(c: char) -> bool {
+    LINE_END_PUNCTUATION.contains(&c) || c == UNMAPPED_GLYPH
+}
+
+/// The hyphen of a label drawn `-N`, or the code of an unmapped glyph in
+/// its place (`￿١`).
+const LABEL_HYPHENS: [char; 2] = ['-', UNMAPPED_GLYPH];
+
+/// A sentence's or a clause's punctuation, or the code of an unmapped glyph
+/// (`المياه￿`).
+fn is_end_punctuation_or_unmapped(c: char) -> bool {
+    is_end_punctuation(c) || c == UNMAPPED_GLYPH
 }
 
 /// A number drawn with the sentence's period on its left (`.٢٠٢٣`): the
 /// number, and the period.
 fn number_after_its_period(token: &str) -> Option<(&str, char)> {
-    let period = token.chars().next().filter(|&c| is_end_punctuation(c))?;
+    let period = token.chars().next().filter(|&c| is_end_punctuation_or_unmapped(c))?;
     let number = &token[period.len_utf8()..];
     (!number.is_empty() && number.chars().all(crate::script::is_digit)).then_some((number, period))
 }
@@ -74,7 +97,11 @@ fn number_after_its_period(token: &str) -> Option<(&str, char)> {
 pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
     let (mut labelled, mut found, mut numbers) = (0usize, 0usize, CountingUp::default());
     // (Most lines end with no digit: their bytes tell at once.)
-    for line in lines.clone().filter(|l| crate::level_runs::may_end_with_label(l.as_bytes())) {
+    let may_end_with_label = |l: &&str| {
+        crate::level_runs::may_end_with_label(l.as_bytes())
+            || memchr::memmem::find(l.as_bytes(), UNMAPPED_GLYPH.encode_utf8(&mut [0; 3]).as_bytes()).is_some()
+    };
+    for line in lines.clone().filter(may_end_with_label) {
         if let Some((number, after_sentence)) = label_drawn_last(line) {
             labelled += 1;
             numbers.add(number);
@@ -96,7 +123,7 @@ pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item =
     let (mut sentence_end_first, mut sentence_end_last) = (0usize, 0usize);
     for line in lines {
         sentence_end_first += usize::from(line.split(' ').find(|t| !t.is_empty()).is_some_and(ends_sentence));
-        sentence_end_last += usize::from(line.trim_end_matches(' ').ends_with(is_end_punctuation));
+        sentence_end_last += usize::from(line.trim_end_matches(' ').ends_with(is_end_punctuation_or_unmapped));
     }
     sentence_end_first > sentence_end_last
 }
@@ -135,7 +162,7 @@ impl LineEdges {
             let second = rest.split(' ').next().unwrap_or_default();
             edges.sentence_end_first +=
                 usize::from(ends_a_sentence(&line[..first_end]) && !crate::reading_order::is_logical_label(second));
-            edges.punctuation_last += usize::from(line.ends_with(LINE_END_PUNCTUATION));
+            edges.punctuation_last += usize::from(line.ends_with(is_line_end_punctuation_or_unmapped));
             edges.wide_gaps += usize::from(memchr::memmem::find(line.as_bytes(), b"  ").is_some());
         }
         edges
@@ -184,9 +211,13 @@ pub(crate) const LINE_END_PUNCTUATION: [char; 6] = ['.', '؟', '!', ':', '؛', '
 /// `التحديثات.`), and with its words emitted from the left, it starts the
 /// line.
 pub(crate) fn ends_a_sentence(token: &str) -> bool {
-    let word = token.trim_end_matches(SENTENCE_END);
+    let word = token.trim_end_matches(SENTENCE_END).trim_end_matches(UNMAPPED_GLYPH);
     (word.len() < token.len() && crate::script::ends_an_arabic_word(word) && is_definite(word))
-        || number_after_its_period(token).is_some_and(|(_, period)| period == '.')
+        || number_after_its_period(token).is_some_and(|(number, period)| {
+            // (The code of an unmapped glyph before a number that may be a
+            // label is the label's hyphen as pdf.js draws it: `￿١ يتناول`.)
+            period == '.' || (period == UNMAPPED_GLYPH && !is_label_number(number))
+        })
 }
 
 /// Whether a word starts with the article, after one proclitic or none
@@ -217,17 +248,21 @@ fn turn_words(line: &str) -> String {
             continue;
         }
         let token = tokens[i];
-        match token.strip_prefix('-') {
-            Some(number) if i == 0 && is_label_number(number) => out.push(Cow::Owned(format!("{number}-"))),
+        match token.strip_prefix(LABEL_HYPHENS) {
+            Some(number) if i == 0 && is_label_number(number) => {
+                let hyphen = &token[..token.len() - number.len()];
+                out.push(Cow::Owned(format!("{number}{hyphen}")))
+            }
             _ => out.push(Cow::Borrowed(token)),
         }
         i += 1;
     }
-    // The line's last number, drawn with the sentence's period on its left
-    // (`.٢٠٢٣ عام`): the period ends the sentence after it.
-    if let Some(last) = out.last_mut() {
-        if let Some((number, period)) = number_after_its_period(last) {
-            *last = Cow::Owned(format!("{number}{period}"));
+    // A number drawn with the punctuation after it on its left (`.٢٠٢٣ عام`,
+    // `مقابل ،٢٠٢٢ عام`): a word's chunk is emitted as it is drawn, and the
+    // digits run left to right.
+    for token in &mut out {
+        if let Some((number, period)) = number_after_its_period(token) {
+            *token = Cow::Owned(format!("{number}{period}"));
         }
     }
     out.join(" ")
@@ -261,6 +296,11 @@ mod tests {
         );
         // A Latin run keeps its order.
         assert_eq!(turn_words("الخبراء. (United Nations) أشار -٣"), "٣- أشار (United Nations) الخبراء.");
+        // A number's punctuation drawn on its left inside the line.
+        assert_eq!(turn_words("مقابل ،٢٠٢٢ عام نهاية في غيغاواط ١٨ بلغت"), "بلغت ١٨ غيغاواط في نهاية عام ٢٠٢٢، مقابل");
+        // The code of an unmapped glyph (U+FFFF) in a label's hyphen's place
+        // goes with the number, as it came.
+        assert_eq!(turn_words("المياه\u{FFFF} إدارة في يتناول \u{FFFF}١"), "١\u{FFFF} يتناول في إدارة المياه\u{FFFF}");
     }
 
     /// Running text without labels (PDFBox on XeLaTeX's PDFs of the prose,
@@ -380,5 +420,20 @@ mod tests {
         let written =
             ["وتراوحت درجات الحرارة بين ٣ و -١", "وانخفضت في الليل إلى -٢", "المياه. هذا ما قاله الخبير عن الحرارة -٣"];
         assert!(!document_emits_words_from_the_left(written.into_iter()));
+        // The code of an unmapped glyph (U+FFFF) for the hyphen and the
+        // period (`corpus/in-the-wild/pdf-xelatex-kacst-pdfbox.broken.txt`).
+        let unmapped: Vec<String> = turned.iter().map(|l| l.replace(['-', '.'], "\u{FFFF}")).collect();
+        assert!(document_emits_words_from_the_left(unmapped.iter().map(String::as_str)));
+        // Lines in reading order with the same code (pdf.js) are no sign:
+        // before a number that may be a label it is no sentence's period.
+        let in_order = [
+            "\u{FFFF}١ يتناول هذا التقرير التحديات التي تواجهها المدن في إدارة المياه\u{FFFF}",
+            "\u{FFFF}٢ وقد أعد التقرير فريق من الخبراء بناء على طلب اللجنة في عام \u{FFFF}٢٠٢٣",
+            "\u{FFFF}٣ ويستند التقرير إلى بيانات جمعتها الوزارة من ١٤ مدينة رئيسية\u{FFFF}",
+            "\u{FFFF}٤ ارتفع استهلاك المياه في المدن بنسبة ١٨ في المائة خلال عشر سنوات\u{FFFF}",
+        ];
+        assert!(!document_emits_words_from_the_left(in_order.into_iter()));
+        assert!(ends_a_sentence("\u{FFFF}٢٠٣٠") && !ends_a_sentence("\u{FFFF}١"));
+        assert!(ends_a_sentence("السعودية\u{FFFF}"));
     }
 }

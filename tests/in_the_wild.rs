@@ -662,21 +662,63 @@ fn list_labels_and_dates_that_pdfium_drew_apart_are_put_back() {
     assert_eq!(documents, 12);
 }
 
+/// XeTeX's hyphen, period, brackets and slash map to no character in its
+/// PDFs with KacstBook, KacstOffice and Noto Kufi, and PDFBox writes the
+/// noncharacter U+FFFF for them: `المياه￿ إدارة في ... يتناول ￿١`. The code
+/// stands for a neutral, so where the judgement of words emitted from the
+/// left looks for a label's hyphen or a sentence's period, it may be
+/// either. The stop-28 code judged none of these documents (0.72-0.77 line
+/// CER, no line's words in order); now each line's words come out in the
+/// gold's order, but where Noto Kufi lost the spaces around `في`
+/// (`الإقليميفي`, two lines) and a lam-alef its order (`خالل`, one line).
+#[test]
+fn words_pdfbox_emitted_from_the_left_are_turned_back_where_neutrals_map_to_nothing() {
+    // A line's Arabic words, letters only (the neutrals stay U+FFFF).
+    fn words(line: &str) -> Vec<String> {
+        line.split(|c: char| !('\u{0621}'..='\u{0652}').contains(&c))
+            .map(|w| w.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).collect::<String>())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+    let mut documents = 0;
+    for text in ["", "schools-", "prose-"] {
+        for font in ["kacst", "kacstoffice", "notokufi"] {
+            let name = format!("pdf-{text}xelatex-{font}-pdfbox");
+            let path = common::corpus_dir().join(format!("in-the-wild/{name}.broken.txt"));
+            if !path.exists() {
+                continue;
+            }
+            let broken = common::read(&path);
+            let gold = common::read(&common::corpus_dir().join(format!("in-the-wild/{name}.gold.txt")));
+            assert!(broken.contains('\u{FFFF}'), "{name}");
+            let out = repair(&broken).into_owned();
+            let lines = gold.lines().count();
+            let in_order = out.lines().zip(gold.lines()).filter(|(o, g)| words(o) == words(g)).count();
+            let allowed = if font == "notokufi" { 2 } else { 0 };
+            assert!(in_order + allowed >= lines, "{name}: {in_order} of {lines} lines' words in order");
+            documents += 1;
+        }
+    }
+    assert_eq!(documents, 8);
+}
+
 /// PDFBox on XeLaTeX's PDFs of running text (`pdf-prose-xelatex-*-pdfbox`):
 /// each word is a chunk of its own, and the words of a line come out from
 /// its visual left. The text has no labels to judge it by; its lines'
 /// edges do (`word_order::LineEdges`: lines start with the word that ends
 /// their sentence). The stop-23 code left them at 0.62–0.70 line CER with
 /// no line right; now most lines come out as the gold (measured: 12 to 17
-/// of 19).
+/// of 19). Since stop 29 a number with its punctuation drawn on its left
+/// inside a line (`عام ،٢٠٢٢ مقابل`) has it put back after it, and with
+/// Amiri and DejaVu Sans every line is the gold's.
 #[test]
 fn words_pdfbox_emitted_from_the_left_in_running_text_are_turned_back() {
-    for font in ["amiri", "dejavu", "noto"] {
+    for (font, at_least) in [("amiri", 19), ("dejavu", 19), ("noto", 12)] {
         let name = format!("pdf-prose-xelatex-{font}-pdfbox");
         let broken = common::read(&common::corpus_dir().join(format!("in-the-wild/{name}.broken.txt")));
         let gold = common::read(&common::corpus_dir().join(format!("in-the-wild/{name}.gold.txt")));
         let out = repair(&broken).into_owned();
         let exact = out.lines().zip(gold.lines()).filter(|(o, g)| o == g).count();
-        assert!(exact >= 12, "{name}: {exact} of {} lines right", gold.lines().count());
+        assert!(exact >= at_least, "{name}: {exact} of {} lines right", gold.lines().count());
     }
 }
