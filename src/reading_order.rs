@@ -2288,10 +2288,21 @@ impl ReadingMemo {
     /// character that no line starts with (a mark, a closing bracket,
     /// punctuation: a glyph cut from its word).
     fn keeps_its_words(&self, line: &str, reading: &str) -> bool {
-        if arabic_letters(reading).eq(arabic_letters(line)) || arabic_words(reading) != arabic_words(line) {
+        let t = line.trim_matches(' ');
+        // The document's labels start their lines: a reading that puts a
+        // line's label last reads against that (`3اتصال ... التحديثات. .` is
+        // no `اتصال ... التحديثات.. 3`), and the next pass, finding a label
+        // last, would judge the document otherwise.
+        if let Some(label) = leading_label_number(t) {
+            let end = reading.trim_end_matches([' ', '.', '-']);
+            let before = end.strip_suffix(label).map(|b| b.trim_end_matches(' '));
+            if before.is_some_and(|b| !b.ends_with(is_digit)) {
+                return false;
+            }
+        }
+        if letters_in_order(reading).eq(letters_in_order(line)) || arabic_words(reading) != arabic_words(line) {
             return true;
         }
-        let t = line.trim_matches(' ');
         let e = self.evidence(t);
         let starts_cut = t.starts_with(|c: char| {
             is_arabic_mark(c) || crate::label_marks::is_end_punctuation(c) || matches!(c, ')' | ']' | '-')
@@ -2334,6 +2345,12 @@ impl ReadingMemo {
     }
 }
 
+/// The Arabic and Latin letters of a text, in order: the same for two
+/// readings that move no word of either script.
+fn letters_in_order(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|&c| is_arabic_letter(c) || c.is_ascii_alphabetic())
+}
+
 /// The Arabic letters of a text, in order.
 fn arabic_letters(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|&c| is_arabic_letter(c))
@@ -2350,6 +2367,14 @@ fn arabic_words(text: &str) -> Vec<String> {
         .collect();
     words.sort_unstable();
     words
+}
+
+/// The paragraph number a line starts with, before its words (`1. نظام`,
+/// `2ذاكرة`, `٣- ويستند`).
+fn leading_label_number(line: &str) -> Option<&str> {
+    let (digits, rest) = split_leading_digits(line);
+    (is_label_number(digits) && rest.trim_start_matches([' ', '.', '-', ')']).starts_with(is_arabic_letter))
+        .then_some(digits)
 }
 
 /// Whether a document's paragraph numbers start their lines, as text has
@@ -2370,10 +2395,7 @@ pub(crate) fn labels_start_their_lines<'l>(lines: impl Iterator<Item = &'l str>,
         if e.label || e.visual || e.drawn_out_of_place || label_last {
             return false;
         }
-        let (digits, rest) = split_leading_digits(t);
-        if is_label_number(digits) && rest.trim_start_matches([' ', '.', '-', ')']).starts_with(is_arabic_letter) {
-            leading += 1;
-        }
+        leading += usize::from(leading_label_number(t).is_some());
     }
     leading >= 2
 }
@@ -2843,6 +2865,17 @@ mod tests {
         ));
         assert!(memo.keeps_its_words("حطات المعالجة.م(ج) تتأخر الاستثمارات", "م(ج) تتأخر الاستثمارات حطات المعالجة."));
         assert!(memo.keeps_its_words("ً سابقا. بلغت دقة", "بلغت دقة سابقاً."));
+        // Nor one that takes a line's label from its start, whatever signs
+        // the line shows (a period alone at its end here).
+        assert!(!memo.keeps_its_words("3اتصال بالإنترنت لتنزيل التحديثات. .", "اتصال بالإنترنت لتنزيل التحديثات.. 3"));
+        assert!(memo.keeps_its_words("3اتصال بالإنترنت لتنزيل التحديثات. .", "3. اتصال بالإنترنت لتنزيل التحديثات."));
+        assert!(!memo.keeps_its_words("2. ذاكرة ل ا تقل عن8GB قدرها20GB؛", "20GB؛ قدرها 8GB تقل عن الذاكرة 2."));
+        // A Latin run is a word too: a reading that only moves it is no
+        // more taken than one that moves Arabic words.
+        assert!(!memo.keeps_its_words(
+            "https://example.org/downloadمجاناً. ولالستفسار يرجى",
+            "مجاناً. ولالستفسار يرجى https://example.org/download"
+        ));
     }
 
     #[test]
