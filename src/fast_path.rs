@@ -74,6 +74,14 @@ pub(crate) fn is_clean(text: &str, config: &Config) -> bool {
         {
             return false;
         }
+        // A label first and its hyphen last, glued to the last word: the
+        // document may be judged by such lines (`word_order`).
+        if config.reading_order
+            && without_carriage_return(line).trim_end_matches(' ').ends_with('-')
+            && crate::word_order::label_first_hyphen_last(without_carriage_return(line)).is_some()
+        {
+            return false;
+        }
         // Runs cut where a yeh is kerned: judged by the lines that start
         // with the yeh's piece and hold a label (`level_runs`).
         if config.reading_order && crate::level_runs::reads_as_runs_cut_at_kerned_yehs(without_carriage_return(line)) {

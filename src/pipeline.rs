@@ -111,6 +111,10 @@ pub(crate) struct LineContext<'c> {
     /// Whether the document's lines came out as words emitted from the
     /// visual left (see `word_order`; set for the one run of that stage).
     pub words_from_the_left: bool,
+    /// Whether the document's labelled lines came out with the label first,
+    /// its hyphen last and the words between emitted from the visual left
+    /// (see `word_order`; set for the one run of that stage).
+    pub words_after_their_labels: bool,
     /// Whether the document lost the spaces between its words (see
     /// `lost_spaces`; set for the one run of that stage).
     pub spaces_lost: bool,
@@ -159,6 +163,7 @@ impl<'c> LineContext<'c> {
             embedded_runs_reversed: false,
             spaces_lost: false,
             words_from_the_left: false,
+            words_after_their_labels: false,
             tabs_are_spaces: false,
             punctuation_before_numbers: false,
             guillemets_mirrored: false,
@@ -529,7 +534,9 @@ pub(crate) fn prepare<'a>(
         // (Each word a run of its own: `word_order`.)
         ctx.words_from_the_left =
             word_order::document_emits_words_from_the_left(states.iter().flatten().map(|s| &*s.text));
-        if ctx.words_from_the_left {
+        ctx.words_after_their_labels = !ctx.words_from_the_left
+            && word_order::document_emits_words_after_their_labels(states.iter().flatten().map(|s| &*s.text));
+        if ctx.words_from_the_left || ctx.words_after_their_labels {
             damage_judged |= run_on_every_line(&mut states, word_order::restore_word_order, &ctx);
         }
     }

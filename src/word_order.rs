@@ -22,6 +22,12 @@
 //! punctuation, and one line in ten at most holds a wide gap.
 //! Then every line with Arabic has its words turned (`turn_words`): the
 //! label is put first as `N-`, and a run of Latin words keeps its order.
+//!
+//! pypdf on Typst's PDFs draws a labelled line's label first, its hyphen
+//! last and the words between from the left (`٥ الصناعية. ... ويعزى-`),
+//! while its other lines come out in other shapes: such a document
+//! (`document_emits_words_after_their_labels`) has only the lines of that
+//! shape turned.
 
 use std::borrow::Cow;
 
@@ -118,8 +124,52 @@ pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item =
     if !(found >= MIN_LINES && 2 * found > labelled && numbers.counts_up()) {
         return false;
     }
-    // And more lines start with a sentence's end than end with one: text as
-    // written, even wrapped anywhere, ends its paragraphs with them.
+    // And more lines start with a sentence's end than end with one.
+    starts_more_than_ends_sentences(lines)
+}
+
+/// A line whose paragraph label came out first and its hyphen last, glued
+/// to the line's last word, with the words between emitted from the visual
+/// left (pypdf on Typst's PDFs: `٥ الصناعية. الأنشطة ... هذا ويعزى-` for
+/// `٥- ويعزى هذا ... الأنشطة الصناعية.`): the label's number and the words.
+/// (The number may come glued to the first word: `٠١ستهلاك.اً ال ... كما-`.)
+pub(crate) fn label_first_hyphen_last(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim_matches(' ');
+    let (number, body) = split_leading_digits(line);
+    let body = body.trim_start_matches(' ').strip_suffix('-')?;
+    (is_label_number(number)
+        && body.starts_with(crate::script::is_arabic_letter)
+        && body.ends_with(crate::script::is_arabic_letter)
+        && body.contains(' '))
+    .then_some((number, body))
+}
+
+/// Whether the document's labelled lines came out as
+/// `label_first_hyphen_last` shows them: three lines at least, and most of
+/// them, start with a word that ends a sentence (the sentence's last word,
+/// emitted first: `٥ الصناعية. ...`), two labels in a row count up, and
+/// more lines of the document start with a sentence's end than end with
+/// one. (A report's numbered paragraph may start with a title of one word,
+/// `٣- المياه. تعاني ...`, but as written its hyphen follows the number,
+/// and its lines end with their sentences.)
+pub(crate) fn document_emits_words_after_their_labels<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
+    let (mut labelled, mut found, mut numbers) = (0usize, 0usize, CountingUp::default());
+    for (number, body) in lines.clone().filter(|l| l.ends_with('-')).filter_map(label_first_hyphen_last) {
+        labelled += 1;
+        numbers.add(crate::number_order::value(number, false));
+        found += usize::from(body.split(' ').find(|t| !t.is_empty()).is_some_and(ends_a_sentence));
+    }
+    // (A labelled line's sentence's end follows its label.)
+    found >= MIN_LINES
+        && 2 * found > labelled
+        && numbers.counts_up()
+        && starts_more_than_ends_sentences(lines.map(|l| label_first_hyphen_last(l).map_or(l, |(_, body)| body)))
+}
+
+/// Whether more of the lines start with a sentence's end than end with
+/// one: text as written, even wrapped anywhere, ends its paragraphs with
+/// them.
+fn starts_more_than_ends_sentences<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
     let (mut sentence_end_first, mut sentence_end_last) = (0usize, 0usize);
     for line in lines {
         sentence_end_first += usize::from(line.split(' ').find(|t| !t.is_empty()).is_some_and(ends_sentence));
@@ -271,10 +321,21 @@ fn turn_words(line: &str) -> String {
 /// In a document whose lines came out as words emitted from the visual left
 /// (`ctx.words_from_the_left`), turns a line's words back.
 pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
-    if !ctx.words_from_the_left || !has_arabic_script(line) {
+    if !has_arabic_script(line) {
         return Cow::Borrowed(line);
     }
-    rewrite_whole(line, &turn_words(line), FixKind::ReadingOrder, 0.95, edits)
+    if ctx.words_from_the_left {
+        return rewrite_whole(line, &turn_words(line), FixKind::ReadingOrder, 0.95, edits);
+    }
+    // In a document whose labelled lines came out with their label first
+    // and its hyphen last, those lines only: its other lines came out in
+    // other shapes (pypdf on Typst's PDFs).
+    match label_first_hyphen_last(line).filter(|_| ctx.words_after_their_labels) {
+        Some((number, body)) => {
+            rewrite_whole(line, &turn_words(&format!("{body} -{number}")), FixKind::ReadingOrder, 0.95, edits)
+        }
+        None => Cow::Borrowed(line),
+    }
 }
 
 #[cfg(test)]
@@ -369,6 +430,50 @@ mod tests {
         assert!(document_emits_words_from_the_left(
             runs.iter().map(|l| l.replace("  ", " ")).collect::<Vec<_>>().iter().map(String::as_str)
         ));
+    }
+
+    /// pypdf on Typst's PDFs: the label first, its hyphen last, the words
+    /// between emitted from the left
+    /// (`corpus/in-the-wild/pdf-typst-amiri-pypdf.broken.txt`).
+    #[test]
+    fn documents_are_judged_by_labels_first_and_hyphens_last() {
+        let turned = [
+            "١ المياه. إدارة في المدن تواجهها التي التحديات التقرير هذا يتناول-",
+            "٢براء بناء على طلب اللجنة في عام خخ- وقد أعد التقرير فريق من ال٣٢٠٢.",
+            "٥ الصناعية. الأنشطة وتوسع السكاني النمو إلى الارتفاع هذا ويعزى-",
+            "٦ التسرب. بسبب المياه من كبيرة كميات القديمة التوزيع شبكات وتفقد-",
+            " عاجلة؛ صيانة إلى القديمة الأحياء في الأنابيب تحتاج(أ)",
+            "٩ والصناعة. الزراعة في المعالجة المياه استخدام إعادة بتشجيع الفريق ويوصي-",
+        ];
+        assert!(document_emits_words_after_their_labels(turned.into_iter()));
+        assert!(!document_emits_words_from_the_left(turned.into_iter()));
+        assert_eq!(label_first_hyphen_last(turned[2]).map(|(n, _)| n), Some("٥"));
+        assert_eq!(label_first_hyphen_last(turned[1]), None);
+        assert_eq!(
+            label_first_hyphen_last("٠١ستهلاك.اً ال بترشيد التوعية كما-"),
+            Some(("٠١", "ستهلاك.اً ال بترشيد التوعية كما"))
+        );
+        assert_eq!(label_first_hyphen_last(turned[4]), None);
+        // The same lines as written: the hyphen follows the number.
+        let written = [
+            "١- يتناول هذا التقرير التحديات التي تواجهها المدن في إدارة المياه.",
+            "٥- ويعزى هذا الارتفاع إلى النمو السكاني وتوسع الأنشطة الصناعية.",
+            "٦- وتفقد شبكات التوزيع القديمة كميات كبيرة من المياه بسبب التسرب.",
+            "٩- ويوصي الفريق بتشجيع إعادة استخدام المياه المعالجة في الزراعة والصناعة.",
+        ];
+        assert!(!document_emits_words_after_their_labels(written.into_iter()));
+        // A report whose numbered paragraphs start with a title of one word
+        // and whose lines end with a hyphen (a dash before a list, wrapped):
+        // its lines end with their sentences as often as they start so.
+        let titled = [
+            "١ المياه. تعاني المنطقة من شح الموارد وتتضمن الأسباب ما يلي -",
+            "٢ الزراعة. تستهلك أكثر المياه.",
+            "٣ الصناعة. تلوث الأنهار وتشمل المصادر -",
+            "٤ السكان. يزيد عددهم كل عام.",
+            "٥ الحلول. تقترح اللجنة عدة خطوات منها -",
+            "ترشيد الاستهلاك.",
+        ];
+        assert!(!document_emits_words_after_their_labels(titled.into_iter()));
     }
 
     #[test]
