@@ -136,7 +136,7 @@ pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item =
 pub(crate) fn label_first_hyphen_last(line: &str) -> Option<(&str, &str)> {
     let line = line.trim_matches(' ');
     let (number, body) = split_leading_digits(line);
-    let body = body.trim_start_matches(' ').strip_suffix('-')?;
+    let body = body.trim_start_matches(' ').strip_suffix('-')?.trim_end_matches(' ');
     (is_label_number(number)
         && body.starts_with(crate::script::is_arabic_letter)
         && body.ends_with(crate::script::is_arabic_letter)
@@ -324,17 +324,16 @@ pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits
     if !has_arabic_script(line) {
         return Cow::Borrowed(line);
     }
-    if ctx.words_from_the_left {
-        return rewrite_whole(line, &turn_words(line), FixKind::ReadingOrder, 0.95, edits);
-    }
-    // In a document whose labelled lines came out with their label first
-    // and its hyphen last, those lines only: its other lines came out in
+    // A line with its label first and its hyphen last (`١المياه. ...
+    // يتناول -`) is turned as if the label were drawn last; in a document
+    // judged by such lines, only they are: its other lines came out in
     // other shapes (pypdf on Typst's PDFs).
-    match label_first_hyphen_last(line).filter(|_| ctx.words_after_their_labels) {
-        Some((number, body)) => {
+    match label_first_hyphen_last(line) {
+        Some((number, body)) if ctx.words_from_the_left || ctx.words_after_their_labels => {
             rewrite_whole(line, &turn_words(&format!("{body} -{number}")), FixKind::ReadingOrder, 0.95, edits)
         }
-        None => Cow::Borrowed(line),
+        _ if ctx.words_from_the_left => rewrite_whole(line, &turn_words(line), FixKind::ReadingOrder, 0.95, edits),
+        _ => Cow::Borrowed(line),
     }
 }
 
@@ -452,6 +451,14 @@ mod tests {
         assert_eq!(
             label_first_hyphen_last("٠١ستهلاك.اً ال بترشيد التوعية كما-"),
             Some(("٠١", "ستهلاك.اً ال بترشيد التوعية كما"))
+        );
+        // pdf.js glues the label to the first word and leaves the hyphen
+        // alone (`corpus/in-the-wild/pdf-typst-dejavu-pdfjs.broken.txt`).
+        let line = "٦التسرب. بسبب المياه من كبيرة كميات القديمة التوزيع شبكات وتفقد -";
+        let (number, body) = label_first_hyphen_last(line).unwrap();
+        assert_eq!(
+            turn_words(&format!("{body} -{number}")),
+            "٦- وتفقد شبكات التوزيع القديمة كميات كبيرة من المياه بسبب التسرب."
         );
         assert_eq!(label_first_hyphen_last(turned[4]), None);
         // The same lines as written: the hyphen follows the number.
