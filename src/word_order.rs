@@ -132,16 +132,31 @@ pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item =
 /// to the line's last word, with the words between emitted from the visual
 /// left (pypdf on Typst's PDFs: `٥ الصناعية. الأنشطة ... هذا ويعزى-` for
 /// `٥- ويعزى هذا ... الأنشطة الصناعية.`): the label's number and the words.
-/// (The number may come glued to the first word: `٠١ستهلاك.اً ال ... كما-`.)
-pub(crate) fn label_first_hyphen_last(line: &str) -> Option<(&str, &str)> {
+/// (The number may come glued to the first word, `٠١ستهلاك.اً ال ... كما-`,
+/// or with the sentence's period, `٥. الصناعية الأنشطة ... ويعزى-`: the
+/// period goes back on the first word, the sentence's last.)
+pub(crate) fn label_first_hyphen_last(line: &str) -> Option<(&str, Cow<'_, str>)> {
     let line = line.trim_matches(' ');
-    let (number, body) = split_leading_digits(line);
-    let body = body.trim_start_matches(' ').strip_suffix('-')?.trim_end_matches(' ');
-    (is_label_number(number)
+    let (number, rest) = split_leading_digits(line);
+    let (period, rest) = match rest.strip_prefix(". ") {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let body = rest.trim_start_matches(' ').strip_suffix('-')?.trim_end_matches(' ');
+    if !(is_label_number(number)
         && body.starts_with(crate::script::is_arabic_letter)
         && body.ends_with(crate::script::is_arabic_letter)
         && body.contains(' '))
-    .then_some((number, body))
+    {
+        return None;
+    }
+    Some((
+        number,
+        match body.split_once(' ').filter(|_| period) {
+            Some((first, others)) => Cow::Owned(format!("{first}. {others}")),
+            None => Cow::Borrowed(body),
+        },
+    ))
 }
 
 /// Whether the document's labelled lines came out as
@@ -154,7 +169,9 @@ pub(crate) fn label_first_hyphen_last(line: &str) -> Option<(&str, &str)> {
 /// and its lines end with their sentences.)
 pub(crate) fn document_emits_words_after_their_labels<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
     let (mut labelled, mut found, mut numbers) = (0usize, 0usize, CountingUp::default());
-    for (number, body) in lines.clone().filter(|l| l.ends_with('-')).filter_map(label_first_hyphen_last) {
+    for (number, body) in
+        lines.clone().filter(|l| l.trim_end_matches(' ').ends_with('-')).filter_map(label_first_hyphen_last)
+    {
         labelled += 1;
         numbers.add(crate::number_order::value(number, false));
         found += usize::from(body.split(' ').find(|t| !t.is_empty()).is_some_and(ends_a_sentence));
@@ -163,15 +180,18 @@ pub(crate) fn document_emits_words_after_their_labels<'l>(lines: impl Iterator<I
     found >= MIN_LINES
         && 2 * found > labelled
         && numbers.counts_up()
-        && starts_more_than_ends_sentences(lines.map(|l| label_first_hyphen_last(l).map_or(l, |(_, body)| body)))
+        && starts_more_than_ends_sentences(
+            lines.map(|l| label_first_hyphen_last(l).map_or(Cow::Borrowed(l), |(_, body)| body)),
+        )
 }
 
 /// Whether more of the lines start with a sentence's end than end with
 /// one: text as written, even wrapped anywhere, ends its paragraphs with
 /// them.
-fn starts_more_than_ends_sentences<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+fn starts_more_than_ends_sentences<S: AsRef<str>>(lines: impl Iterator<Item = S>) -> bool {
     let (mut sentence_end_first, mut sentence_end_last) = (0usize, 0usize);
     for line in lines {
+        let line = line.as_ref();
         sentence_end_first += usize::from(line.split(' ').find(|t| !t.is_empty()).is_some_and(ends_sentence));
         sentence_end_last += usize::from(line.trim_end_matches(' ').ends_with(is_end_punctuation_or_unmapped));
     }
@@ -448,9 +468,14 @@ mod tests {
         assert!(!document_emits_words_from_the_left(turned.into_iter()));
         assert_eq!(label_first_hyphen_last(turned[2]).map(|(n, _)| n), Some("٥"));
         assert_eq!(label_first_hyphen_last(turned[1]), None);
+        // KacstBook's: the sentence's period comes with the label.
+        assert_eq!(
+            label_first_hyphen_last("٥. الصناعية الأنشطة وتوسع ويعزى-"),
+            Some(("٥", Cow::Borrowed("الصناعية. الأنشطة وتوسع ويعزى")))
+        );
         assert_eq!(
             label_first_hyphen_last("٠١ستهلاك.اً ال بترشيد التوعية كما-"),
-            Some(("٠١", "ستهلاك.اً ال بترشيد التوعية كما"))
+            Some(("٠١", Cow::Borrowed("ستهلاك.اً ال بترشيد التوعية كما")))
         );
         // pdf.js glues the label to the first word and leaves the hyphen
         // alone (`corpus/in-the-wild/pdf-typst-dejavu-pdfjs.broken.txt`).
