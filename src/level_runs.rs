@@ -296,7 +296,10 @@ fn turn_runs_before_a_unit_label(period: &str, body: &str, label: &str) -> Optio
 
 /// The paragraph number of a line whose reversed runs put it last: the
 /// line ends with a number of at most three digits, and read the other way
-/// starts with it and its hyphen (`- يتناول ... المياه.١`).
+/// starts with it and its hyphen (`- يتناول ... المياه.١`), or with it and
+/// its period, a run apart (`؛GB 20 ... GB 8. ذاكرة لا تقل عن 2`: a list's
+/// `2.`; glued to the word before, `عن2`, it is PyMuPDF's layout, whose
+/// runs come out in another order).
 /// (A line whose label is drawn as a unit, `label_drawn_last_as_a_unit`,
 /// reads with it first too: that is another layout, which callers test
 /// first.)
@@ -308,7 +311,8 @@ fn label_last(line: &str) -> Option<u64> {
     }
     let turned = runs_in_reading_order(line)?;
     let (digits, rest) = split_leading_digits(&turned);
-    rest.starts_with("- ").then(|| crate::number_order::value(digits, false))
+    let period_label = rest.starts_with(". ") && line[..last_number].ends_with(' ');
+    (rest.starts_with("- ") || period_label).then(|| crate::number_order::value(digits, false))
 }
 
 /// A line whose runs PDFBox cut where Amiri kerns a yeh under the letter
@@ -481,13 +485,13 @@ pub(crate) fn document_reverses_level_runs<'l>(lines: impl Iterator<Item = &'l s
 
 /// A cheap test on a line's bytes that passes every line `label_last`
 /// reads (the fast path asks it of every line): it ends with a digit and
-/// holds a hyphen.
+/// holds a hyphen or a period.
 pub(crate) fn may_end_with_label(line: &[u8]) -> bool {
     let end = line.iter().rposition(|&b| !matches!(b, b' ' | b'\r')).map_or(0, |e| e + 1);
     let last = &line[..end];
     let ends_with_digit = last.last().is_some_and(u8::is_ascii_digit)
         || (last.len() >= 2 && crate::script::digit_len(&last[last.len() - 2..]) == 2);
-    ends_with_digit && memchr::memchr(b'-', last).is_some()
+    ends_with_digit && memchr::memchr2(b'-', b'.', last).is_some()
 }
 
 /// Neutrals in places no text puts them: a line that starts with
