@@ -73,6 +73,7 @@ fn ends_sentence(token: &str) -> bool {
 /// for a neutral, never for a letter, so where a label's hyphen or a
 /// sentence's period is looked for, it may be either.
 const UNMAPPED_GLYPH: char = '\u{FFFF}';
+const UNMAPPED_GLYPH_UTF8: &[u8] = "\u{FFFF}".as_bytes();
 
 /// A line's end as text as written has it: a sentence's or a clause's
 /// punctuation, or the code of an unmapped glyph (`المياه￿`).
@@ -105,7 +106,7 @@ pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item =
     // (Most lines end with no digit: their bytes tell at once.)
     let may_end_with_label = |l: &&str| {
         crate::level_runs::may_end_with_label(l.as_bytes())
-            || memchr::memmem::find(l.as_bytes(), UNMAPPED_GLYPH.encode_utf8(&mut [0; 3]).as_bytes()).is_some()
+            || memchr::memmem::find(l.as_bytes(), UNMAPPED_GLYPH_UTF8).is_some()
     };
     for line in lines.clone().filter(may_end_with_label) {
         if let Some((number, after_sentence)) = label_drawn_last(line) {
@@ -339,22 +340,23 @@ fn turn_words(line: &str) -> String {
 }
 
 /// In a document whose lines came out as words emitted from the visual left
-/// (`ctx.words_from_the_left`), turns a line's words back.
+/// (`ctx.words_from_the_left`), turns a line's words back; in one whose
+/// labelled lines came out with the label first and its hyphen last
+/// (`ctx.words_after_their_labels`), those lines only.
 pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
     if !has_arabic_script(line) {
         return Cow::Borrowed(line);
     }
     // A line with its label first and its hyphen last (`١المياه. ...
-    // يتناول -`) is turned as if the label were drawn last; in a document
-    // judged by such lines, only they are: its other lines came out in
-    // other shapes (pypdf on Typst's PDFs).
-    match label_first_hyphen_last(line) {
+    // يتناول -`) is turned as if the label were drawn last.
+    let turned = match label_first_hyphen_last(line) {
         Some((number, body)) if ctx.words_from_the_left || ctx.words_after_their_labels => {
-            rewrite_whole(line, &turn_words(&format!("{body} -{number}")), FixKind::ReadingOrder, 0.95, edits)
+            turn_words(&format!("{body} -{number}"))
         }
-        _ if ctx.words_from_the_left => rewrite_whole(line, &turn_words(line), FixKind::ReadingOrder, 0.95, edits),
-        _ => Cow::Borrowed(line),
-    }
+        _ if ctx.words_from_the_left => turn_words(line),
+        _ => return Cow::Borrowed(line),
+    };
+    rewrite_whole(line, &turned, FixKind::ReadingOrder, 0.95, edits)
 }
 
 #[cfg(test)]
@@ -495,17 +497,19 @@ mod tests {
         ];
         assert!(!document_emits_words_after_their_labels(written.into_iter()));
         // A report whose numbered paragraphs start with a title of one word
-        // and whose lines end with a hyphen (a dash before a list, wrapped):
-        // its lines end with their sentences as often as they start so.
+        // and end their first line with a dash before a list, wrapped: its
+        // lines end with their sentences as often as they start so.
         let titled = [
-            "١ المياه. تعاني المنطقة من شح الموارد وتتضمن الأسباب ما يلي -",
-            "٢ الزراعة. تستهلك أكثر المياه.",
-            "٣ الصناعة. تلوث الأنهار وتشمل المصادر -",
-            "٤ السكان. يزيد عددهم كل عام.",
-            "٥ الحلول. تقترح اللجنة عدة خطوات منها -",
-            "ترشيد الاستهلاك.",
+            "١ المياه. تعاني المنطقة من شح الموارد وأسبابه -",
+            "قلة الأمطار وكثرة الاستهلاك.",
+            "٢ الزراعة. تستهلك أكثر المياه ومنها -",
+            "الري بالغمر والقنوات المكشوفة.",
+            "٣ الصناعة. تلوث الأنهار ومصادرها -",
+            "المصانع والمدابغ.",
         ];
         assert!(!document_emits_words_after_their_labels(titled.into_iter()));
+        // (Its labelled lines alone would be judged so.)
+        assert!(document_emits_words_after_their_labels(titled.into_iter().step_by(2)));
     }
 
     #[test]

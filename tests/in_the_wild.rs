@@ -765,7 +765,7 @@ fn labelled_lines_whose_words_pypdf_emitted_from_the_left_are_turned_back() {
 /// 2`). `level_runs` looked for the hyphen of `N-` labels only and left the
 /// documents to the reading order's search (stop 28: 0.33-0.43 line CER);
 /// read with the period too, they come back in order (measured 0.10-0.24,
-/// from 0.55-0.67).
+/// from 0.55-0.64).
 #[test]
 fn runs_pdfbox_emitted_from_the_left_with_period_labels_are_turned_back() {
     let dir = common::corpus_dir().join("in-the-wild");
