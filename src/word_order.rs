@@ -160,6 +160,44 @@ pub(crate) fn label_first_hyphen_last(line: &str) -> Option<(&str, Cow<'_, str>)
     ))
 }
 
+/// A labelled line of the same layout whose sentence holds a number or a
+/// Latin word: the words before it come first, turned, then the hyphen, the
+/// number with the sentence's period, and the words after it, turned
+/// (`٤ بنسبة المدن في المياه استهلاك ارتفع-٨١. سنوات عشر خلال المائة في`
+/// for `٤- ارتفع استهلاك المياه في المدن بنسبة ١٨ في المائة خلال عشر
+/// سنوات.`, the digits' order `number_order`'s). The line as it reads.
+fn label_first_run_after_hyphen(line: &str) -> Option<String> {
+    let line = line.trim_matches(' ');
+    let (number, rest) = split_leading_digits(line);
+    let (before, after) = rest.strip_prefix(' ')?.split_once('-')?;
+    // The sentence's period follows the run or the first word after it,
+    // the sentence's last (`ويستند-٤١. رئيسية مدينة`, `ويستند-٤١ رئيسية.
+    // مدينة`): one period, wherever it stands, ends the line as it reads.
+    if after.matches('.').count() != 1 {
+        return None;
+    }
+    let after = after.replacen('.', " ", 1);
+    let (run, words_after) = after.split_once(' ')?;
+    let (before, words_after) = (arabic_words_only(before)?, arabic_words_only(words_after)?);
+    let run_is_one = run.chars().all(crate::script::is_digit) || run.chars().all(|c| c.is_ascii_alphabetic());
+    if !is_label_number(number) || before.is_empty() || run.is_empty() || !run_is_one {
+        return None;
+    }
+    let mut out = format!("{number}-");
+    for word in before.iter().rev().chain(&[run]).chain(words_after.iter().rev()) {
+        out.push(' ');
+        out.push_str(word);
+    }
+    out.push('.');
+    Some(out)
+}
+
+/// The words of a text, if each is Arabic letters only.
+fn arabic_words_only(text: &str) -> Option<Vec<&str>> {
+    let words: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
+    words.iter().all(|w| w.chars().all(crate::script::is_arabic_letter)).then_some(words)
+}
+
 /// Whether the document's labelled lines came out as
 /// `label_first_hyphen_last` shows them: three lines at least, and most of
 /// them, start with a word that ends a sentence (the sentence's last word,
@@ -354,7 +392,10 @@ pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits
             turn_words(&format!("{body} -{number}"))
         }
         _ if ctx.words_from_the_left => turn_words(line),
-        _ => return Cow::Borrowed(line),
+        _ => match label_first_run_after_hyphen(line).filter(|_| ctx.words_after_their_labels) {
+            Some(turned) => turned,
+            None => return Cow::Borrowed(line),
+        },
     };
     rewrite_whole(line, &turned, FixKind::ReadingOrder, 0.95, edits)
 }
@@ -488,6 +529,21 @@ mod tests {
             "٦- وتفقد شبكات التوزيع القديمة كميات كبيرة من المياه بسبب التسرب."
         );
         assert_eq!(label_first_hyphen_last(turned[4]), None);
+        // A line whose sentence holds a number: the hyphen before it, the
+        // period after it or after the sentence's last word
+        // (`corpus/in-the-wild/pdf-typst-{kacst,dejavu}-pypdf.broken.txt`).
+        assert_eq!(
+            label_first_run_after_hyphen("٤ بنسبة  المدن في المياه استهلاك ارتفع-٨١. سنوات عشر خلال المائة في")
+                .as_deref(),
+            Some("٤- ارتفع استهلاك المياه في المدن بنسبة ٨١ في المائة خلال عشر سنوات.")
+        );
+        assert_eq!(
+            label_first_run_after_hyphen("٣ من  الوزارة جمعتها بيانات إلى التقرير ويستند-٤١ رئيسية. مدينة").as_deref(),
+            Some("٣- ويستند التقرير إلى بيانات جمعتها الوزارة من ٤١ مدينة رئيسية.")
+        );
+        // Brackets, or two periods, are not read.
+        assert_eq!(label_first_run_after_hyphen("٧ ( للبيئة المتحدة وأشار-UNEP. الفني الدعم قدم)"), None);
+        assert_eq!(label_first_run_after_hyphen("٢ عام في وقد-٣٢٠٢. أيضاً."), None);
         // The same lines as written: the hyphen follows the number.
         let written = [
             "١- يتناول هذا التقرير التحديات التي تواجهها المدن في إدارة المياه.",

@@ -738,6 +738,20 @@ fn labelled_lines_whose_words_pypdf_emitted_from_the_left_are_turned_back() {
         let r = arabic_repair::eval::evaluate(&broken, &gold, &Repairer::default());
         assert!(r.repaired.line_cer.unwrap() + 0.3 < r.raw.line_cer.unwrap(), "{name}");
     }
+    // A line whose sentence holds a number has the hyphen before it, and
+    // the period after it or after the sentence's last word
+    // (`٣ من الوزارة ... ويستند-٤١ رئيسية. مدينة`): such lines are read too.
+    for font in ["dejavu", "kacst"] {
+        let name = format!("pdf-typst-{font}-pypdf");
+        let dir = common::corpus_dir().join("in-the-wild");
+        let broken = common::read(&dir.join(format!("{name}.broken.txt")));
+        let gold = common::read(&dir.join(format!("{name}.gold.txt")));
+        let out = repair(&broken).into_owned();
+        for start in ["٢ عام", "٣ من"] {
+            let at = broken.lines().position(|l| l.starts_with(start)).unwrap();
+            assert_eq!(out.lines().nth(at), gold.lines().nth(at), "{name}");
+        }
+    }
     // pdf.js glues the label to the first word and leaves the hyphen alone
     // (`١المياه. إدارة ... يتناول -`); its document of DejaVu's is judged
     // by its lines' edges, and those lines are turned as the label drawn
