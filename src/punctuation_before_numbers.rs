@@ -81,7 +81,7 @@ fn punctuation_before_number(token: &str) -> Option<(char, &str)> {
 /// Whether a token is a number as one left-to-right run writes it: digits,
 /// and separators between them (`94.5`, `3.2.1`, `15/03/2024`, `800-1234`,
 /// `١٢٫٥`).
-fn is_number_expression(token: &str) -> bool {
+pub(crate) fn is_number_expression(token: &str) -> bool {
     let separator = crate::level_runs::is_number_separator;
     token.starts_with(crate::script::is_digit)
         && token.ends_with(crate::script::is_digit)

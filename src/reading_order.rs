@@ -1061,8 +1061,9 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                         || crate::script::is_clitics_only(pieces[i - 1].text))
                     && pieces[i + 1].text.starts_with(is_arabic_letter)
                     && pieces[i + 1].text.chars().all(|c| is_arabic_word_char(c) || is_sentence_punct(c));
-                // `عام ،٢٠٢٢ مقابل`: the comma after a number drawn before
-                // it between words in order (PDFium, XeLaTeX's PDFs;
+                // `عام ،٢٠٢٢ مقابل`, `في ،15/03/2024 ويمكن`: the comma
+                // after a number drawn before it between words in order
+                // (PDFium, XeLaTeX's PDFs;
                 // `punctuation_before_numbers` judges a document by two
                 // such lines), no sign of runs out of order. (A period so,
                 // `والإمارات .٢٠١٥ غيغاواط`, ends a sentence emitted after
@@ -1071,7 +1072,7 @@ pub(crate) fn evidence(line: &str) -> Evidence {
                     && i > 0
                     && matches!(gaps[i - 1], Gap::Spaces(1))
                     && pieces[i - 1].text.ends_with(is_arabic_letter)
-                    && is_number(pieces[i + 1].text)
+                    && crate::punctuation_before_numbers::is_number_expression(pieces[i + 1].text)
                     && matches!(gaps.get(i + 1), Some(Gap::Spaces(1)))
                     && pieces[i + 2].text.starts_with(is_arabic_letter);
                 if between_arabic_words || (number_before_word && !number_suffix) {
@@ -2156,6 +2157,11 @@ pub(crate) struct ReadingMemo {
     /// Whether the document emits its runs in reading order (see
     /// `judge_runs_in_order`).
     runs_in_order: std::cell::Cell<bool>,
+    /// In such a document, the Arabic words (`arabic_words`) of each line
+    /// that came with signs of its own (`shows_signs_of_its_own`): a stage
+    /// before the reading order may have repaired the sign away (the space
+    /// before a period on the next word, `وللاستفسار .مجانا`).
+    words_of_lines_with_signs: RefCell<rustc_hash::FxHashSet<Vec<String>>>,
 }
 
 impl ReadingMemo {
@@ -2168,6 +2174,7 @@ impl ReadingMemo {
             visual_brackets_mirrored: std::cell::OnceCell::new(),
             typed_glue_is_damage: std::cell::Cell::new(false),
             runs_in_order: std::cell::Cell::new(false),
+            words_of_lines_with_signs: RefCell::new(rustc_hash::FxHashSet::default()),
         }
     }
 
@@ -2222,8 +2229,14 @@ impl ReadingMemo {
     /// number or a Latin word to the words around it
     /// (`النموذج94.5على بيانات`, `تشغيلLinuxأو10Windowsأو`), which the search
     /// read as runs glued and turned, with every word read either way.
-    pub fn judge_runs_in_order<'l>(&self, lines: impl Iterator<Item = &'l str>) {
-        self.runs_in_order.set(labels_start_their_lines(lines, self));
+    pub fn judge_runs_in_order<'l>(&self, lines: impl Iterator<Item = &'l str> + Clone) {
+        let in_order = labels_start_their_lines(lines.clone(), self);
+        self.runs_in_order.set(in_order);
+        let mut with_signs = self.words_of_lines_with_signs.borrow_mut();
+        with_signs.clear();
+        if in_order {
+            with_signs.extend(lines.filter(|l| self.shows_signs_of_its_own(l)).map(arabic_words));
+        }
     }
 
     fn typed_glue_is_damage(&self) -> bool {
@@ -2300,9 +2313,20 @@ impl ReadingMemo {
                 return false;
             }
         }
-        if letters_in_order(reading).eq(letters_in_order(line)) || arabic_words(reading) != arabic_words(line) {
+        if letters_in_order(reading).eq(letters_in_order(line)) {
             return true;
         }
+        let words = arabic_words(line);
+        if arabic_words(reading) != words {
+            return true;
+        }
+        self.shows_signs_of_its_own(t) || self.words_of_lines_with_signs.borrow().contains(&words)
+    }
+
+    /// Whether a line shows signs of its own that a run came out of place
+    /// (see `keeps_its_words`).
+    fn shows_signs_of_its_own(&self, line: &str) -> bool {
+        let t = line.trim_matches(' ');
         let e = self.evidence(t);
         let starts_cut = t.starts_with(|c: char| {
             is_arabic_mark(c) || crate::label_marks::is_end_punctuation(c) || matches!(c, ')' | ']' | '-')
@@ -2362,17 +2386,19 @@ fn arabic_letters(text: &str) -> impl Iterator<Item = char> + '_ {
 fn arabic_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = text
         .split(|c: char| !(is_arabic_letter(c) || is_arabic_mark(c)))
+        .map(|w| arabic_letters(w).collect::<String>())
         .filter(|w| !w.is_empty())
-        .map(|w| arabic_letters(w).collect())
         .collect();
     words.sort_unstable();
     words
 }
 
 /// The paragraph number a line starts with, before its words (`1. نظام`,
-/// `2ذاكرة`, `٣- ويستند`).
+/// `2ذاكرة`, `٣- ويستند`), its period drawn on its left too (`.1 نظام`:
+/// PDFium, where the bidi algorithm draws it; an extractor that emits the
+/// line's runs from its visual left would start it with its last word).
 fn leading_label_number(line: &str) -> Option<&str> {
-    let (digits, rest) = split_leading_digits(line);
+    let (digits, rest) = split_leading_digits(line.strip_prefix('.').unwrap_or(line));
     (is_label_number(digits) && rest.trim_start_matches([' ', '.', '-', ')']).starts_with(is_arabic_letter))
         .then_some(digits)
 }
@@ -2846,6 +2872,9 @@ mod tests {
         let judge = |doc: &str| labels_start_their_lines(doc.lines(), &memo);
         let as_text = "متطلبات التشغيل:\n1. نظام تشغيلLinuxأو10Windowsأو أحدث؛\n2ذاكرة لا تقل عن8GB\n";
         assert!(judge(as_text));
+        // PDFium draws a label's period on its left, where the bidi
+        // algorithm puts it: the label still starts the line.
+        assert!(judge("متطلبات التشغيل:\n.1 نظام تشغيل Linux أو أحدث؛\n.2 ذاكرة لا تقل عن 8 GB\n"));
         // One label is not enough.
         assert!(!judge("متطلبات التشغيل:\n1. نظام تشغيلLinuxأو10Windowsأو أحدث؛\n"));
         // A label at a line's end, glued or after a hyphen, or a line in
@@ -2876,6 +2905,19 @@ mod tests {
             "https://example.org/downloadمجاناً. ولالستفسار يرجى",
             "مجاناً. ولالستفسار يرجى https://example.org/download"
         ));
+        // A line that came with signs of its own keeps them for its reading
+        // after a stage before repaired them away: the space before the
+        // period on the next word (`وللاستفسار .مجانا` → `وللاستفسار.مجانا`).
+        let (came, spaced) = (
+            "يرجى وللاستفسار .مجانا ً https://example.org/download",
+            "يرجى وللاستفسار.مجاناً https://example.org/download",
+        );
+        let reading = "مجاناً https://example.org/download يرجى وللاستفسار.";
+        memo.judge_runs_in_order(format!("{as_text}{spaced}").lines());
+        assert!(!memo.keeps_its_words(spaced, reading));
+        memo.judge_runs_in_order(format!("{as_text}{came}").lines());
+        assert!(memo.runs_in_order.get());
+        assert!(memo.keeps_its_words(spaced, reading));
     }
 
     #[test]
@@ -2918,6 +2960,8 @@ mod tests {
         // out of order; a period so ends a sentence emitted after the next
         // (pdf-prose-chrome-notokufi-pdfjs.broken.txt, line 7).
         assert!(!evidence("الطاقة الشمسية بلغت ١٨ غيغاواط في نهاية عام ،٢٠٢٢ مقابل").is_strong());
+        // A date too (pdf-tech-xelatex-amiri-pdfium.broken.txt, line 9).
+        assert!(!evidence("صدر الإصدار 3.2.1 في ،15/03/2024 ويمكن تنزيله من الموقع").is_strong());
         assert!(evidence("وتتصدر المغرب ومصر والإمارات .٢٠١٥ غيغاواط في عام ٣ أقل من").glued);
         let (p, _) = pieces("جمهورية مصر العربية (ج.م.ع).");
         assert_eq!(p.last().unwrap().text, "(ج.م.ع).");

@@ -30,3 +30,13 @@ pub fn negative_texts() -> Vec<(PathBuf, String)> {
     v.extend(files("in-the-wild", ".gold.txt"));
     v.into_iter().map(|p| (p.clone(), read(&p))).collect()
 }
+
+/// A line's Arabic words, letters only (marks and neutrals dropped), in
+/// the order they stand: the same for two lines that move no word.
+#[allow(dead_code)] // (Not every test binary that includes this module uses it.)
+pub fn arabic_words(line: &str) -> Vec<String> {
+    line.split(|c: char| !('\u{0621}'..='\u{0652}').contains(&c))
+        .map(|w| w.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c)).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
