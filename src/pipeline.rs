@@ -534,8 +534,8 @@ pub(crate) fn prepare<'a>(
         // (Each word a run of its own: `word_order`.)
         ctx.words_from_the_left =
             word_order::document_emits_words_from_the_left(states.iter().flatten().map(|s| &*s.text));
-        ctx.words_after_their_labels = !ctx.words_from_the_left
-            && word_order::document_emits_words_after_their_labels(states.iter().flatten().map(|s| &*s.text));
+        ctx.words_after_their_labels =
+            word_order::document_emits_words_after_their_labels(states.iter().flatten().map(|s| &*s.text));
         if ctx.words_from_the_left || ctx.words_after_their_labels {
             damage_judged |= run_on_every_line(&mut states, word_order::restore_word_order, &ctx);
         }

@@ -139,7 +139,8 @@ pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item =
 pub(crate) fn label_first_hyphen_last(line: &str) -> Option<(&str, Cow<'_, str>)> {
     let line = line.trim_matches(' ');
     let (number, rest) = split_leading_digits(line);
-    let (period, rest) = match rest.strip_prefix(". ") {
+    // (`٥. الصناعية`, pypdf; `١.المياه`, pdf.js.)
+    let (period, rest) = match rest.strip_prefix(". ").or_else(|| rest.strip_prefix('.')) {
         Some(rest) => (true, rest),
         None => (false, rest),
     };
@@ -169,7 +170,9 @@ pub(crate) fn label_first_hyphen_last(line: &str) -> Option<(&str, Cow<'_, str>)
 fn label_first_run_after_hyphen(line: &str) -> Option<String> {
     let line = line.trim_matches(' ');
     let (number, rest) = split_leading_digits(line);
-    let (before, after) = rest.strip_prefix(' ')?.split_once('-')?;
+    // (The number glued to the first word, `٢عام ... وقد -٢٠٢٣.`: pdf.js.)
+    let glued = rest.starts_with(crate::script::is_arabic_letter);
+    let (before, after) = if glued { rest } else { rest.strip_prefix(' ')? }.split_once('-')?;
     // The sentence's period follows the run or the first word after it,
     // the sentence's last (`ويستند-٤١. رئيسية مدينة`, `ويستند-٤١ رئيسية.
     // مدينة`): one period, wherever it stands, ends the line as it reads.
@@ -177,7 +180,10 @@ fn label_first_run_after_hyphen(line: &str) -> Option<String> {
         return None;
     }
     let after = after.replacen('.', " ", 1);
-    let (run, words_after) = after.split_once(' ')?;
+    // (The run may come glued to the word after it, `-١٤رئيسية. مدينة`:
+    // pdf.js.)
+    let run_end = after.find(|c: char| !(crate::script::is_digit(c) || c.is_ascii_alphabetic())).unwrap_or(after.len());
+    let (run, words_after) = after.split_at(run_end);
     let (before, words_after) = (arabic_words_only(before)?, arabic_words_only(words_after)?);
     let run_is_one = run.chars().all(crate::script::is_digit) || run.chars().all(|c| c.is_ascii_alphabetic());
     if !is_label_number(number) || before.is_empty() || run.is_empty() || !run_is_one {
@@ -380,7 +386,10 @@ fn turn_words(line: &str) -> String {
 /// In a document whose lines came out as words emitted from the visual left
 /// (`ctx.words_from_the_left`), turns a line's words back; in one whose
 /// labelled lines came out with the label first and its hyphen last
-/// (`ctx.words_after_their_labels`), those lines only.
+/// (`ctx.words_after_their_labels`), those lines only. A document may show
+/// both (pdf.js on Typst's PDFs: lines' edges and labels): a labelled line
+/// whose sentence holds a number is then read as the labels show it
+/// (`٢عام ... وقد -٢٠٢٣.`), not turned whole.
 pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
     if !has_arabic_script(line) {
         return Cow::Borrowed(line);
@@ -391,9 +400,9 @@ pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits
         Some((number, body)) if ctx.words_from_the_left || ctx.words_after_their_labels => {
             turn_words(&format!("{body} -{number}"))
         }
-        _ if ctx.words_from_the_left => turn_words(line),
         _ => match label_first_run_after_hyphen(line).filter(|_| ctx.words_after_their_labels) {
             Some(turned) => turned,
+            None if ctx.words_from_the_left => turn_words(line),
             None => return Cow::Borrowed(line),
         },
     };
@@ -520,6 +529,12 @@ mod tests {
             label_first_hyphen_last("٠١ستهلاك.اً ال بترشيد التوعية كما-"),
             Some(("٠١", Cow::Borrowed("ستهلاك.اً ال بترشيد التوعية كما")))
         );
+        // pdf.js with KacstBook, KacstOffice and Noto Kufi glues the period
+        // between them (`corpus/in-the-wild/pdf-typst-kacst-pdfjs.broken.txt`).
+        assert_eq!(
+            label_first_hyphen_last("١.المياه إدارة في يتناول -"),
+            Some(("١", Cow::Borrowed("المياه. إدارة في يتناول")))
+        );
         // pdf.js glues the label to the first word and leaves the hyphen
         // alone (`corpus/in-the-wild/pdf-typst-dejavu-pdfjs.broken.txt`).
         let line = "٦التسرب. بسبب المياه من كبيرة كميات القديمة التوزيع شبكات وتفقد -";
@@ -540,6 +555,17 @@ mod tests {
         assert_eq!(
             label_first_run_after_hyphen("٣ من  الوزارة جمعتها بيانات إلى التقرير ويستند-٤١ رئيسية. مدينة").as_deref(),
             Some("٣- ويستند التقرير إلى بيانات جمعتها الوزارة من ٤١ مدينة رئيسية.")
+        );
+        // pdf.js glues the label to the first word, and the number to the
+        // word after it (`corpus/in-the-wild/pdf-typst-noto-pdfjs.broken.txt`).
+        assert_eq!(
+            label_first_run_after_hyphen("٢عام في اللجنة طلب على بناء الخبراء من فريق التقرير أعد وقد -٢٠٢٣.")
+                .as_deref(),
+            Some("٢- وقد أعد التقرير فريق من الخبراء بناء على طلب اللجنة في عام ٢٠٢٣.")
+        );
+        assert_eq!(
+            label_first_run_after_hyphen("٣من الوزارة جمعتها بيانات إلى التقرير ويستند -١٤رئيسية. مدينة").as_deref(),
+            Some("٣- ويستند التقرير إلى بيانات جمعتها الوزارة من ١٤ مدينة رئيسية.")
         );
         // Brackets, or two periods, are not read.
         assert_eq!(label_first_run_after_hyphen("٧ ( للبيئة المتحدة وأشار-UNEP. الفني الدعم قدم)"), None);
