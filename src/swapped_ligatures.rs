@@ -94,7 +94,10 @@ fn has_final_lam_alef(word: &str) -> bool {
 
 /// Which of a document's lam-alef ligatures came out as alef + lam: every
 /// one where it writes no lam before an alef at all (every such pair was a
-/// ligature; Arabic text of a few lines writes `لا`, `الأ`, `خلال` ...);
+/// ligature; Arabic text of a few lines writes `لا`, `الأ`, `خلال` ...;
+/// a word that starts with a mark came out of order, its letters with it,
+/// and its pairs tell nothing: `-ًالاثالث` for `ثالثاً-`, pdf.js on Typst's
+/// PDFs);
 /// the final forms where it writes no lam + alef after a letter that joins
 /// it (`خلال`, `علاقة`, `استهلاك` are in most texts); and each only where
 /// at least `MIN_TURNED_WORDS` of its words (distinct ones) are listed only
@@ -110,9 +113,10 @@ pub(crate) fn document_swaps_ligatures<'l>(
     }
     let words = || lines.clone().flat_map(str::split_whitespace).map(word_core).filter(|w| !w.is_empty());
     // (Most documents show a lam before an alef within their first lines.)
-    let swapped = if !words().any(has_lam_alef) {
+    let in_order = |w: &&str| !w.starts_with(is_arabic_mark);
+    let swapped = if !words().filter(in_order).any(has_lam_alef) {
         SwappedLigatures::All
-    } else if !words().any(has_final_lam_alef) {
+    } else if !words().filter(in_order).any(has_final_lam_alef) {
         SwappedLigatures::AfterJoiningLetters
     } else {
         return SwappedLigatures::None;
@@ -154,10 +158,11 @@ pub(crate) fn may_swap_ligatures(text: &str) -> bool {
     let after_joining_letter = |i: usize| {
         i >= 2
             && std::str::from_utf8(&bytes[i - 2..i]).ok().and_then(|s| s.chars().next()).is_some_and(joins_both_sides)
+            && !in_word_after_a_mark(text, i)
     };
-    // (A pair before another lam is none: `has_lam_alef`. Each pair is
-    // four bytes.)
-    let not_before_lam = |i: usize| !bytes[i + 4..].starts_with("ل".as_bytes());
+    // (A pair before another lam is none: `has_lam_alef`, nor one in a word
+    // that starts with a mark. Each pair is four bytes.)
+    let not_before_lam = |i: usize| !bytes[i + 4..].starts_with("ل".as_bytes()) && !in_word_after_a_mark(text, i);
     let plain = ["لا", "لأ", "لإ", "لآ"].iter().any(|p| memchr::memmem::find_iter(bytes, p.as_bytes()).any(not_before_lam))
         && memchr::memmem::find_iter(bytes, "لا".as_bytes()).any(after_joining_letter);
     // Vowelled text parts the lam from its alef with a mark (`خِلَالَ`),
@@ -167,15 +172,41 @@ pub(crate) fn may_swap_ligatures(text: &str) -> bool {
     !writes_both
 }
 
+/// Whether the word around byte `i` of a text (its token between
+/// whitespace, as `document_swaps_ligatures` reads it: `word_core`) starts
+/// with a mark: a word that came out of order, which the judgement reads
+/// aside.
+fn in_word_after_a_mark(text: &str, i: usize) -> bool {
+    let token_start =
+        text[..i].rfind(char::is_whitespace).map_or(0, |at| at + text[at..].chars().next().map_or(1, char::len_utf8));
+    text[token_start..].chars().find(|&c| is_arabic_letter(c) || is_arabic_mark(c)).is_some_and(is_arabic_mark)
+}
+
 /// Whether a text writes a lam before an alef (any of the ligature's
 /// alefs), or with `after_joining_letter` a lam + bare alef after a letter
 /// that joins it, marks aside, as `has_lam_alef` and `has_final_lam_alef`
-/// read its words.
+/// read its words (a word that starts with a mark aside).
 fn lam_alef_marks_aside(text: &str, after_joining_letter: bool) -> bool {
     let (mut before, mut previous) = (' ', ' ');
     // (A lam + alef is one only if no lam follows: `has_lam_alef`.)
     let mut pending = false;
-    for c in text.chars().filter(|&c| !is_arabic_mark(c)) {
+    // Whether the token being read (between whitespace) starts its word
+    // with a mark (`in_word_after_a_mark`), once a letter or a mark of it
+    // is read.
+    let (mut after_a_mark, mut word_started) = (false, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            word_started = false;
+        } else if !word_started && (is_arabic_letter(c) || is_arabic_mark(c)) {
+            (after_a_mark, word_started) = (is_arabic_mark(c), true);
+        }
+        if is_arabic_mark(c) {
+            continue;
+        }
+        if after_a_mark {
+            (pending, before, previous) = (false, previous, c);
+            continue;
+        }
         if pending && c != 'ل' {
             return true;
         }
@@ -310,6 +341,13 @@ mod tests {
         assert!(may_swap_ligatures("حِكايَةُ النَّهْرِ امْتَلَأَ"));
         let words = ["وَقَدْ", "جاءَ", "خِلَالَ", "العامِ"];
         assert!(words.iter().any(|w| has_final_lam_alef(w)));
+        // A word that starts with a mark is read aside, as the judgement
+        // reads it: its pairs leave the text sent the full way.
+        assert!(may_swap_ligatures("خالل الرئيسية -ًالاثاني"));
+        assert!(may_swap_ligatures("خالل الرئيسية ،ًالاوأخير"));
+        assert!(may_swap_ligatures("خِلَال الرئيسية -ًالاثاني"));
+        assert!(!may_swap_ligatures("كلام الرئيسية لا -ًالاثاني"));
+        assert!(in_word_after_a_mark("أ -ًالاثاني", 8) && !in_word_after_a_mark("أ كلام", 5));
     }
 
     #[test]
@@ -324,6 +362,13 @@ mod tests {
         // `الأجل` and `لا` stand right.
         for name in ["pdf-notokufi-pdftotext", "pdf-chrome-notokufi-pdfbox", "pdf-weasy-notokufi-pdfium"] {
             assert_eq!(judged(&format!("in-the-wild/{name}.broken.txt")), SwappedLigatures::AfterJoiningLetters);
+            assert_eq!(judged(&format!("in-the-wild/{name}.gold.txt")), SwappedLigatures::None);
+        }
+        // pdf.js on Typst's PDFs with DejaVu Sans: every lam-alef turned,
+        // and the label words that came out of order (`-ًالاثاني`) write the
+        // only lam before an alef.
+        for name in ["pdf-typst-dejavu-pdfjs", "pdf-schools-typst-dejavu-pdfjs"] {
+            assert_eq!(judged(&format!("in-the-wild/{name}.broken.txt")), SwappedLigatures::All);
             assert_eq!(judged(&format!("in-the-wild/{name}.gold.txt")), SwappedLigatures::None);
         }
         for name in [
