@@ -761,7 +761,7 @@ pub(crate) fn is_label_number(s: &str) -> bool {
 
 /// Whether the inside of brackets is a label's (one or two letters or
 /// digits: `أ`, `12`).
-fn is_bracket_label(inner: &str) -> bool {
+pub(crate) fn is_bracket_label(inner: &str) -> bool {
     (1..=2).contains(&inner.chars().count()) && inner.chars().all(|c| is_arabic_letter(c) || is_digit(c))
 }
 

@@ -27,7 +27,11 @@
 //! last and the words between from the left (`٥ الصناعية. ... ويعزى-`),
 //! while its other lines come out in other shapes: such a document
 //! (`document_emits_words_after_their_labels`) has only the lines of that
-//! shape turned.
+//! shape turned, and two more of the same layout: a labelled line whose
+//! sentence holds a number (`٣ من ... ويستند-٤١ رئيسية. مدينة`), and a
+//! list's line with a bracket label drawn last (`العامة؛ النقل وسائل
+//! نقص(أ)`). pdf.js draws the same lines with the label glued to the first
+//! word (`١المياه. ... يتناول -`, `١.المياه ...`).
 
 use std::borrow::Cow;
 
@@ -198,10 +202,40 @@ fn label_first_run_after_hyphen(line: &str) -> Option<String> {
     Some(out)
 }
 
-/// The words of a text, if each is Arabic letters only.
+/// A line of the same layout with a bracket label: the label drawn last,
+/// its brackets mirrored or not, the words from the left, the first a
+/// clause's or a sentence's end (`العامة؛ النقل وسائل نقص)أ(`, `.الحديثة
+/// ... قلة )ج(`, pypdf and pdf.js). The line as it reads.
+fn bracket_label_last(line: &str) -> Option<String> {
+    let line = line.trim_matches(' ');
+    let close = line.chars().next_back().filter(|&c| c == ')' || c == '(')?;
+    let open = if close == ')' { '(' } else { ')' };
+    let rest = &line[..line.len() - 1];
+    let at = rest.rfind(open)?;
+    let inner = &rest[at + 1..];
+    // (A sentence's period drawn at the line's visual left, alone or on
+    // its last word: `. الحديثة`, `.الحديثة`.)
+    let body = rest[..at].trim_end_matches(' ');
+    let period_first = body.starts_with('.');
+    let body = body.strip_prefix('.').unwrap_or(body).trim_start_matches(' ');
+    let (first, others) = body.split_once(' ')?;
+    let first_word = first.strip_suffix(['؛', '.', '،', ':']);
+    let clause_end_first = period_first || first_word.is_some();
+    let words_only = |w: &str| !w.is_empty() && w.chars().all(crate::script::is_arabic_word_char);
+    if !(crate::reading_order::is_bracket_label(inner)
+        && clause_end_first
+        && words_only(first_word.unwrap_or(first))
+        && arabic_words_only(others).is_some_and(|w| !w.is_empty()))
+    {
+        return None;
+    }
+    Some(format!("({inner}) {}{}", turn_words(body), if period_first { "." } else { "" }))
+}
+
+/// The words of a text, if each is Arabic letters (and marks) only.
 fn arabic_words_only(text: &str) -> Option<Vec<&str>> {
     let words: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
-    words.iter().all(|w| w.chars().all(crate::script::is_arabic_letter)).then_some(words)
+    words.iter().all(|w| w.chars().all(crate::script::is_arabic_word_char)).then_some(words)
 }
 
 /// Whether the document's labelled lines came out as
@@ -214,12 +248,18 @@ fn arabic_words_only(text: &str) -> Option<Vec<&str>> {
 /// and its lines end with their sentences.)
 pub(crate) fn document_emits_words_after_their_labels<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
     let (mut labelled, mut found, mut numbers) = (0usize, 0usize, CountingUp::default());
-    for (number, body) in
-        lines.clone().filter(|l| l.trim_end_matches(' ').ends_with('-')).filter_map(label_first_hyphen_last)
-    {
-        labelled += 1;
-        numbers.add(crate::number_order::value(number, false));
-        found += usize::from(body.split(' ').find(|t| !t.is_empty()).is_some_and(ends_a_sentence));
+    for line in lines.clone() {
+        if let Some((number, body)) =
+            label_first_hyphen_last(line).filter(|_| line.trim_end_matches(' ').ends_with('-'))
+        {
+            labelled += 1;
+            numbers.add(crate::number_order::value(number, false));
+            found += usize::from(body.split(' ').find(|t| !t.is_empty()).is_some_and(ends_a_sentence));
+        } else if label_first_run_after_hyphen(line).is_some() {
+            // (A line of the other shape counts its label too.)
+            let (number, _) = split_leading_digits(line.trim_start_matches(' '));
+            numbers.add(crate::number_order::value(number, false));
+        }
     }
     // (A labelled line's sentence's end follows its label.)
     found >= MIN_LINES
@@ -400,7 +440,9 @@ pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits
         Some((number, body)) if ctx.words_from_the_left || ctx.words_after_their_labels => {
             turn_words(&format!("{body} -{number}"))
         }
-        _ => match label_first_run_after_hyphen(line).filter(|_| ctx.words_after_their_labels) {
+        _ => match (label_first_run_after_hyphen(line).or_else(|| bracket_label_last(line)))
+            .filter(|_| ctx.words_after_their_labels)
+        {
             Some(turned) => turned,
             None if ctx.words_from_the_left => turn_words(line),
             None => return Cow::Borrowed(line),
@@ -518,6 +560,20 @@ mod tests {
         ];
         assert!(document_emits_words_after_their_labels(turned.into_iter()));
         assert!(!document_emits_words_from_the_left(turned.into_iter()));
+        // Labels count up across both shapes: three lines of the first
+        // (labels 1, 4 and 8) and two of the other (6 and 7), as pypdf
+        // writes the schools' report
+        // (`corpus/in-the-wild/pdf-schools-typst-dejavu-pypdf.broken.txt`).
+        let schools = [
+            "١ النائية. القرى في المدارس حالة التقرير هذا يعرض-",
+            "٤ البعيدة. المدارس إلى الوصول في صعوبات المعلمون يواجه-",
+            "٦ بنسبة  التعليم على الإنفاق زيادة ينبغي-٢١ الأقل. على المائة في",
+            "٧ بتدريب  الفريق ويوصي-٠٠٤ المقبلة. السنة في جديد معلم",
+            "٨ المدارس. إدارة في الأسر إشراك إلى التقرير يدعو،لاًا وأخير-",
+        ];
+        assert!(document_emits_words_after_their_labels(schools.into_iter()));
+        let without_the_others = [schools[0], schools[1], schools[4]];
+        assert!(!document_emits_words_after_their_labels(without_the_others.into_iter()));
         assert_eq!(label_first_hyphen_last(turned[2]).map(|(n, _)| n), Some("٥"));
         assert_eq!(label_first_hyphen_last(turned[1]), None);
         // KacstBook's: the sentence's period comes with the label.
@@ -567,6 +623,27 @@ mod tests {
             label_first_run_after_hyphen("٣من الوزارة جمعتها بيانات إلى التقرير ويستند -١٤رئيسية. مدينة").as_deref(),
             Some("٣- ويستند التقرير إلى بيانات جمعتها الوزارة من ١٤ مدينة رئيسية.")
         );
+        // Pieces of a ligature that came apart keep their marks
+        // (`corpus/in-the-wild/pdf-schools-typst-kacst-pypdf.broken.txt`).
+        assert_eq!(
+            label_first_run_after_hyphen("٣ بلغت لتحاقلاً ا نسبة أن وتبين-٧٨.بتدائيةلاً ا المرحلة في").as_deref(),
+            Some("٣- وتبين أن نسبة ا لتحاقلاً بلغت ٧٨ في المرحلة ا بتدائيةلاً.")
+        );
+        // A bracket label drawn last, its brackets mirrored or not, the
+        // first word a clause's end or the period drawn first.
+        assert_eq!(bracket_label_last(" العامة؛ النقل وسائل نقص)أ(").as_deref(), Some("(أ) نقص وسائل النقل العامة؛"));
+        assert_eq!(
+            bracket_label_last(".الحديثة التعليمية والمواد الكتب قلة )ج(").as_deref(),
+            Some("(ج) قلة الكتب والمواد التعليمية الحديثة.")
+        );
+        assert_eq!(
+            bracket_label_last(". الحديثة التعليمية والمواد قلة)ج(").as_deref(),
+            Some("(ج) قلة والمواد التعليمية الحديثة.")
+        );
+        // Not a line as written, nor one whose first word ends no clause.
+        assert_eq!(bracket_label_last("(أ) نقص وسائل النقل العامة؛"), None);
+        assert_eq!(bracket_label_last("العامة النقل وسائل نقص (أ)"), None);
+        assert_eq!(bracket_label_last("وقد وصل العدد إلى مئة (انظر)"), None);
         // Brackets, or two periods, are not read.
         assert_eq!(label_first_run_after_hyphen("٧ ( للبيئة المتحدة وأشار-UNEP. الفني الدعم قدم)"), None);
         assert_eq!(label_first_run_after_hyphen("٢ عام في وقد-٣٢٠٢. أيضاً."), None);
