@@ -298,8 +298,12 @@ fn turn_runs_before_a_unit_label(period: &str, body: &str, label: &str) -> Optio
 /// line ends with a number of at most three digits, and read the other way
 /// starts with it and its hyphen (`- يتناول ... المياه.١`), or with it and
 /// its period, a run apart (`؛GB 20 ... GB 8. ذاكرة لا تقل عن 2`: a list's
-/// `2.`; glued to the word before, `عن2`, it is PyMuPDF's layout, whose
-/// runs come out in another order).
+/// `2.`). Glued to the word before (`عن2`), the number is read so only
+/// where its period stands alone between spaces (`؛GB 20 ... GB 8 . ذاكرة
+/// لا تقل عن2`: pypdf and PyMuPDF on the PDFs of Chromium, fpdf2, ReportLab
+/// and WeasyPrint); with the period glued to the run before it
+/// (`GB 8. ذاكرة ... عن2`) it is PyMuPDF's layout of XeLaTeX's PDFs, whose
+/// runs come out in another order.
 /// (A line whose label is drawn as a unit, `label_drawn_last_as_a_unit`,
 /// reads with it first too: that is another layout, which callers test
 /// first.)
@@ -311,7 +315,8 @@ fn label_last(line: &str) -> Option<u64> {
     }
     let turned = runs_in_reading_order(line)?;
     let (digits, rest) = split_leading_digits(&turned);
-    let period_label = rest.starts_with(". ") && line[..last_number].ends_with(' ');
+    let period_label = (rest.starts_with(". ") && line[..last_number].ends_with(' '))
+        || (rest.starts_with(" . ") && line.contains(" . "));
     (rest.starts_with("- ") || period_label).then(|| crate::number_order::value(digits, false))
 }
 
@@ -573,6 +578,20 @@ mod tests {
             "وتراوحت درجات الحرارة بين -٦ و٤",
         ];
         assert!(!document_reverses_level_runs(clean.into_iter()));
+        // A list's `1.`: the number glued to the last word, its period
+        // alone between spaces (pypdf on Chromium's PDFs,
+        // `corpus/in-the-wild/pdf-tech-chrome-amiri-pypdf.broken.txt`).
+        let glued = [" أو أحدث؛Windows 10  أوLinux . نظام تشغيل1", "؛GB 20  ومساحة فارغة قدرهاGB 8 . ذاكرة لا تقل عن2"];
+        assert_eq!(label_last(glued[0]), Some(1));
+        assert!(document_reverses_level_runs(glued.into_iter()));
+        // The period glued to the run before: PyMuPDF on XeLaTeX's PDFs
+        // (`pdf-tech-xelatex-amiri-pymupdf.broken.txt`), another layout.
+        assert_eq!(label_last("أو أحدث؛10 WindowsأوLinux. نظام تشغيل1"), None);
+        assert_eq!(label_last("GB؛20ومساحة فارغة قدرهاGB 8. ذاكرة لا تقل عن2"), None);
+        // Text as written: a list's number glued first, or a sentence that
+        // ends with a number.
+        assert_eq!(label_last("1. نظام تشغيل Linux أو Windows 10 أو أحدث؛"), None);
+        assert_eq!(label_last("زار الفريق . المدارس في عام 2"), None);
     }
 
     #[test]
