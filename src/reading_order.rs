@@ -2293,8 +2293,9 @@ impl ReadingMemo {
     }
 
     /// Whether a reading of a line may stand in a document that emits its
-    /// runs in reading order: it moves no word, or it puts pieces of words
-    /// together (`المشتر` … `كة`), or the line shows signs of its own that
+    /// runs in reading order: it moves no word, or it puts together pieces
+    /// of a word that do not stand side by side (`المشتر` … `كة`;
+    /// `joins_pieces_apart`), or the line shows signs of its own that
     /// a run came out of place: a label inside it or emitted last, letters
     /// in visual order, a cut inside a stretched word, neutrals drawn out of
     /// place, a sentence's punctuation on the next word's side, a first
@@ -2317,7 +2318,8 @@ impl ReadingMemo {
             return true;
         }
         let words = arabic_words(line);
-        if arabic_words(reading) != words {
+        let read_words = arabic_words(reading);
+        if read_words != words && read_words.len() <= words.len() && joins_pieces_apart(line, &read_words) {
             return true;
         }
         self.shows_signs_of_its_own(t) || self.words_of_lines_with_signs.borrow().contains(&words)
@@ -2367,6 +2369,28 @@ impl ReadingMemo {
         lines.insert(key, (reading.clone(), tied));
         (reading, tied)
     }
+}
+
+/// Whether a reading (its `arabic_words`) makes a word of pieces that do
+/// not stand side by side in the line (`المشتر` … `كة`: a run cut inside
+/// the word and moved). Pieces side by side (`مجان`, `اًا`: a tanween's
+/// glyph cut off its word) join where they stand and move nothing.
+fn joins_pieces_apart(line: &str, read_words: &[String]) -> bool {
+    let pieces: Vec<String> = line
+        .split(|c: char| !(is_arabic_letter(c) || is_arabic_mark(c)))
+        .map(|w| arabic_letters(w).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let side_by_side = |w: &str| {
+        pieces.iter().any(|p| p == w)
+            || pieces.windows(2).any(|pair| {
+                let (a, b) = (&pair[0], &pair[1]);
+                w.len() == a.len() + b.len()
+                    && ((w.starts_with(a.as_str()) && w.ends_with(b.as_str()))
+                        || (w.starts_with(b.as_str()) && w.ends_with(a.as_str())))
+            })
+    };
+    read_words.iter().any(|w| !side_by_side(w))
 }
 
 /// The Arabic and Latin letters of a text, in order: the same for two
@@ -2905,6 +2929,19 @@ mod tests {
             "https://example.org/downloadمجاناً. ولالستفسار يرجى",
             "مجاناً. ولالستفسار يرجى https://example.org/download"
         ));
+        // Pieces side by side joined where they stand move nothing: a
+        // reading that also moves whole words is not taken (pypdf on
+        // Typst's PDFs, a tanween's glyph cut off its word: `مجان` and
+        // `اًا`), nor one that only cuts a word in two
+        // (`corpus/in-the-wild/pdf-tech-typst-dejavu-pypdf.broken.txt`,
+        // lines 10 and 1).
+        assert!(!memo.keeps_its_words(
+            "https://example.org/download يرجى وللاستفسار.اًا مجان",
+            "مجاناًا يرجى وللاستفسار. https://example.org/download"
+        ));
+        assert!(!memo.keeps_its_words(" النصوص تحليل نظام استخدامدليل", "دليل النصوص تحليل نظام استخدام"));
+        assert!(joins_pieces_apart("كة بين الحكومة. إن مسؤولية مشتر", &arabic_words("إن مسؤولية مشتركة بين الحكومة.")));
+        assert!(!joins_pieces_apart("وللاستفسار.اًا مجان", &arabic_words("مجاناًا وللاستفسار.")));
         // A line that came with signs of its own keeps them for its reading
         // after a stage before repaired them away: the space before the
         // period on the next word (`وللاستفسار .مجانا` → `وللاستفسار.مجانا`).
