@@ -315,8 +315,14 @@ fn label_last(line: &str) -> Option<u64> {
     }
     let turned = runs_in_reading_order(line)?;
     let (digits, rest) = split_leading_digits(&turned);
+    let before_number = line[..last_number].trim_end_matches(' ');
     let period_label = (rest.starts_with(". ") && line[..last_number].ends_with(' '))
-        || (rest.starts_with(" . ") && line.contains(" . "));
+        || (rest.starts_with(" . ") && line.contains(" . "))
+        // (KacstBook's period, drawn at the left of the run after it:
+        // `ﻧﻈﺎﻡ ﺗﺸﻐﻴﻞ. 1`.)
+        || (before_number.strip_suffix('.').is_some_and(|b| b.ends_with(is_arabic_letter))
+            && last_number > before_number.len()
+            && rest.trim_start_matches(' ').starts_with(is_arabic_letter));
     (rest.starts_with("- ") || period_label).then(|| crate::number_order::value(digits, false))
 }
 
@@ -584,6 +590,17 @@ mod tests {
         let glued = [" أو أحدث؛Windows 10  أوLinux . نظام تشغيل1", "؛GB 20  ومساحة فارغة قدرهاGB 8 . ذاكرة لا تقل عن2"];
         assert_eq!(label_last(glued[0]), Some(1));
         assert!(document_reverses_level_runs(glued.into_iter()));
+        // KacstBook's period drawn at the left of the run after it
+        // (`pdf-tech-chrome-kacst-pypdf.broken.txt`).
+        assert_eq!(label_last(" أو أحدث؛Windows  10  أوLinux  نظام تشغيل. 1"), Some(1));
+        assert!(document_reverses_level_runs(
+            [" أو أحدث؛Windows  10  أوLinux  نظام تشغيل. 1", "؛GB 20  ومساحة فارغة قدرهاGB 8  ذاكرة لا تقل عن. 2"]
+                .into_iter()
+        ));
+        // (A line alone reads so, as text wrapped after a sentence's end
+        // may; the document needs two such labels counting up.)
+        assert_eq!(label_last("وصل الفريق إلى المدينة. 2"), Some(2));
+        assert_eq!(label_last("وصل الفريق إلى المدينة 2."), None);
         // The period glued to the run before: PyMuPDF on XeLaTeX's PDFs
         // (`pdf-tech-xelatex-amiri-pymupdf.broken.txt`), another layout.
         assert_eq!(label_last("أو أحدث؛10 WindowsأوLinux. نظام تشغيل1"), None);

@@ -916,9 +916,11 @@ fn lists_that_typst_pdfs_lay_out_from_the_left_are_turned_back_in_the_schools_re
 /// The stop-29 code took the glued number for PyMuPDF's layout of
 /// XeLaTeX's PDFs (whose period is glued to the run before it) and did not
 /// judge the documents (0.45-0.62 line CER); now their runs are turned
-/// back: 0.19-0.35, each better than it came by 0.3 at least (raw
-/// 0.66-0.88), and the last line (`ملاحظة: ... نحو 3 دقائق.`) comes out as
-/// the gold in Chromium's through pypdf.
+/// back: 0.19-0.36, each better than it came by 0.3 at least (raw
+/// 0.66-0.91), and the last line (`ملاحظة: ... نحو 3 دقائق.`) comes out as
+/// the gold in Chromium's through pypdf. KacstBook and KacstOffice draw the
+/// period at the left of the run after it (`نظام تشغيل. 1`; stop 30 first
+/// read it so: 0.65 -> 0.36).
 #[test]
 fn runs_that_pypdf_and_pymupdf_emit_from_the_left_with_glued_list_numbers_are_turned_back() {
     let dir = common::corpus_dir().join("in-the-wild");
@@ -928,6 +930,8 @@ fn runs_that_pypdf_and_pymupdf_emit_from_the_left_with_glued_list_numbers_are_tu
         ("chrome", "dejavu", "pypdf"),
         ("chrome", "noto", "pymupdf"),
         ("chrome", "noto", "pypdf"),
+        ("chrome", "kacst", "pypdf"),
+        ("chrome", "kacstoffice", "pypdf"),
         ("fpdf", "amiri", "pymupdf"),
         ("fpdf", "amiri", "pypdf"),
         ("fpdf", "dejavu", "pymupdf"),
@@ -948,7 +952,7 @@ fn runs_that_pypdf_and_pymupdf_emit_from_the_left_with_glued_list_numbers_are_tu
         let gold = common::read(&dir.join(format!("{name}.gold.txt")));
         let r = arabic_repair::eval::evaluate(&broken, &gold, &Repairer::default());
         assert!(r.repaired.line_cer.unwrap() + 0.3 < r.raw.line_cer.unwrap(), "{name}");
-        if maker == "chrome" && extractor == "pypdf" {
+        if maker == "chrome" && extractor == "pypdf" && !font.starts_with("kacst") {
             let out = repair(&broken).into_owned();
             assert_eq!(out.lines().nth(13), gold.lines().nth(13), "{name}");
         }
