@@ -679,7 +679,7 @@ fn lines_that_pdfium_wrote_in_reading_order_keep_their_words_beside_period_label
     for name in ["xelatex-amiri", "notokufi"] {
         for extractor in ["pdfium", "pdftext"] {
             let name = format!("pdf-tech-{name}-{extractor}");
-            let broken = common::read(&common::corpus_dir().join(format!("in-the-wild/{name}.broken.txt")));
+            let (broken, _) = common::in_the_wild(&name);
             let out = repair(&broken).into_owned();
             for (n, (b, o)) in broken.lines().zip(out.lines()).enumerate() {
                 if n != 9 {
@@ -747,9 +747,7 @@ fn words_pdfbox_emitted_from_the_left_are_turned_back_where_neutrals_map_to_noth
 fn labelled_lines_whose_words_pypdf_emitted_from_the_left_are_turned_back() {
     for font in ["amiri", "dejavu", "noto", "kacst", "kacstoffice", "notokufi"] {
         let name = format!("pdf-typst-{font}-pypdf");
-        let dir = common::corpus_dir().join("in-the-wild");
-        let broken = common::read(&dir.join(format!("{name}.broken.txt")));
-        let gold = common::read(&dir.join(format!("{name}.gold.txt")));
+        let (broken, gold) = common::in_the_wild(&name);
         let out = repair(&broken).into_owned();
         let (mut shaped, mut ends_right) = (0, 0);
         for ((b, o), g) in broken.lines().zip(out.lines()).zip(gold.lines()) {
@@ -770,9 +768,7 @@ fn labelled_lines_whose_words_pypdf_emitted_from_the_left_are_turned_back() {
     // (`٣ من الوزارة ... ويستند-٤١ رئيسية. مدينة`): such lines are read too.
     for font in ["dejavu", "kacst"] {
         let name = format!("pdf-typst-{font}-pypdf");
-        let dir = common::corpus_dir().join("in-the-wild");
-        let broken = common::read(&dir.join(format!("{name}.broken.txt")));
-        let gold = common::read(&dir.join(format!("{name}.gold.txt")));
+        let (broken, gold) = common::in_the_wild(&name);
         let out = repair(&broken).into_owned();
         for start in ["٢ عام", "٣ من"] {
             let at = broken.lines().position(|l| l.starts_with(start)).unwrap();
@@ -817,9 +813,7 @@ fn labelled_lines_whose_words_pypdf_emitted_from_the_left_are_turned_back() {
 fn labelled_lines_that_pdfjs_drew_from_the_left_are_turned_back_around_their_numbers() {
     for font in ["dejavu", "noto", "kacst", "kacstoffice", "notokufi"] {
         let name = format!("pdf-typst-{font}-pdfjs");
-        let dir = common::corpus_dir().join("in-the-wild");
-        let broken = common::read(&dir.join(format!("{name}.broken.txt")));
-        let gold = common::read(&dir.join(format!("{name}.gold.txt")));
+        let (broken, gold) = common::in_the_wild(&name);
         let out = repair(&broken).into_owned();
         let (out, gold): (Vec<&str>, Vec<&str>) = (out.lines().collect(), gold.lines().collect());
         for n in [3, 4, 5, 9] {
@@ -894,9 +888,7 @@ fn lists_that_typst_pdfs_lay_out_from_the_left_are_turned_back_in_the_schools_re
     for extractor in ["pypdf", "pdfjs"] {
         for font in ["amiri", "dejavu", "noto", "kacst", "kacstoffice", "notokufi"] {
             let name = format!("pdf-schools-typst-{font}-{extractor}");
-            let dir = common::corpus_dir().join("in-the-wild");
-            let broken = common::read(&dir.join(format!("{name}.broken.txt")));
-            let gold = common::read(&dir.join(format!("{name}.gold.txt")));
+            let (broken, gold) = common::in_the_wild(&name);
             let repaired = repair(&broken).into_owned();
             let (out, gold_lines): (Vec<&str>, Vec<&str>) = (repaired.lines().collect(), gold.lines().collect());
             let exact: &[usize] = if font == "amiri" { &[3, 7, 8] } else { &[3, 7, 8, 9, 10, 13, 14] };
@@ -923,7 +915,6 @@ fn lists_that_typst_pdfs_lay_out_from_the_left_are_turned_back_in_the_schools_re
 /// read it so: 0.65 -> 0.36).
 #[test]
 fn runs_that_pypdf_and_pymupdf_emit_from_the_left_with_glued_list_numbers_are_turned_back() {
-    let dir = common::corpus_dir().join("in-the-wild");
     let documents = [
         ("chrome", "amiri", "pymupdf"),
         ("chrome", "amiri", "pypdf"),
@@ -948,8 +939,7 @@ fn runs_that_pypdf_and_pymupdf_emit_from_the_left_with_glued_list_numbers_are_tu
     ];
     for (maker, font, extractor) in documents {
         let name = format!("pdf-tech-{maker}-{font}-{extractor}");
-        let broken = common::read(&dir.join(format!("{name}.broken.txt")));
-        let gold = common::read(&dir.join(format!("{name}.gold.txt")));
+        let (broken, gold) = common::in_the_wild(&name);
         let r = arabic_repair::eval::evaluate(&broken, &gold, &Repairer::default());
         assert!(r.repaired.line_cer.unwrap() + 0.3 < r.raw.line_cer.unwrap(), "{name}");
         if maker == "chrome" && extractor == "pypdf" && !font.starts_with("kacst") {
@@ -971,11 +961,9 @@ fn runs_that_pypdf_and_pymupdf_emit_from_the_left_with_glued_list_numbers_are_tu
 /// and the URL's line as it came.
 #[test]
 fn typst_technical_lines_from_pypdf_are_not_made_worse() {
-    let dir = common::corpus_dir().join("in-the-wild");
     for font in ["dejavu", "kacst", "kacstoffice", "noto", "notokufi"] {
         let name = format!("pdf-tech-typst-{font}-pypdf");
-        let broken = common::read(&dir.join(format!("{name}.broken.txt")));
-        let gold = common::read(&dir.join(format!("{name}.gold.txt")));
+        let (broken, gold) = common::in_the_wild(&name);
         let r = arabic_repair::eval::evaluate(&broken, &gold, &Repairer::default());
         assert!(r.repaired.line_cer.unwrap() < r.raw.line_cer.unwrap(), "{name}");
         let out = repair(&broken).into_owned();

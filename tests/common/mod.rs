@@ -40,3 +40,11 @@ pub fn arabic_words(line: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .collect()
 }
+
+/// A document of `corpus/in-the-wild` by its name: the extraction and its
+/// gold.
+#[allow(dead_code)] // (Not every test binary that includes this module uses it.)
+pub fn in_the_wild(name: &str) -> (String, String) {
+    let dir = corpus_dir().join("in-the-wild");
+    (read(&dir.join(format!("{name}.broken.txt"))), read(&dir.join(format!("{name}.gold.txt"))))
+}
