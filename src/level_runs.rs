@@ -538,7 +538,48 @@ pub(crate) fn restore_level_runs<'a>(line: &'a str, ctx: &LineContext<'_>, edits
     if misplaced_neutrals(turned) >= misplaced_neutrals(line) {
         return Cow::Borrowed(line);
     }
-    rewrite_whole(line, turned, FixKind::ReadingOrder, 0.95, edits)
+    rewrite_whole(line, &tidy_run_edges(turned), FixKind::ReadingOrder, 0.95, edits)
+}
+
+/// A line whose runs were turned, with the edges of its runs as text has
+/// them where an extractor put each run's space on its other side (pypdf
+/// and PyMuPDF on Chromium's PDFs: ` أو أحدث؛Windows 10  أوLinux . نظام
+/// تشغيل1` reads `1 . نظام تشغيلLinux ...`): a list's label and its period
+/// together (`1. نظام`), the sentence's period drawn with the label's at the
+/// line's end (`3.. اتصال ... التحديثات` is `3. اتصال ... التحديثات.`), and a
+/// space between an Arabic word and a Latin one (no text glues the two).
+fn tidy_run_edges(turned: &str) -> Cow<'_, str> {
+    let (digits, rest) = split_leading_digits(turned);
+    let mut out = if !is_label_number(digits) {
+        Cow::Borrowed(turned)
+    } else if let Some(body) = rest.strip_prefix(" . ") {
+        Cow::Owned(format!("{digits}. {body}"))
+    } else if let Some(body) = rest.strip_prefix(".. ").filter(|b| !b.ends_with(is_end_punctuation)) {
+        Cow::Owned(format!("{digits}. {body}."))
+    } else {
+        Cow::Borrowed(turned)
+    };
+    // (A Latin word: two letters at least. One alone between Arabic
+    // letters is a glyph's code, `الخHبراء`.)
+    let chars: Vec<char> = out.chars().collect();
+    let latin_word =
+        |range: &mut dyn Iterator<Item = &char>| range.take_while(|c| c.is_ascii_alphabetic()).nth(1).is_some();
+    let glued_at = |i: usize| {
+        let (a, b) = (chars[i - 1], chars[i]);
+        (is_arabic_letter(a) && latin_word(&mut chars[i..].iter()))
+            || (is_arabic_letter(b) && latin_word(&mut chars[..i].iter().rev()))
+    };
+    if (1..chars.len()).any(glued_at) {
+        let mut spaced = String::with_capacity(out.len() + 4);
+        for (i, &c) in chars.iter().enumerate() {
+            if i > 0 && glued_at(i) {
+                spaced.push(' ');
+            }
+            spaced.push(c);
+        }
+        out = Cow::Owned(spaced);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -601,6 +642,16 @@ mod tests {
         // may; the document needs two such labels counting up.)
         assert_eq!(label_last("وصل الفريق إلى المدينة. 2"), Some(2));
         assert_eq!(label_last("وصل الفريق إلى المدينة 2."), None);
+        // Turned, the runs' edges as text has them.
+        assert_eq!(
+            tidy_run_edges("1 . نظام تشغيلLinux أو 10 Windows أو أحدث؛"),
+            "1. نظام تشغيل Linux أو 10 Windows أو أحدث؛"
+        );
+        assert_eq!(tidy_run_edges("3.. اتصال بالإنترنت لتنزيل التحديثات"), "3. اتصال بالإنترنت لتنزيل التحديثات.");
+        assert_eq!(tidy_run_edges("3.. اتصال بالإنترنت."), "3.. اتصال بالإنترنت.");
+        // (A Latin letter alone between Arabic letters is a glyph's code.)
+        assert_eq!(tidy_run_edges("٢- وقد أعد فريق من الخHبراء"), "٢- وقد أعد فريق من الخHبراء");
+        assert_eq!(tidy_run_edges("نموذجAraBERT المدرب"), "نموذج AraBERT المدرب");
         // The period glued to the run before: PyMuPDF on XeLaTeX's PDFs
         // (`pdf-tech-xelatex-amiri-pymupdf.broken.txt`), another layout.
         assert_eq!(label_last("أو أحدث؛10 WindowsأوLinux. نظام تشغيل1"), None);
