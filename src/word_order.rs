@@ -174,6 +174,10 @@ pub(crate) fn label_first_hyphen_last(line: &str) -> Option<(&str, Cow<'_, str>)
 fn label_first_run_after_hyphen(line: &str) -> Option<String> {
     let line = line.trim_matches(' ');
     let (number, rest) = split_leading_digits(line);
+    // (Every line of a document is asked: most have no label.)
+    if !is_label_number(number) {
+        return None;
+    }
     // (The number glued to the first word, `٢عام ... وقد -٢٠٢٣.`: pdf.js.)
     let glued = rest.starts_with(crate::script::is_arabic_letter);
     let (before, after) = if glued { rest } else { rest.strip_prefix(' ')? }.split_once('-')?;
@@ -190,7 +194,7 @@ fn label_first_run_after_hyphen(line: &str) -> Option<String> {
     let (run, words_after) = after.split_at(run_end);
     let (before, words_after) = (arabic_words_only(before)?, arabic_words_only(words_after)?);
     let run_is_one = run.chars().all(crate::script::is_digit) || run.chars().all(|c| c.is_ascii_alphabetic());
-    if !is_label_number(number) || before.is_empty() || run.is_empty() || !run_is_one {
+    if before.is_empty() || run.is_empty() || !run_is_one {
         return None;
     }
     let mut out = format!("{number}-");
