@@ -546,8 +546,9 @@ pub(crate) fn restore_level_runs<'a>(line: &'a str, ctx: &LineContext<'_>, edits
 /// and PyMuPDF on Chromium's PDFs: ` أو أحدث؛Windows 10  أوLinux . نظام
 /// تشغيل1` reads `1 . نظام تشغيلLinux ...`): a list's label and its period
 /// together (`1. نظام`), the sentence's period drawn with the label's at the
-/// line's end (`3.. اتصال ... التحديثات` is `3. اتصال ... التحديثات.`), and a
-/// space between an Arabic word and a Latin one (no text glues the two).
+/// line's end (`3.. اتصال ... التحديثات` is `3. اتصال ... التحديثات.`), a
+/// space between an Arabic word and a Latin one (no text glues the two),
+/// and none between a number and its percent sign (`94.5 %`).
 fn tidy_run_edges(turned: &str) -> Cow<'_, str> {
     let (digits, rest) = split_leading_digits(turned);
     let mut out = if !is_label_number(digits) {
@@ -569,9 +570,22 @@ fn tidy_run_edges(turned: &str) -> Cow<'_, str> {
         (is_arabic_letter(a) && latin_word(&mut chars[i..].iter()))
             || (is_arabic_letter(b) && latin_word(&mut chars[..i].iter().rev()))
     };
-    if (1..chars.len()).any(glued_at) {
+    // (A percent sign after its number's run, the space of the run's edge
+    // between: `94.5 % على`.)
+    let percent_apart = |i: usize| {
+        i >= 2
+            && chars[i] == ' '
+            && is_ltr(chars[i - 1])
+            && chars[i - 1].is_numeric()
+            && matches!(chars.get(i + 1), Some('%' | '٪'))
+            && chars.get(i + 2).is_none_or(|&c| c == ' ')
+    };
+    if (1..chars.len()).any(|i| glued_at(i) || percent_apart(i)) {
         let mut spaced = String::with_capacity(out.len() + 4);
         for (i, &c) in chars.iter().enumerate() {
+            if percent_apart(i) {
+                continue;
+            }
             if i > 0 && glued_at(i) {
                 spaced.push(' ');
             }
@@ -652,6 +666,8 @@ mod tests {
         // (A Latin letter alone between Arabic letters is a glyph's code.)
         assert_eq!(tidy_run_edges("٢- وقد أعد فريق من الخHبراء"), "٢- وقد أعد فريق من الخHبراء");
         assert_eq!(tidy_run_edges("نموذجAraBERT المدرب"), "نموذج AraBERT المدرب");
+        assert_eq!(tidy_run_edges("النموذج 94.5 % على بيانات"), "النموذج 94.5% على بيانات");
+        assert_eq!(tidy_run_edges("النموذج 94.5 %على"), "النموذج 94.5 %على");
         // The period glued to the run before: PyMuPDF on XeLaTeX's PDFs
         // (`pdf-tech-xelatex-amiri-pymupdf.broken.txt`), another layout.
         assert_eq!(label_last("أو أحدث؛10 WindowsأوLinux. نظام تشغيل1"), None);
