@@ -535,7 +535,15 @@ pub(crate) fn restore_level_runs<'a>(line: &'a str, ctx: &LineContext<'_>, edits
         return Cow::Borrowed(line);
     };
     let turned = turned.trim_matches(' ');
-    if misplaced_neutrals(turned) >= misplaced_neutrals(line) {
+    // A line that starts with a space turns even where its neutrals stand
+    // no worse as they came: the space of its first run, which the
+    // extractor put on the run's other side (pypdf and PyMuPDF on the PDFs
+    // of Chromium, WeasyPrint, ReportLab and fpdf2: ` مجاناً. وللاستفسار
+    // يرجى https://...`, ` أوsupport@example.org مراسلة ...`). PDFBox ends
+    // its runs with their spaces, and writes a line whose first letter is
+    // Latin as it reads (`https://example.org/downloadمجاناً. ...`).
+    let (after, before) = (misplaced_neutrals(turned), misplaced_neutrals(line));
+    if after > before || (after == before && !line.starts_with(' ')) {
         return Cow::Borrowed(line);
     }
     rewrite_whole(line, &tidy_run_edges(turned), FixKind::ReadingOrder, 0.95, edits)
