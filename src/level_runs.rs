@@ -506,14 +506,15 @@ pub(crate) fn may_end_with_label(line: &[u8]) -> bool {
 }
 
 /// Neutrals in places no text puts them: a line that starts with
-/// punctuation or a hyphen, a line that ends with a number after a space or
+/// punctuation, a hyphen or a percent sign, a line that ends with a number after a space or
 /// a hyphen's run (its paragraph's), and sentence punctuation glued before
 /// a number or a Latin word (`.٢٠٢٣`, `.UNEP`).
 fn misplaced_neutrals(line: &str) -> usize {
     let text = line.trim_matches([' ', '\r']);
     // (A letter label in its brackets starts a line: `(أ) تحتاج`.)
     let bracket_label_first = text.starts_with('(') && text.chars().nth(2) == Some(')');
-    let starts = (text.starts_with(['.', '،', '؛', '-', '(', ')']) && !bracket_label_first) as usize;
+    // (Nor a percent sign: its number's, `% سابقاً. 81`.)
+    let starts = (text.starts_with(['.', '،', '؛', '-', '(', ')', '%', '٪']) && !bracket_label_first) as usize;
     let glued = text
         .char_indices()
         .filter(|&(at, c)| {
@@ -675,6 +676,13 @@ mod tests {
         assert_eq!(tidy_run_edges("٢- وقد أعد فريق من الخHبراء"), "٢- وقد أعد فريق من الخHبراء");
         assert_eq!(tidy_run_edges("نموذجAraBERT المدرب"), "نموذج AraBERT المدرب");
         assert_eq!(tidy_run_edges("النموذج 94.5 % على بيانات"), "النموذج 94.5% على بيانات");
+        // A line that starts with a percent sign has it out of place
+        // (`% سابقاً. 81 % على ... مقابل94.5 بلغت`, pypdf on Chromium's PDFs).
+        let (came, turned) = (
+            "% سابقاً. 81 % على بيانات الاختبار، مقابل94.5 بلغت دقة النموذج",
+            "بلغت دقة النموذج 94.5 % على بيانات الاختبار، مقابل 81 % سابقاً.",
+        );
+        assert!(misplaced_neutrals(came) > misplaced_neutrals(turned));
         assert_eq!(tidy_run_edges("النموذج 94.5 %على"), "النموذج 94.5 %على");
         // The period glued to the run before: PyMuPDF on XeLaTeX's PDFs
         // (`pdf-tech-xelatex-amiri-pymupdf.broken.txt`), another layout.
