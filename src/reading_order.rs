@@ -2376,11 +2376,7 @@ impl ReadingMemo {
 /// the word and moved). Pieces side by side (`مجان`, `اًا`: a tanween's
 /// glyph cut off its word) join where they stand and move nothing.
 fn joins_pieces_apart(line: &str, read_words: &[String]) -> bool {
-    let pieces: Vec<String> = line
-        .split(|c: char| !(is_arabic_letter(c) || is_arabic_mark(c)))
-        .map(|w| arabic_letters(w).collect::<String>())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let pieces = arabic_words_as_they_stand(line);
     let side_by_side = |w: &str| {
         pieces.iter().any(|p| p == w)
             || pieces.windows(2).any(|pair| {
@@ -2408,13 +2404,18 @@ fn arabic_letters(text: &str) -> impl Iterator<Item = char> + '_ {
 /// and marks), in sorted order: the same for two readings that only move
 /// whole words.
 fn arabic_words(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = text
-        .split(|c: char| !(is_arabic_letter(c) || is_arabic_mark(c)))
-        .map(|w| arabic_letters(w).collect::<String>())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut words = arabic_words_as_they_stand(text);
     words.sort_unstable();
     words
+}
+
+/// The Arabic words of a text (its letters, cut at anything but letters
+/// and marks), in the order they stand.
+fn arabic_words_as_they_stand(text: &str) -> Vec<String> {
+    text.split(|c: char| !(is_arabic_letter(c) || is_arabic_mark(c)))
+        .map(|w| arabic_letters(w).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// The paragraph number a line starts with, before its words (`1. نظام`,

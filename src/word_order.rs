@@ -253,9 +253,7 @@ fn arabic_words_only(text: &str) -> Option<Vec<&str>> {
 pub(crate) fn document_emits_words_after_their_labels<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
     let (mut labelled, mut found, mut numbers) = (0usize, 0usize, CountingUp::default());
     for line in lines.clone() {
-        if let Some((number, body)) =
-            label_first_hyphen_last(line).filter(|_| line.trim_end_matches(' ').ends_with('-'))
-        {
+        if let Some((number, body)) = label_first_hyphen_last(line) {
             labelled += 1;
             numbers.add(crate::number_order::value(number, false));
             found += usize::from(body.split(' ').find(|t| !t.is_empty()).is_some_and(ends_a_sentence));
@@ -444,8 +442,10 @@ pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits
         Some((number, body)) if ctx.words_from_the_left || ctx.words_after_their_labels => {
             turn_words(&format!("{body} -{number}"))
         }
-        _ => match (label_first_run_after_hyphen(line).or_else(|| bracket_label_last(line)))
-            .filter(|_| ctx.words_after_their_labels)
+        _ => match ctx
+            .words_after_their_labels
+            .then(|| label_first_run_after_hyphen(line).or_else(|| bracket_label_last(line)))
+            .flatten()
         {
             Some(turned) => turned,
             None if ctx.words_from_the_left => turn_words(line),
