@@ -21,6 +21,14 @@
 //! visual order, in a document with few such lines
 //! (`document_may_draw_marks_first`).
 //!
+//! pdf.js and PyMuPDF, on the PDFs XeLaTeX makes, draw the marks of each
+//! word's last letter after the space, at the start of the next word:
+//! `كان َفي القَرْيَة ِنَهْر ٌصَغير` for `كانَ في القَرْيَةِ نَهْرٌ صَغيرٌ`. In
+//! a document whose words start so far more often than they end with their
+//! marks (`document_draws_final_marks_after_spaces`), they go back before
+//! the space (`restore_final_marks`), before the other repairs of this
+//! stage read the lines.
+//!
 //! Text as written never puts a short vowel on a bare alef (`ا`; fathatan
 //! is written on it, `جميعاً`) and never starts a word with a mark; a line
 //! whose marks came before their letters shows both. The damage is judged
@@ -112,6 +120,114 @@ pub(crate) fn document_writes_marks_before_letters<'l>(
         && total.words_starting >= MIN_SIGNS
         && total.words_starting > total.words_ending
         && crate::reading_order::few_lines_in_visual_order(visual, arabic)
+}
+
+/// What a line shows of the marks that end its words: words whose last
+/// letter's marks were drawn after the space, starting the next word
+/// (`القَرْيَة ِنَهْرٌ`, a bare letter before the space, and after it the
+/// marks and a vowelled word of two letters or more, its marks after its
+/// letters), and words that end with their marks before a space, as text
+/// writes them.
+#[derive(Default)]
+struct FinalMarkSides {
+    cut_off: usize,
+    kept: usize,
+}
+
+fn final_mark_sides(line: &str) -> FinalMarkSides {
+    let mut sides = FinalMarkSides::default();
+    let mut tokens = line.split(' ').filter(|token| !token.is_empty()).peekable();
+    while let Some(token) = tokens.next() {
+        let Some(next) = tokens.peek() else { break };
+        let Some(last) = token.chars().next_back() else { continue };
+        if is_arabic_mark(last) && next.starts_with(is_arabic_letter) {
+            sides.kept += 1;
+        } else if is_arabic_letter(last) && next.starts_with(is_arabic_mark) {
+            let word = next.trim_start_matches(is_arabic_mark);
+            let letters = word.chars().filter(|&c| is_arabic_letter(c)).count();
+            let mut chars = word.chars().peekable();
+            let mut vowelled_inside = false;
+            while let Some(c) = chars.next() {
+                vowelled_inside |= is_arabic_letter(c) && chars.peek().is_some_and(|&m| is_arabic_mark(m));
+            }
+            if letters >= 2 && vowelled_inside {
+                sides.cut_off += 1;
+            }
+        }
+    }
+    sides
+}
+
+/// Whether the document draws the marks of its words' last letters after
+/// the space (pdf.js and PyMuPDF on XeLaTeX's vowelled PDFs: `كان َفي
+/// القَرْيَة ِنَهْر ٌصَغير` for `كانَ في القَرْيَةِ نَهْرٌ صَغيرٌ`): on its lines
+/// without signs of visual order, `MIN_SIGNS` such words at least and more
+/// than twice as many as words that end with their marks, and more than
+/// half the words that start with a mark (words cut at their marks,
+/// `كا َن في ال َق ْر َي ِة`, start with one too, but are pieces), fewer bare
+/// alefs with a short vowel than `MIN_SIGNS` (those are signs of marks
+/// written before their letters, which moves every mark), and one line in
+/// ten at most in visual order (reversed whole, a line's words start with
+/// their marks).
+pub(crate) fn document_draws_final_marks_after_spaces<'l>(
+    lines: impl Iterator<Item = &'l str> + Clone,
+    memo: &ReadingMemo,
+) -> bool {
+    let starts_word_with_mark = |line: &&str| line.contains(|c: char| is_arabic_mark(c)) && line.contains(' ');
+    if lines.clone().filter(starts_word_with_mark).take(1).count() == 0 {
+        return false;
+    }
+    let (mut cut_off, mut kept) = (0usize, 0usize);
+    let mut sides = MarkSides::default();
+    let (mut arabic, mut visual) = (0usize, 0usize);
+    for line in lines.filter(|line| has_arabic_script(line)) {
+        arabic += 1;
+        if memo.evidence(line).visual {
+            visual += 1;
+            continue;
+        }
+        if has_controls(line) || !line.chars().any(is_arabic_mark) {
+            continue;
+        }
+        let final_sides = final_mark_sides(line);
+        cut_off += final_sides.cut_off;
+        kept += final_sides.kept;
+        let line_sides = mark_sides(line);
+        sides.alef_vowels += line_sides.alef_vowels;
+        sides.words_starting += line_sides.words_starting;
+    }
+    cut_off >= MIN_SIGNS
+        && cut_off > 2 * kept
+        && 2 * cut_off > sides.words_starting
+        && sides.alef_vowels < MIN_SIGNS
+        && crate::reading_order::few_lines_in_visual_order(visual, arabic)
+}
+
+/// A line with the marks that start a word after a bare letter and a space
+/// put back on that letter, before the space (`القَرْيَة ِنَهْرٌ` →
+/// `القَرْيَةِ نَهْرٌ`).
+fn move_final_marks_before_spaces(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(space) = rest.find(' ') {
+        let (before, after) = rest.split_at(space);
+        out.push_str(before);
+        let spaces_len = after.len() - after.trim_start_matches(' ').len();
+        let (spaces, after) = after.split_at(spaces_len);
+        let marks_len = after.find(|c: char| !is_arabic_mark(c)).unwrap_or(after.len());
+        let cut_off =
+            marks_len > 0 && before.ends_with(is_arabic_letter) && after[marks_len..].starts_with(is_arabic_letter);
+        if cut_off {
+            out.push_str(&after[..marks_len]);
+            out.push_str(spaces);
+            rest = &after[marks_len..];
+        } else {
+            out.push_str(spaces);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether the document's lines may start with their last letter's marks
@@ -228,18 +344,30 @@ pub(crate) fn restore_marks_after_letters<'a>(line: &'a str, ctx: &LineContext<'
     }
     let fixed = if ctx.marks_before_letters {
         move_marks_after_their_letters(line)
-    } else if ctx.marks_drawn_first && starts_with_marks(line) {
-        match marks_drawn_first(line) {
-            Some(fixed) => fixed,
-            None => return Cow::Borrowed(line),
-        }
     } else {
-        return Cow::Borrowed(line);
+        match marks_drawn_first(line) {
+            Some(fixed) if ctx.marks_drawn_first && starts_with_marks(line) => fixed,
+            _ => return Cow::Borrowed(line),
+        }
     };
     if has_controls(line) || ctx.reading.evidence(line).visual {
         return Cow::Borrowed(line);
     }
     rewrite_whole(line, &fixed, FixKind::ReadingOrder, 0.95, edits)
+}
+
+/// In a document that draws its words' last marks after the space
+/// (`ctx.final_marks_after_spaces`), puts them back before it, on lines
+/// without signs of visual order.
+pub(crate) fn restore_final_marks<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    if !ctx.final_marks_after_spaces || !line.chars().any(is_arabic_mark) {
+        return Cow::Borrowed(line);
+    }
+    let fixed = move_final_marks_before_spaces(line);
+    if fixed == line || has_controls(line) || ctx.reading.evidence(line).visual {
+        return Cow::Borrowed(line);
+    }
+    rewrite_whole(line, &fixed, FixKind::DetachedMark, 0.95, edits)
 }
 
 /// Whether a line holds control characters: the layout of a table, or an
@@ -415,6 +543,40 @@ mod tests {
             marks_drawn_first(".ًوَإِنَّ ماءَهُ كانَ يَكْفي أَهْلَها جَميعا").as_deref(),
             Some("وَإِنَّ ماءَهُ كانَ يَكْفي أَهْلَها جَميعاً.")
         );
+    }
+
+    #[test]
+    fn final_marks_drawn_after_the_space_go_back_before_it() {
+        // pdf-vowelled-xelatex-noto-pdfjs.broken.txt, line 2.
+        assert_eq!(
+            move_final_marks_before_spaces("كان َفي القَرْيَة ِنَهْر ٌصَغير ٌيَجْري بَيْن َالحُقولِ،"),
+            "كانَ في القَرْيَةِ نَهْرٌ صَغيرٌ يَجْري بَيْنَ الحُقولِ،"
+        );
+        // Not after punctuation or a mark; a line's last mark stays.
+        assert_eq!(move_final_marks_before_spaces("الجَدُّ: ِنَّ"), "الجَدُّ: ِنَّ");
+        assert_eq!(move_final_marks_before_spaces("قالَ َالجَدُّ"), "قالَ َالجَدُّ");
+        assert_eq!(move_final_marks_before_spaces("الصَّغيرِ"), "الصَّغيرِ");
+    }
+
+    #[test]
+    fn documents_are_judged_by_words_that_start_with_the_last_marks_of_the_word_before() {
+        let memo = ReadingMemo::new(&crate::Config::default());
+        for name in ["pdf-vowelled-xelatex-noto-pdfjs", "pdf-vowelled-xelatex-kacst-pymupdf"] {
+            let broken = read_corpus(&format!("in-the-wild/{name}.broken.txt"));
+            assert!(document_draws_final_marks_after_spaces(broken.lines(), &memo), "{name}");
+            let gold = read_corpus(&format!("in-the-wild/{name}.gold.txt"));
+            assert!(!document_draws_final_marks_after_spaces(gold.lines(), &memo), "{name}");
+        }
+        // Words cut at their marks (PyMuPDF on Chromium's PDFs), marks
+        // before their letters (PDFBox), vowelled text as written.
+        for name in [
+            "in-the-wild/pdf-vowelled-chrome-amiri-pymupdf.broken.txt",
+            "in-the-wild/pdf-vowelled-noto-pdfbox.broken.txt",
+            "negative/arabic-poetry-diacritics.txt",
+            "negative/arabic-quran-fatiha.txt",
+        ] {
+            assert!(!document_draws_final_marks_after_spaces(read_corpus(name).lines(), &memo), "{name}");
+        }
     }
 
     #[test]

@@ -25,7 +25,8 @@
 //! them; run again they could undo themselves): `embedded_runs` (runs each
 //! in an embedding of its own, left to right), `tab_spaces` (spaces written
 //! as tabs), `marks_before_letters` (vowel marks written before their
-//! letters, and words cut at them), `lost_spaces` (no space between any two words; before the
+//! letters, a word's last marks drawn after the space, and words cut at
+//! them), `lost_spaces` (no space between any two words; before the
 //! ligatures are judged by whole words),
 //! `swapped_ligatures` (lam-alef ligatures that came out as alef + lam, so
 //! that every later stage reads the words right), `level_runs` (a line's
@@ -135,6 +136,8 @@ pub(crate) struct LineContext<'c> {
     /// Whether its lines may start with their last letter's marks (the
     /// same).
     pub marks_drawn_first: bool,
+    /// Whether its words' last marks are drawn after the space (the same).
+    pub final_marks_after_spaces: bool,
     /// Whether its words came out cut at their marks (the same).
     pub words_cut_at_marks: bool,
 }
@@ -169,6 +172,7 @@ impl<'c> LineContext<'c> {
             guillemets_mirrored: false,
             marks_before_letters: false,
             marks_drawn_first: false,
+            final_marks_after_spaces: false,
             words_cut_at_marks: false,
         }
     }
@@ -487,8 +491,16 @@ pub(crate) fn prepare<'a>(
         ctx.marks_before_letters = marks_before_letters::document_writes_marks_before_letters(lines(), memo);
         ctx.marks_drawn_first =
             !ctx.marks_before_letters && marks_before_letters::document_may_draw_marks_first(lines(), memo);
+        ctx.final_marks_after_spaces =
+            !ctx.marks_before_letters && marks_before_letters::document_draws_final_marks_after_spaces(lines(), memo);
+        if ctx.final_marks_after_spaces {
+            // (Not damage of the order: glue between its words is no sign
+            // of reversed runs.)
+            run_on_every_line(&mut states, marks_before_letters::restore_final_marks, &ctx);
+        }
         if ctx.marks_before_letters || ctx.marks_drawn_first {
-            damage_judged |= run_on_every_line(&mut states, marks_before_letters::restore_marks_after_letters, &ctx);
+            let repaired = run_on_every_line(&mut states, marks_before_letters::restore_marks_after_letters, &ctx);
+            damage_judged |= repaired && ctx.marks_before_letters;
         }
         // (Then the words that came out cut at their marks are joined.)
         ctx.words_cut_at_marks = ctx.marks_before_letters

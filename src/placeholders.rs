@@ -233,7 +233,7 @@ fn scan_all(line: &str, mut f: impl FnMut(&[Item], bool)) {
             )
             .is_some_and(|rest| {
                 rest.starts_with(|n: char| is_arabic_mark(n) || is_mark_form(n))
-                    && crate::spacing::mark_before_its_letter(rest).is_none()
+                    && crate::spacing::marks_after_space(&line[..i], rest) == crate::spacing::MarksAfterSpace::Other
             })
         {
             // Spaces before a mark cut off from its letter: the spacing

@@ -100,6 +100,12 @@ pub(crate) fn is_tanween(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{064D}' | '\u{08F0}'..='\u{08F2}')
 }
 
+/// A vowel mark: a short vowel, sukun or tanween (not shadda, which a
+/// letter carries with its vowel). A letter carries one vowel at most.
+pub(crate) fn is_vowel_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{0650}' | '\u{0652}' | '\u{08F0}'..='\u{08F2}')
+}
+
 /// A decimal digit of the Arabic blocks (Arabic-Indic or Extended Arabic-Indic).
 pub(crate) fn is_arabic_digit(c: char) -> bool {
     in_ranges(c, &ARABIC_DIGIT_RANGES)

@@ -36,7 +36,7 @@ use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::script::{
     is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_clitics_only, is_digit, is_mark_written_as_word,
-    is_tanween, FATHATAN, TATWEEL,
+    is_tanween, is_vowel_mark, FATHATAN, TATWEEL,
 };
 
 /// What to do with one run of spaces.
@@ -77,19 +77,77 @@ fn decide(prev: char, next: Option<char>, after_next: Option<char>, len: usize) 
     (len > 1).then_some((" ", FixKind::Spacing))
 }
 
-/// `ُ�عد` after a space: marks emitted before the letter they sit on (an
-/// extractor sorting glyphs by position put the mark first). Returns the
-/// marks and the letter in logical order (`�ُ`), to replace as many bytes
-/// at the start of `rest`. Tanween only ends words: cut off by a space, it
-/// belongs to the word before (`عملا ً`), which `decide` handles.
-pub(crate) fn mark_before_its_letter(rest: &str) -> Option<String> {
+/// What becomes of the marks that start the word after a space.
+#[derive(Debug, PartialEq)]
+pub(crate) enum MarksAfterSpace {
+    /// `ُ�عد`: marks emitted before the letter they sit on (an extractor
+    /// sorting glyphs by position put the mark first): the marks and the
+    /// letter in logical order (`�ُ`), to replace as many bytes at the
+    /// start of the word.
+    BeforeTheirLetter(String),
+    /// `: ِنَّ`, `النَّهْرَ َقْدَمُ`: a vowel before a letter that carries a
+    /// vowel of its own (a letter carries one), in vowelled text. The letter
+    /// it sat on (a hamza's alef) was lost, or it was cut off the word
+    /// before; which, the line does not tell, so the marks and the space
+    /// stay as they came (a document that cuts its words' last marks off
+    /// has them put back by `marks_before_letters`).
+    Left,
+    /// Not marks before a letter: tanween, which only ends words (cut off
+    /// by a space, it belongs to the word before, `عملا ً`, which `decide`
+    /// handles), or no marks.
+    Other,
+}
+
+/// Reads the marks at the start of `rest`, the text after a space, with
+/// `before` the text before that space.
+pub(crate) fn marks_after_space(before: &str, rest: &str) -> MarksAfterSpace {
     let marks_len = rest.find(|c: char| !is_arabic_mark(c)).unwrap_or(rest.len());
     let marks = &rest[..marks_len];
     if marks.is_empty() || marks.chars().any(is_tanween) {
-        return None;
+        return MarksAfterSpace::Other;
     }
-    let letter = rest[marks_len..].chars().next().filter(|&c| is_arabic_letter(c) || c == '\u{FFFD}')?;
-    Some(format!("{letter}{marks}"))
+    let Some(letter) = rest[marks_len..].chars().next().filter(|&c| is_arabic_letter(c) || c == '\u{FFFD}') else {
+        return MarksAfterSpace::Other;
+    };
+    // After a word without marks (text vowelled only where a word is
+    // ambiguous), the vowel is this word's, its marks shifted by a letter
+    // (`وقد ُطِّور` for `وقد طُوِّر`); so are the marks of a line that shows
+    // them shifted elsewhere.
+    let word_before = before.rsplit(' ').next().unwrap_or(before);
+    let vowelled_text = word_before.chars().any(is_arabic_mark) || !word_before.chars().any(is_arabic_letter);
+    if vowelled_text
+        && vowel_before_a_vowelled_letter(rest)
+        && !shows_shifted_marks(before)
+        && !shows_shifted_marks(rest)
+    {
+        return MarksAfterSpace::Left;
+    }
+    MarksAfterSpace::BeforeTheirLetter(format!("{letter}{marks}"))
+}
+
+/// Whether a text shows marks shifted off their letters: a bare alef with
+/// a short vowel (text writes fathatan on it, nothing else; a letter with
+/// two vowels is no such sign: the letter between them may have been lost,
+/// `وَِنَّ` for `وَإِنَّ`).
+fn shows_shifted_marks(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == 'ا' && chars.peek().is_some_and(|&m| is_vowel_mark(m) && m != FATHATAN) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `rest` starts with a vowel before a letter that carries a vowel
+/// of its own (`ِنَّ`, `َقْدَمُ`).
+fn vowel_before_a_vowelled_letter(rest: &str) -> bool {
+    let marks_len = rest.find(|c: char| !is_arabic_mark(c)).unwrap_or(rest.len());
+    let mut after = rest[marks_len..].chars();
+    if !rest[..marks_len].chars().any(is_vowel_mark) || !after.next().is_some_and(is_arabic_letter) {
+        return false;
+    }
+    after.take_while(|&c| is_arabic_mark(c)).any(is_vowel_mark)
 }
 
 /// `ً` + `طويلة` after a space that follows `خططا`: marks starting with
@@ -165,11 +223,20 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
         let Some(prev) = line[..start].chars().next_back() else {
             continue; // indentation
         };
-        if let Some(moved) = mark_before_its_letter(&line[end..]) {
-            // The space stays: it ends the word before.
-            out.replace(end..end + moved.len(), &moved, FixKind::DetachedMark, 1.0);
-            search_from = end + moved.len();
-            continue;
+        match marks_after_space(&line[..start], &line[end..]) {
+            MarksAfterSpace::BeforeTheirLetter(moved) => {
+                // The space stays: it ends the word before.
+                out.replace(end..end + moved.len(), &moved, FixKind::DetachedMark, 1.0);
+                search_from = end + moved.len();
+                continue;
+            }
+            MarksAfterSpace::Left => {
+                if end - start > 1 {
+                    out.replace(start..end, " ", FixKind::Spacing, 1.0);
+                }
+                continue;
+            }
+            MarksAfterSpace::Other => {}
         }
         if let Some((taken, moved)) = tanween_after_punctuation(prev, &line[end..]) {
             out.replace(start..end + taken, &moved, FixKind::DetachedMark, 1.0);
@@ -486,6 +553,26 @@ mod tests {
         // sits on (here a placeholder) goes after it; the space stays.
         assert_eq!(run_stage(normalize_spacing, "الآخرين عن ُ\u{FFFD}عد باستخدام"), "الآخرين عن \u{FFFD}ُعد باستخدام");
         assert_eq!(run_stage(normalize_spacing, "عن ُّبعد"), "عن بُّعد");
+    }
+
+    #[test]
+    fn a_vowel_before_a_letter_with_its_own_vowel_stays() {
+        // pdf-vowelled-weasy-dejavu-pypdf.broken.txt, line 4: the hamza's
+        // alefs were lost, their vowels left before the next letter, which
+        // has a vowel of its own; the stop-30 code put both on it (`نَِّ`).
+        let line = "قالَ الجَدُّ: ِنَّ هذا النَّهْرَ َقْدَمُ مِنَ القَرْيَةِ نَفْسِها،";
+        assert_eq!(run_stage(normalize_spacing, line), line);
+        assert_eq!(marks_after_space("النَّهْرَ", "َقْدَمُ مِنَ"), MarksAfterSpace::Left);
+        // After a word without marks, the vowel is the next word's, its
+        // marks shifted by a letter (pdftotext on the technical text).
+        assert_eq!(marks_after_space("وقد", "ُطِّور بلغة"), MarksAfterSpace::BeforeTheirLetter("طُ".to_string()));
+        // So it is in a line whose marks show shifted elsewhere (a bare
+        // alef with a short vowel, `كاَن`).
+        assert_eq!(marks_after_space("كاَن", "َقْرَيِة"), MarksAfterSpace::BeforeTheirLetter("قَ".to_string()));
+        // Tanween only ends words: not marks before a letter.
+        assert_eq!(marks_after_space("خططا", "ًطويلة"), MarksAfterSpace::Other);
+        // The space run still comes to one space.
+        assert_eq!(run_stage(normalize_spacing, "النَّهْرَ   َقْدَمُ"), "النَّهْرَ َقْدَمُ");
     }
 
     #[test]
