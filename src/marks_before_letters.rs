@@ -100,26 +100,51 @@ pub(crate) fn document_writes_marks_before_letters<'l>(
     if lines.clone().filter(alef_vowels).take(MIN_SIGNS).count() < MIN_SIGNS {
         return false;
     }
-    let mut total = MarkSides::default();
-    let (mut arabic, mut visual) = (0usize, 0usize);
+    let total = document_marks(lines, memo, false);
+    total.sides.alef_vowels >= MIN_SIGNS
+        && total.sides.words_starting >= MIN_SIGNS
+        && total.sides.words_starting > total.sides.words_ending
+        && crate::reading_order::few_lines_in_visual_order(total.visual, total.arabic)
+}
+
+/// What a document's lines without signs of visual order (nor control
+/// characters) show of their marks, summed; and how many lines hold Arabic,
+/// how many of those show visual order.
+#[derive(Default)]
+struct DocumentMarks {
+    sides: MarkSides,
+    final_sides: FinalMarkSides,
+    arabic: usize,
+    visual: usize,
+}
+
+/// Reads `DocumentMarks` (`final_sides` only when `with_final_sides`).
+fn document_marks<'l>(
+    lines: impl Iterator<Item = &'l str>,
+    memo: &ReadingMemo,
+    with_final_sides: bool,
+) -> DocumentMarks {
+    let mut total = DocumentMarks::default();
     for line in lines.filter(|line| has_arabic_script(line)) {
-        arabic += 1;
+        total.arabic += 1;
         if memo.evidence(line).visual {
-            visual += 1;
+            total.visual += 1;
             continue;
         }
-        if has_controls(line) {
+        if has_controls(line) || !line.chars().any(is_arabic_mark) {
             continue;
         }
         let sides = mark_sides(line);
-        total.alef_vowels += sides.alef_vowels;
-        total.words_starting += sides.words_starting;
-        total.words_ending += sides.words_ending;
+        total.sides.alef_vowels += sides.alef_vowels;
+        total.sides.words_starting += sides.words_starting;
+        total.sides.words_ending += sides.words_ending;
+        if with_final_sides {
+            let final_sides = final_mark_sides(line);
+            total.final_sides.cut_off += final_sides.cut_off;
+            total.final_sides.kept += final_sides.kept;
+        }
     }
-    total.alef_vowels >= MIN_SIGNS
-        && total.words_starting >= MIN_SIGNS
-        && total.words_starting > total.words_ending
-        && crate::reading_order::few_lines_in_visual_order(visual, arabic)
+    total
 }
 
 /// What a line shows of the marks that end its words: words whose last
@@ -173,34 +198,17 @@ pub(crate) fn document_draws_final_marks_after_spaces<'l>(
     lines: impl Iterator<Item = &'l str> + Clone,
     memo: &ReadingMemo,
 ) -> bool {
-    let starts_word_with_mark = |line: &&str| line.contains(|c: char| is_arabic_mark(c)) && line.contains(' ');
-    if lines.clone().filter(starts_word_with_mark).take(1).count() == 0 {
+    // (Most documents have no mark: nothing more is read.)
+    if !lines.clone().any(|line| line.contains(is_arabic_mark)) {
         return false;
     }
-    let (mut cut_off, mut kept) = (0usize, 0usize);
-    let mut sides = MarkSides::default();
-    let (mut arabic, mut visual) = (0usize, 0usize);
-    for line in lines.filter(|line| has_arabic_script(line)) {
-        arabic += 1;
-        if memo.evidence(line).visual {
-            visual += 1;
-            continue;
-        }
-        if has_controls(line) || !line.chars().any(is_arabic_mark) {
-            continue;
-        }
-        let final_sides = final_mark_sides(line);
-        cut_off += final_sides.cut_off;
-        kept += final_sides.kept;
-        let line_sides = mark_sides(line);
-        sides.alef_vowels += line_sides.alef_vowels;
-        sides.words_starting += line_sides.words_starting;
-    }
+    let total = document_marks(lines, memo, true);
+    let (cut_off, kept) = (total.final_sides.cut_off, total.final_sides.kept);
     cut_off >= MIN_SIGNS
         && cut_off > 2 * kept
-        && 2 * cut_off > sides.words_starting
-        && sides.alef_vowels < MIN_SIGNS
-        && crate::reading_order::few_lines_in_visual_order(visual, arabic)
+        && 2 * cut_off > total.sides.words_starting
+        && total.sides.alef_vowels < MIN_SIGNS
+        && crate::reading_order::few_lines_in_visual_order(total.visual, total.arabic)
 }
 
 /// A line with the marks that start a word after a bare letter and a space
