@@ -352,11 +352,13 @@ pub(crate) fn restore_marks_after_letters<'a>(line: &'a str, ctx: &LineContext<'
     }
     let fixed = if ctx.marks_before_letters {
         move_marks_after_their_letters(line)
-    } else {
+    } else if ctx.marks_drawn_first && starts_with_marks(line) {
         match marks_drawn_first(line) {
-            Some(fixed) if ctx.marks_drawn_first && starts_with_marks(line) => fixed,
-            _ => return Cow::Borrowed(line),
+            Some(fixed) => fixed,
+            None => return Cow::Borrowed(line),
         }
+    } else {
+        return Cow::Borrowed(line);
     };
     if has_controls(line) || ctx.reading.evidence(line).visual {
         return Cow::Borrowed(line);

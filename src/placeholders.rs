@@ -199,6 +199,9 @@ pub(crate) fn scan(line: &str) -> Vec<Word> {
 fn scan_all(line: &str, mut f: impl FnMut(&[Item], bool)) {
     let mut items: Vec<Item> = Vec::new();
     let mut starts_beside_latin = false;
+    // Whether the line shows marks shifted off their letters, read once
+    // if a space before a mark asks (`spacing::marks_after_space`).
+    let mut shifted_marks = None;
     let mut i = 0;
     while i < line.len() {
         let b = line.as_bytes()[i];
@@ -233,7 +236,9 @@ fn scan_all(line: &str, mut f: impl FnMut(&[Item], bool)) {
             )
             .is_some_and(|rest| {
                 rest.starts_with(|n: char| is_arabic_mark(n) || is_mark_form(n))
-                    && crate::spacing::marks_after_space(&line[..i], rest) == crate::spacing::MarksAfterSpace::Other
+                    && crate::spacing::marks_after_space(&line[..i], rest, || {
+                        *shifted_marks.get_or_insert_with(|| crate::spacing::shows_shifted_marks(line))
+                    }) == crate::spacing::MarksAfterSpace::Other
             })
         {
             // Spaces before a mark cut off from its letter: the spacing

@@ -99,8 +99,15 @@ pub(crate) enum MarksAfterSpace {
 }
 
 /// Reads the marks at the start of `rest`, the text after a space, with
-/// `before` the text before that space.
-pub(crate) fn marks_after_space(before: &str, rest: &str) -> MarksAfterSpace {
+/// `before` the text before that space; `line_shows_shifted_marks` tells
+/// whether their line shows marks shifted off their letters
+/// (`shows_shifted_marks`), asked only where it matters (so that a caller
+/// reads each line once for it, not once per space).
+pub(crate) fn marks_after_space(
+    before: &str,
+    rest: &str,
+    line_shows_shifted_marks: impl FnOnce() -> bool,
+) -> MarksAfterSpace {
     let marks_len = rest.find(|c: char| !is_arabic_mark(c)).unwrap_or(rest.len());
     let marks = &rest[..marks_len];
     if marks.is_empty() || marks.chars().any(is_tanween) {
@@ -115,11 +122,7 @@ pub(crate) fn marks_after_space(before: &str, rest: &str) -> MarksAfterSpace {
     // them shifted elsewhere.
     let word_before = before.rsplit(' ').next().unwrap_or(before);
     let vowelled_text = word_before.chars().any(is_arabic_mark) || !word_before.chars().any(is_arabic_letter);
-    if vowelled_text
-        && vowel_before_a_vowelled_letter(rest)
-        && !shows_shifted_marks(before)
-        && !shows_shifted_marks(rest)
-    {
+    if vowelled_text && vowel_before_a_vowelled_letter(rest) && !line_shows_shifted_marks() {
         return MarksAfterSpace::Left;
     }
     MarksAfterSpace::BeforeTheirLetter(format!("{letter}{marks}"))
@@ -129,7 +132,7 @@ pub(crate) fn marks_after_space(before: &str, rest: &str) -> MarksAfterSpace {
 /// a short vowel (text writes fathatan on it, nothing else; a letter with
 /// two vowels is no such sign: the letter between them may have been lost,
 /// `وَِنَّ` for `وَإِنَّ`).
-fn shows_shifted_marks(text: &str) -> bool {
+pub(crate) fn shows_shifted_marks(text: &str) -> bool {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c == 'ا' && chars.peek().is_some_and(|&m| is_vowel_mark(m) && m != FATHATAN) {
@@ -202,6 +205,9 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
     let visible_end = line.trim_end_matches([' ', '\r']).len();
     let mut out = Rewriter::new(line, edits);
     let mut search_from = 0;
+    // Whether the line shows marks shifted off their letters, read once
+    // if a space before a mark asks.
+    let mut shifted_marks = None;
     // A fathatan drawn first goes to its word, as the walk passes it.
     let mut fathatan_to = None;
     if let Some((drawn, to)) = fathatan_drawn_first(line) {
@@ -223,7 +229,8 @@ pub(crate) fn normalize_spacing<'a>(line: &'a str, _ctx: &LineContext<'_>, edits
         let Some(prev) = line[..start].chars().next_back() else {
             continue; // indentation
         };
-        match marks_after_space(&line[..start], &line[end..]) {
+        let line_shows_shifted_marks = || *shifted_marks.get_or_insert_with(|| shows_shifted_marks(line));
+        match marks_after_space(&line[..start], &line[end..], line_shows_shifted_marks) {
             MarksAfterSpace::BeforeTheirLetter(moved) => {
                 // The space stays: it ends the word before.
                 out.replace(end..end + moved.len(), &moved, FixKind::DetachedMark, 1.0);
@@ -578,15 +585,18 @@ mod tests {
         // has a vowel of its own; the stop-30 code put both on it (`نَِّ`).
         let line = "قالَ الجَدُّ: ِنَّ هذا النَّهْرَ َقْدَمُ مِنَ القَرْيَةِ نَفْسِها،";
         assert_eq!(run_stage(normalize_spacing, line), line);
-        assert_eq!(marks_after_space("النَّهْرَ", "َقْدَمُ مِنَ"), MarksAfterSpace::Left);
+        assert_eq!(marks_after_space("النَّهْرَ", "َقْدَمُ مِنَ", || false), MarksAfterSpace::Left);
         // After a word without marks, the vowel is the next word's, its
         // marks shifted by a letter (pdftotext on the technical text).
-        assert_eq!(marks_after_space("وقد", "ُطِّور بلغة"), MarksAfterSpace::BeforeTheirLetter("طُ".to_string()));
+        assert_eq!(marks_after_space("وقد", "ُطِّور بلغة", || false), MarksAfterSpace::BeforeTheirLetter("طُ".to_string()));
         // So it is in a line whose marks show shifted elsewhere (a bare
         // alef with a short vowel, `كاَن`).
-        assert_eq!(marks_after_space("كاَن", "َقْرَيِة"), MarksAfterSpace::BeforeTheirLetter("قَ".to_string()));
+        assert_eq!(
+            marks_after_space("كاَن", "َقْرَيِة", || shows_shifted_marks("كاَن َقْرَيِة")),
+            MarksAfterSpace::BeforeTheirLetter("قَ".to_string())
+        );
         // Tanween only ends words: not marks before a letter.
-        assert_eq!(marks_after_space("خططا", "ًطويلة"), MarksAfterSpace::Other);
+        assert_eq!(marks_after_space("خططا", "ًطويلة", || false), MarksAfterSpace::Other);
         // The space run still comes to one space.
         assert_eq!(run_stage(normalize_spacing, "النَّهْرَ   َقْدَمُ"), "النَّهْرَ َقْدَمُ");
     }
