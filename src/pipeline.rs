@@ -116,6 +116,10 @@ pub(crate) struct LineContext<'c> {
     /// its hyphen last and the words between emitted from the visual left
     /// (see `word_order`; set for the one run of that stage).
     pub words_after_their_labels: bool,
+    /// Whether the document's lines came out as words emitted from the
+    /// visual left, each with the space before it (see `word_order`; set
+    /// for the one run of that stage).
+    pub words_with_spaces_before: bool,
     /// Whether the document lost the spaces between its words (see
     /// `lost_spaces`; set for the one run of that stage).
     pub spaces_lost: bool,
@@ -167,6 +171,7 @@ impl<'c> LineContext<'c> {
             spaces_lost: false,
             words_from_the_left: false,
             words_after_their_labels: false,
+            words_with_spaces_before: false,
             tabs_are_spaces: false,
             punctuation_before_numbers: false,
             guillemets_mirrored: false,
@@ -548,7 +553,12 @@ pub(crate) fn prepare<'a>(
             word_order::document_emits_words_from_the_left(states.iter().flatten().map(|s| &*s.text));
         ctx.words_after_their_labels =
             word_order::document_emits_words_after_their_labels(states.iter().flatten().map(|s| &*s.text));
-        if ctx.words_from_the_left || ctx.words_after_their_labels {
+        ctx.words_with_spaces_before = !ctx.words_from_the_left
+            && word_order::document_emits_words_with_spaces_before(
+                states.iter().flatten().map(|s| &*s.text),
+                memo.scorer(),
+            );
+        if ctx.words_from_the_left || ctx.words_after_their_labels || ctx.words_with_spaces_before {
             damage_judged |= run_on_every_line(&mut states, word_order::restore_word_order, &ctx);
         }
     }

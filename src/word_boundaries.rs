@@ -436,6 +436,32 @@ fn starts_with_doubled_letter(word: &str) -> bool {
         && chars.take_while(|&c| crate::script::is_arabic_mark(c)).any(|c| c == '\u{0651}')
 }
 
+/// Where a token may be two words glued, in a line known to glue two
+/// (`word_order::words_with_spaces_before`): after the punctuation between
+/// two Arabic words (`الطاقة،سياسات`), or where the lexicon finds two
+/// frequent words, however little it gains (`أنعلى`). A byte offset into
+/// `token`.
+pub(crate) fn likely_cut(scorer: &WordScorer, token: &str) -> Option<usize> {
+    if let Some(cut) = cut_after_punctuation(token) {
+        return Some(cut);
+    }
+    let (offset, word) = word_of(token)?;
+    if offset != 0 || many_placeholders(word) || starts_with_doubled_letter(word) {
+        return None;
+    }
+    best_split(scorer, word).map(|(cut, _, _)| cut)
+}
+
+/// Where a token holds a clause's punctuation between two Arabic words
+/// (`الطاقة،سياسات`): the offset after it.
+pub(crate) fn cut_after_punctuation(token: &str) -> Option<usize> {
+    let at = token.find(['،', '؛', '.', ':'])?;
+    let after = at + token[at..].chars().next()?.len_utf8();
+    let before_ok = token[..at].chars().next_back().is_some_and(is_arabic_letter);
+    let after_ok = token[after..].starts_with(is_arabic_letter) && token[after..].chars().all(is_arabic_word_char);
+    (before_ok && after_ok && token[..at].chars().all(is_arabic_word_char)).then_some(after)
+}
+
 /// Where the reading-order search may cut a token it would otherwise take
 /// whole: a byte offset into `token`, where the token is two words glued
 /// as surely as this stage would cut them (`بسببالضحايا`, two runs glued).
@@ -567,6 +593,17 @@ pub(crate) fn restore_word_boundaries<'a>(line: &'a str, ctx: &LineContext<'_>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn likely_cuts_of_two_words_glued() {
+        let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
+        assert_eq!(cut_after_punctuation("الطاقة،سياسات"), Some("الطاقة،".len()));
+        assert_eq!(cut_after_punctuation("الطاقة،"), None);
+        assert_eq!(cut_after_punctuation("3.5"), None);
+        assert_eq!(likely_cut(&scorer, "المتجددةالطاقة"), Some("المتجددة".len()));
+        // A word the lexicon knows is no two words.
+        assert_eq!(likely_cut(&scorer, "المتجددة"), None);
+    }
     use crate::pipeline::tests::run_stage_with_boundary_damage;
     use crate::Config;
 

@@ -32,6 +32,14 @@
 //! list's line with a bracket label drawn last (`العامة؛ النقل وسائل
 //! نقص(أ)`). pdf.js draws the same lines with the label glued to the first
 //! word (`١المياه. ... يتناول -`, `١.المياه ...`).
+//!
+//! pypdf on Typst's running text emits each line's words from the left,
+//! each with the space before it: the line starts with a space, and its
+//! first two words, emitted last, are glued (` العربية المنطقة في
+//! المتجددةالطاقة`). Where most lines that start with a space end so, with
+//! two words the lexicon knows glued (`document_emits_words_with_spaces_before`),
+//! every line that starts with one space has its words turned, its last
+//! token cut where two words are likely glued.
 
 use std::borrow::Cow;
 
@@ -40,6 +48,7 @@ use crate::fix::FixKind;
 use crate::label_marks::{is_end_punctuation, CountingUp};
 use crate::pipeline::LineContext;
 use crate::reading_order::is_label_number;
+use crate::reading_order::WordScorer;
 use crate::script::{has_arabic_script, split_leading_digits};
 
 /// Lines that read as words emitted from the visual left, needed before a
@@ -272,6 +281,62 @@ pub(crate) fn document_emits_words_after_their_labels<'l>(lines: impl Iterator<I
         )
 }
 
+/// ` العربية المنطقة في المتجددةالطاقة` (pypdf on Typst's running text):
+/// a line's words emitted from the visual left, each with the space before
+/// it, so that the line starts with a space and its first two words,
+/// emitted last, are glued. Returns the line's words as they were emitted,
+/// the glued pair cut where the lexicon cuts it surely
+/// (`word_boundaries::sure_cut`), to be turned: `العربية المنطقة في المتجددة
+/// الطاقة`.
+fn words_with_spaces_before(scorer: &WordScorer, line: &str) -> Option<String> {
+    let (rest, last) = spaced_line_and_last_token(line)?;
+    let cut = crate::word_boundaries::likely_cut(scorer, last)?;
+    Some(format!("{rest} {} {}", &last[..cut], &last[cut..]))
+}
+
+/// A line that starts with one space, without it: the words before its
+/// last token, and that token (of three tokens at least).
+fn spaced_line_and_last_token(line: &str) -> Option<(&str, &str)> {
+    let body = line.strip_prefix(' ')?;
+    let (rest, last) = body.rsplit_once(' ')?;
+    let enough = rest.split(' ').filter(|t| !t.is_empty()).count() >= 2;
+    (!body.starts_with(' ') && !last.is_empty() && enough).then_some((rest, last))
+}
+
+/// In a document judged to emit its words so, any line that starts with
+/// one space: its last token cut where two words are likely glued
+/// (`word_boundaries::likely_cut`), or left whole.
+/// A line of one token (a title, ` التقنيةالتحديات`) is two words glued,
+/// or left.
+fn words_with_spaces_before_in_such_a_document(scorer: &WordScorer, line: &str) -> Option<String> {
+    if let Some(token) = line.strip_prefix(' ').filter(|t| !t.is_empty() && !t.contains(' ')) {
+        let cut = crate::word_boundaries::likely_cut(scorer, token)?;
+        return Some(format!("{} {}", &token[..cut], &token[cut..]));
+    }
+    let (rest, last) = spaced_line_and_last_token(line)?;
+    Some(match crate::word_boundaries::likely_cut(scorer, last) {
+        Some(cut) => format!("{rest} {} {}", &last[..cut], &last[cut..]),
+        None => format!("{rest} {last}"),
+    })
+}
+
+/// Whether the document's lines came out as words emitted from the visual
+/// left with the space before each (`words_with_spaces_before`):
+/// `MIN_LINES` lines of that shape at least, and more than half the lines
+/// with Arabic that start with a space. (Text as written starts no line
+/// with one space, and glues no two words at a line's end.)
+pub(crate) fn document_emits_words_with_spaces_before<'l>(
+    lines: impl Iterator<Item = &'l str>,
+    scorer: &WordScorer,
+) -> bool {
+    let (mut spaced, mut found) = (0usize, 0usize);
+    for line in lines.filter(|line| line.starts_with(' ') && has_arabic_script(line)) {
+        spaced += 1;
+        found += usize::from(words_with_spaces_before(scorer, line).is_some());
+    }
+    found >= MIN_LINES && 2 * found > spaced
+}
+
 /// Whether more of the lines start with a sentence's end than end with
 /// one: text as written, even wrapped anywhere, ends its paragraphs with
 /// them.
@@ -448,6 +513,12 @@ pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits
             .flatten()
         {
             Some(turned) => turned,
+            None if ctx.words_with_spaces_before => {
+                match words_with_spaces_before_in_such_a_document(ctx.reading.scorer(), line) {
+                    Some(emitted) => turn_words(&emitted),
+                    None => return Cow::Borrowed(line),
+                }
+            }
             None if ctx.words_from_the_left => turn_words(line),
             None => return Cow::Borrowed(line),
         },
@@ -458,6 +529,52 @@ pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::tests::read_corpus;
+
+    #[test]
+    fn words_emitted_with_the_space_before_each_are_cut_and_turned() {
+        let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
+        // pdf-prose-typst-dejavu-pypdf.broken.txt, lines 1 and 3.
+        let emitted = words_with_spaces_before(&scorer, " العربية المنطقة في المتجددةالطاقة");
+        assert_eq!(emitted.as_deref(), Some("العربية المنطقة في المتجددة الطاقة"));
+        assert_eq!(turn_words(&emitted.unwrap()), "الطاقة المتجددة في المنطقة العربية");
+        let emitted = words_with_spaces_before(&scorer, " حصة لزيادة إذ الطاقة،سياسات").unwrap();
+        assert_eq!(turn_words(&emitted), "سياسات الطاقة، إذ لزيادة حصة");
+        // No such line: no space first, two, a last word the lexicon knows.
+        for line in
+            ["العربية المنطقة في المتجددةالطاقة", "  العربية المنطقة في المتجددةالطاقة", " العربية المنطقة في الطاقة"]
+        {
+            assert_eq!(words_with_spaces_before(&scorer, line), None, "{line}");
+        }
+        // In a document judged so, a title of two words glued is cut; a
+        // line whose last token cuts into no two words is turned whole.
+        assert_eq!(
+            words_with_spaces_before_in_such_a_document(&scorer, " التقنيةالتحديات").as_deref(),
+            Some("التقنية التحديات")
+        );
+        assert_eq!(
+            words_with_spaces_before_in_such_a_document(&scorer, " في المنطقة العربية").as_deref(),
+            Some("في المنطقة العربية")
+        );
+    }
+
+    #[test]
+    fn documents_are_judged_by_lines_that_start_with_a_space_and_end_with_two_words_glued() {
+        let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
+        let broken = read_corpus("in-the-wild/pdf-prose-typst-noto-pypdf.broken.txt");
+        assert!(document_emits_words_with_spaces_before(broken.lines(), &scorer));
+        let gold = read_corpus("in-the-wild/pdf-prose-typst-noto-pypdf.gold.txt");
+        assert!(!document_emits_words_with_spaces_before(gold.lines(), &scorer));
+        // pypdf on WeasyPrint's PDFs starts lines with a space too (its
+        // runs from the left), but glues no two words at their ends.
+        let runs = read_corpus("in-the-wild/pdf-weasy-noto-pypdf.broken.txt");
+        assert!(!document_emits_words_with_spaces_before(runs.lines(), &scorer));
+        for name in ["negative/prose-wrapped-narrow.txt", "negative/web-text-without-spaces-after-punctuation.txt"] {
+            let text = read_corpus(name);
+            let spaced: Vec<String> = text.lines().map(|l| format!(" {l}")).collect();
+            assert!(!document_emits_words_with_spaces_before(spaced.iter().map(String::as_str), &scorer), "{name}");
+        }
+    }
 
     #[test]
     fn words_are_turned() {
