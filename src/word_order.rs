@@ -39,7 +39,8 @@
 //! المتجددةالطاقة`). Where most lines that start with a space end so, with
 //! two words the lexicon knows glued (`document_emits_words_with_spaces_before`),
 //! every line that starts with one space has its words turned, its last
-//! token cut where two words are likely glued.
+//! token cut where two words are likely glued; in a document judged by its
+//! labels' shapes (pypdf on Typst's reports), the lines of this shape.
 
 use std::borrow::Cow;
 
@@ -520,6 +521,11 @@ pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits
                 }
             }
             None if ctx.words_from_the_left => turn_words(line),
+            // (pypdf lays out a labelled document's other lines so too.)
+            None if ctx.words_after_their_labels => match words_with_spaces_before(ctx.reading.scorer(), line) {
+                Some(emitted) => turn_words(&emitted),
+                None => return Cow::Borrowed(line),
+            },
             None => return Cow::Borrowed(line),
         },
     };
