@@ -386,11 +386,19 @@ fn join_gain(scorer: &WordScorer, a: &str, b: &str) -> Option<(f64, bool)> {
 /// A sign is a letter that only ends words before the cut (`الصلةوأشار`,
 /// also after its marks) or the article after it (`هوالصك`).
 fn best_split(scorer: &WordScorer, word: &str) -> Option<(usize, f64, bool)> {
+    best_split_of(scorer, word, false)
+}
+
+/// `best_split`; where `surely_glued` (a token the layout glued, as
+/// `word_order::words_with_spaces_before` reads it), a token the letter
+/// model or the lexicon rates a word may be cut too (`أنعلى`), if the two
+/// words score better than it.
+fn best_split_of(scorer: &WordScorer, word: &str, surely_glued: bool) -> Option<(usize, f64, bool)> {
     if letters(word) < 4 {
         return None;
     }
     let whole = scorer.word(word);
-    if whole >= KNOWN_AT {
+    if whole >= KNOWN_AT && !surely_glued {
         return None;
     }
     let mut best: Option<(usize, f64, bool)> = None;
@@ -407,10 +415,14 @@ fn best_split(scorer: &WordScorer, word: &str) -> Option<(usize, f64, bool)> {
             if a >= FREQUENT_AT && b >= FREQUENT_AT && !is_bare_prefix(left) && !is_bare_suffix(right) {
                 let signed = ends_words_only(last_letter) || right.starts_with("ال");
                 let gain = a + b - whole;
-                let better = match best {
-                    None => true,
-                    Some((_, g, s)) => (signed, gain) > (s, g),
-                };
+                // (A token rated a word is cut only where the two words
+                // score better.)
+                let gains = !surely_glued || gain > 0.0;
+                let better = gains
+                    && match best {
+                        None => true,
+                        Some((_, g, s)) => (signed, gain) > (s, g),
+                    };
                 if better {
                     best = Some((i, gain, signed));
                 }
@@ -439,9 +451,9 @@ fn starts_with_doubled_letter(word: &str) -> bool {
 /// Where a token may be two words glued, in a line known to glue two
 /// (`word_order::words_with_spaces_before`): after the punctuation between
 /// two Arabic words (`الطاقة،سياسات`), or where the lexicon finds two
-/// frequent words, however little it gains (`أنعلى`). A byte offset into
-/// `token`.
-pub(crate) fn likely_cut(scorer: &WordScorer, token: &str) -> Option<usize> {
+/// frequent words, however little it gains; where `surely_glued`, in a
+/// token it rates a word too (`أنعلى`). A byte offset into `token`.
+pub(crate) fn likely_cut(scorer: &WordScorer, token: &str, surely_glued: bool) -> Option<usize> {
     if let Some(cut) = cut_after_punctuation(token) {
         return Some(cut);
     }
@@ -449,7 +461,7 @@ pub(crate) fn likely_cut(scorer: &WordScorer, token: &str) -> Option<usize> {
     if offset != 0 || many_placeholders(word) || starts_with_doubled_letter(word) {
         return None;
     }
-    best_split(scorer, word).map(|(cut, _, _)| cut)
+    best_split_of(scorer, word, surely_glued).map(|(cut, _, _)| cut)
 }
 
 /// Where a token holds a clause's punctuation between two Arabic words
@@ -600,9 +612,10 @@ mod tests {
         assert_eq!(cut_after_punctuation("الطاقة،سياسات"), Some("الطاقة،".len()));
         assert_eq!(cut_after_punctuation("الطاقة،"), None);
         assert_eq!(cut_after_punctuation("3.5"), None);
-        assert_eq!(likely_cut(&scorer, "المتجددةالطاقة"), Some("المتجددة".len()));
+        assert_eq!(likely_cut(&scorer, "المتجددةالطاقة", false), Some("المتجددة".len()));
+        assert_eq!(likely_cut(&scorer, "أنعلى", true), Some("أن".len()));
         // A word the lexicon knows is no two words.
-        assert_eq!(likely_cut(&scorer, "المتجددة"), None);
+        assert_eq!(likely_cut(&scorer, "المتجددة", false), None);
     }
     use crate::pipeline::tests::run_stage_with_boundary_damage;
     use crate::Config;

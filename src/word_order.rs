@@ -291,7 +291,7 @@ pub(crate) fn document_emits_words_after_their_labels<'l>(lines: impl Iterator<I
 /// الطاقة`.
 fn words_with_spaces_before(scorer: &WordScorer, line: &str) -> Option<String> {
     let (rest, last) = spaced_line_and_last_token(line)?;
-    let cut = crate::word_boundaries::likely_cut(scorer, last)?;
+    let cut = crate::word_boundaries::likely_cut(scorer, last, false)?;
     Some(format!("{rest} {} {}", &last[..cut], &last[cut..]))
 }
 
@@ -311,11 +311,11 @@ fn spaced_line_and_last_token(line: &str) -> Option<(&str, &str)> {
 /// or left.
 fn words_with_spaces_before_in_such_a_document(scorer: &WordScorer, line: &str) -> Option<String> {
     if let Some(token) = line.strip_prefix(' ').filter(|t| !t.is_empty() && !t.contains(' ')) {
-        let cut = crate::word_boundaries::likely_cut(scorer, token)?;
+        let cut = crate::word_boundaries::likely_cut(scorer, token, true)?;
         return Some(format!("{} {}", &token[..cut], &token[cut..]));
     }
     let (rest, last) = spaced_line_and_last_token(line)?;
-    Some(match crate::word_boundaries::likely_cut(scorer, last) {
+    Some(match crate::word_boundaries::likely_cut(scorer, last, true) {
         Some(cut) => format!("{rest} {} {}", &last[..cut], &last[cut..]),
         None => format!("{rest} {last}"),
     })
