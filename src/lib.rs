@@ -125,6 +125,7 @@ pub mod synthetic;
 mod tab_spaces;
 mod tables;
 mod tatweel;
+mod unshaped_runs;
 mod word_boundaries;
 mod word_order;
 

@@ -19,12 +19,13 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Eleven stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Twelve stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
 //! in an embedding of its own, left to right), `tab_spaces` (spaces written
-//! as tabs), `marks_before_letters` (vowel marks written before their
+//! as tabs), `unshaped_runs` (runs of unshaped letters in logical order
+//! inside lines in visual order), `marks_before_letters` (vowel marks written before their
 //! letters, a word's last marks drawn after the space, and words cut at
 //! them), `lost_spaces` (no space between any two words; before the
 //! ligatures are judged by whole words),
@@ -53,7 +54,8 @@ use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
     digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, lost_spaces, mark_order,
     marks_before_letters, mirrored_brackets, number_order, presentation_forms, punctuation_before_numbers,
-    reading_order, reversed_words, spacing, swapped_ligatures, tab_spaces, tatweel, word_boundaries, word_order,
+    reading_order, reversed_words, spacing, swapped_ligatures, tab_spaces, tatweel, unshaped_runs, word_boundaries,
+    word_order,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -144,6 +146,10 @@ pub(crate) struct LineContext<'c> {
     pub final_marks_after_spaces: bool,
     /// Whether its words came out cut at their marks (the same).
     pub words_cut_at_marks: bool,
+    /// Whether the document writes runs of unshaped letters in logical
+    /// order inside its lines in visual order (see `unshaped_runs`; set for
+    /// the one run of that stage).
+    pub unshaped_runs_in_logical_order: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -179,6 +185,7 @@ impl<'c> LineContext<'c> {
             marks_drawn_first: false,
             final_marks_after_spaces: false,
             words_cut_at_marks: false,
+            unshaped_runs_in_logical_order: false,
         }
     }
 
@@ -484,6 +491,18 @@ pub(crate) fn prepare<'a>(
         ctx.tabs_are_spaces = tab_spaces::document_writes_spaces_as_tabs(states.iter().flatten().map(|s| &*s.text));
         if ctx.tabs_are_spaces {
             damage_judged |= run_on_every_line(&mut states, tab_spaces::restore_tab_spaces, &ctx);
+        }
+    }
+    // Once, before any stage reads a word: runs of unshaped letters in
+    // logical order inside lines in visual order (`unshaped_runs`).
+    if config.reading_order && config.presentation_forms {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.unshaped_runs_in_logical_order = unshaped_runs::document_writes_unshaped_runs_in_logical_order(
+            states.iter().flatten().map(|s| &*s.text),
+            memo,
+        );
+        if ctx.unshaped_runs_in_logical_order {
+            damage_judged |= run_on_every_line(&mut states, unshaped_runs::restore_unshaped_runs, &ctx);
         }
     }
     // Next, before any stage reads a word (and once tabs read as spaces,
