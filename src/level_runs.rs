@@ -56,8 +56,9 @@ pub(crate) fn is_number_separator(c: char) -> bool {
 }
 
 /// The line cut into its runs: each number or Latin stretch (with the
-/// separators inside it, and the spaces and neutrals between two Latin
-/// words, `UN Women`, `CTOC/COP/WG.7/2021/3`), and the text between them.
+/// separators inside it, the spaces and neutrals between two Latin words,
+/// `UN Women`, `CTOC/COP/WG.7/2021/3`, and the brackets right around Latin
+/// words, `(Machine Learning)`), and the text between them.
 fn runs(line: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut cuts = vec![0];
@@ -89,7 +90,19 @@ fn runs(line: &str) -> Vec<&str> {
             }
             end = j + 1;
         }
-        let (from, to) = (chars[start].0, chars.get(end).map_or(line.len(), |&(at, _)| at));
+        let (mut from, mut to) = (chars[start].0, chars.get(end).map_or(line.len(), |&(at, _)| at));
+        // Latin words in brackets, drawn mirrored around them or not,
+        // `)Machine Learning(`, `(Machine Learning)`: the brackets are the
+        // run's (`unmirror_bracketed`).
+        let has_latin = chars[start..end].iter().any(|&(_, c)| c.is_ascii_alphabetic());
+        let bracket_at =
+            |k: Option<usize>, bracket: char| k.and_then(|k| chars.get(k)).is_some_and(|&(_, c)| c == bracket);
+        let mirrored = bracket_at(start.checked_sub(1), ')') && bracket_at(Some(end), '(');
+        let as_read = bracket_at(start.checked_sub(1), '(') && bracket_at(Some(end), ')');
+        if has_latin && (mirrored || as_read) {
+            from -= 1;
+            to += 1;
+        }
         // Latin letters between two Arabic letters are a glyph's code, no
         // run (`الخHبراء`: the Amiri font's ligature).
         let arabic_at = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|&(_, c)| is_arabic_letter(c));
@@ -127,7 +140,7 @@ fn runs_in_reading_order(line: &str) -> Option<String> {
     if runs.len() < 2 {
         return None;
     }
-    let turned: String = runs.iter().rev().copied().collect();
+    let turned: String = runs.iter().rev().map(|run| unmirror_bracketed(run)).collect();
     // The label's hyphen, a run of its own in those fonts, comes before its
     // number (` -١ يتناول`).
     let text = turned.trim_start_matches(' ');
@@ -138,6 +151,15 @@ fn runs_in_reading_order(line: &str) -> Option<String> {
         }
     }
     Some(turned)
+}
+
+/// A run of Latin words in brackets drawn mirrored (`)Machine Learning(`),
+/// as it reads (`(Machine Learning)`); any other run as it is.
+fn unmirror_bracketed(run: &str) -> Cow<'_, str> {
+    match run.strip_prefix(')').and_then(|inner| inner.strip_suffix('(')) {
+        Some(inner) => Cow::Owned(format!("({inner})")),
+        None => Cow::Borrowed(run),
+    }
 }
 
 /// A paragraph label at the line's end laid out as one piece and read from
@@ -576,7 +598,9 @@ fn tidy_run_edges(turned: &str) -> Cow<'_, str> {
         |range: &mut dyn Iterator<Item = &char>| range.take_while(|c| c.is_ascii_alphabetic()).nth(1).is_some();
     let glued_at = |i: usize| {
         let (a, b) = (chars[i - 1], chars[i]);
-        (is_arabic_letter(a) && latin_word(&mut chars[i..].iter()))
+        // (A Latin word in brackets too: `الآلة(Machine Learning)`.)
+        let latin_from = |k: usize| latin_word(&mut chars[k..].iter());
+        (is_arabic_letter(a) && (latin_from(i) || (b == '(' && latin_from(i + 1))))
             || (is_arabic_letter(b) && latin_word(&mut chars[..i].iter().rev()))
     };
     // (A percent sign after its number's run, the space of the run's edge
@@ -616,6 +640,13 @@ mod tests {
         // Separators inside a number, words of a Latin name.
         assert_eq!(runs("قضايا CTOC/COP/WG.7/2021/3 و"), vec!["قضايا ", "CTOC/COP/WG.7/2021/3", " و"]);
         assert_eq!(runs("هيئة UN Women في ٢٠٢٣/٢٠٢٤."), vec!["هيئة ", "UN Women", " في ", "٢٠٢٣/٢٠٢٤", "."]);
+        // Latin words in their brackets, mirrored or not, are one run.
+        assert_eq!(runs(")Machine Learning( يعتمد"), vec![")Machine Learning(", " يعتمد"]);
+        assert_eq!(runs("(Machine Learning) يعتمد"), vec!["(Machine Learning)", " يعتمد"]);
+        assert_eq!(
+            runs_in_reading_order(")Machine Learning( يعتمد النظام").map(|t| tidy_run_edges(t.trim()).into_owned()),
+            Some("يعتمد النظام (Machine Learning)".to_string())
+        );
         // Two numbers apart stay apart.
         assert_eq!(runs("من ١٢ - ١٥"), vec!["من ", "١٢", " - ", "١٥"]);
     }

@@ -1089,3 +1089,44 @@ fn runs_of_unshaped_letters_that_pdfjs_writes_in_logical_order_are_turned() {
         assert_eq!(out.lines().nth(n - 1), gold.lines().nth(n - 1), "{n}");
     }
 }
+
+/// pypdf and PyMuPDF (and pdf.js on Amiri) on Chromium's, fpdf2's,
+/// ReportLab's and WeasyPrint's technical PDFs write the line with a Latin
+/// term in brackets from the left: `)Machine Learning( يعتمد ... الآلة`, or
+/// with the brackets as they read, `(Machine Learning) يعتمد ...`. The
+/// brackets went with the Arabic run, so the turned line put them wrong
+/// and was left (the stop-30 code). Now the brackets are the Latin run's:
+/// line 2 comes out right in the 22 documents (0.09-0.29 -> 0.03-0.23 line
+/// CER).
+#[test]
+fn latin_words_in_brackets_go_with_their_brackets_when_runs_are_turned() {
+    let documents = [
+        "chrome-amiri-pdfjs",
+        "chrome-amiri-pymupdf",
+        "chrome-amiri-pypdf",
+        "chrome-dejavu-pypdf",
+        "chrome-kacst-pypdf",
+        "chrome-kacstoffice-pypdf",
+        "chrome-noto-pymupdf",
+        "chrome-noto-pypdf",
+        "chrome-notokufi-pypdf",
+        "fpdf-amiri-pymupdf",
+        "fpdf-amiri-pypdf",
+        "fpdf-dejavu-pymupdf",
+        "fpdf-dejavu-pypdf",
+        "reportlab-amiri-pymupdf",
+        "reportlab-amiri-pypdf",
+        "weasy-amiri-pymupdf",
+        "weasy-amiri-pypdf",
+        "weasy-dejavu-pymupdf",
+        "weasy-dejavu-pypdf",
+        "weasy-noto-pymupdf",
+        "weasy-noto-pypdf",
+        "weasy-notokufi-pymupdf",
+    ];
+    for document in documents {
+        let name = format!("pdf-tech-{document}");
+        let (broken, gold) = common::in_the_wild(&name);
+        assert_eq!(repair(&broken).lines().nth(1), gold.lines().nth(1), "{name}");
+    }
+}
