@@ -341,9 +341,8 @@ fn label_last(line: &str) -> Option<u64> {
     let period_label = (rest.starts_with(". ") && line[..last_number].ends_with(' '))
         || (rest.starts_with(" . ") && line.contains(" . "))
         // (KacstBook's period, drawn at the left of the run after it:
-        // `ﻧﻈﺎﻡ ﺗﺸﻐﻴﻞ. 1`.)
+        // `ﻧﻈﺎﻡ ﺗﺸﻐﻴﻞ. 1`, pypdf; `ﻧﻈﺎﻡ ﺗﺸﻐﻴﻞ.1`, PyMuPDF.)
         || (before_number.strip_suffix('.').is_some_and(|b| b.ends_with(is_arabic_letter))
-            && last_number > before_number.len()
             && rest.trim_start_matches(' ').starts_with(is_arabic_letter));
     (rest.starts_with("- ") || period_label).then(|| crate::number_order::value(digits, false))
 }
@@ -572,6 +571,23 @@ pub(crate) fn restore_level_runs<'a>(line: &'a str, ctx: &LineContext<'_>, edits
     rewrite_whole(line, &tidy_run_edges(turned), FixKind::ReadingOrder, 0.95, edits)
 }
 
+/// After a list's number, its first run ending with the label's period
+/// (KacstBook's, drawn at the left of the run: `1 نظام تشغيل. Linux أو`,
+/// `3 اتصال ... التحديثات. .`): the rest of the line without that period
+/// (`نظام تشغيل Linux أو`). The period must be followed by more of the line
+/// or by the sentence's period (ending the line alone, it is the
+/// sentence's).
+fn kacst_label_period(rest: &str) -> Option<String> {
+    let body = rest.strip_prefix(' ')?.trim_start_matches(' ');
+    let run_end = body.find(|c: char| is_ltr(c) || c == '.')?;
+    let (run, after) = body.split_at(run_end);
+    let after = after.strip_prefix('.')?;
+    // (`التحديثات..`: the label's period, then the sentence's.)
+    let followed = (after.starts_with(|c: char| c == ' ' || is_ltr(c)) && !after.trim().is_empty()) || after == ".";
+    let space = if after.starts_with(is_ltr) { " " } else { "" };
+    (run.ends_with(is_arabic_letter) && followed).then(|| format!("{run}{space}{after}"))
+}
+
 /// A line whose runs were turned, with the edges of its runs as text has
 /// them where an extractor put each run's space on its other side (pypdf
 /// and PyMuPDF on Chromium's PDFs: ` أو أحدث؛Windows 10  أوLinux . نظام
@@ -584,6 +600,8 @@ fn tidy_run_edges(turned: &str) -> Cow<'_, str> {
     let (digits, rest) = split_leading_digits(turned);
     let mut out = if !is_label_number(digits) {
         Cow::Borrowed(turned)
+    } else if let Some(body) = kacst_label_period(rest) {
+        Cow::Owned(format!("{digits}. {body}"))
     } else if let Some(body) = rest.strip_prefix(" . ") {
         Cow::Owned(format!("{digits}. {body}"))
     } else if let Some(body) = rest.strip_prefix(".. ").filter(|b| !b.ends_with(is_end_punctuation)) {
@@ -692,6 +710,16 @@ mod tests {
             [" أو أحدث؛Windows  10  أوLinux  نظام تشغيل. 1", "؛GB 20  ومساحة فارغة قدرهاGB 8  ذاكرة لا تقل عن. 2"]
                 .into_iter()
         ));
+        // PyMuPDF glues it to the number (`pdf-tech-chrome-kacst-pymupdf`).
+        assert_eq!(label_last(" أو أحدث؛Windows 10  أوLinux  نظام تشغيل.1"), Some(1));
+        // Turned, the label's period goes back on its number.
+        assert_eq!(kacst_label_period("  نظام تشغيل.Linux  أو"), Some("نظام تشغيل Linux  أو".to_string()));
+        assert_eq!(
+            kacst_label_period(" اتصال بالإنترنت لتنزيل التحديثات.."),
+            Some("اتصال بالإنترنت لتنزيل التحديثات.".to_string())
+        );
+        // Ending the line alone, the period is the sentence's.
+        assert_eq!(kacst_label_period(" اتصال بالإنترنت لتنزيل التحديثات."), None);
         // (A line alone reads so, as text wrapped after a sentence's end
         // may; the document needs two such labels counting up.)
         assert_eq!(label_last("وصل الفريق إلى المدينة. 2"), Some(2));
