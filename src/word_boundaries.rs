@@ -605,6 +605,8 @@ pub(crate) fn restore_word_boundaries<'a>(line: &'a str, ctx: &LineContext<'_>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::tests::run_stage_with_boundary_damage;
+    use crate::Config;
 
     #[test]
     fn likely_cuts_of_two_words_glued() {
@@ -617,8 +619,6 @@ mod tests {
         // A word the lexicon knows is no two words.
         assert_eq!(likely_cut(&scorer, "المتجددة", false), None);
     }
-    use crate::pipeline::tests::run_stage_with_boundary_damage;
-    use crate::Config;
 
     fn fix(line: &str) -> String {
         run_stage_with_boundary_damage(restore_word_boundaries, line, &Config::default()).into_owned()

@@ -48,8 +48,7 @@ use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
 use crate::label_marks::{is_end_punctuation, CountingUp};
 use crate::pipeline::LineContext;
-use crate::reading_order::is_label_number;
-use crate::reading_order::WordScorer;
+use crate::reading_order::{is_label_number, WordScorer};
 use crate::script::{has_arabic_script, split_leading_digits};
 
 /// Lines that read as words emitted from the visual left, needed before a
@@ -286,9 +285,9 @@ pub(crate) fn document_emits_words_after_their_labels<'l>(lines: impl Iterator<I
 /// a line's words emitted from the visual left, each with the space before
 /// it, so that the line starts with a space and its first two words,
 /// emitted last, are glued. Returns the line's words as they were emitted,
-/// the glued pair cut where the lexicon cuts it surely
-/// (`word_boundaries::sure_cut`), to be turned: `العربية المنطقة في المتجددة
-/// الطاقة`.
+/// the glued pair cut where the lexicon finds two words in a token it does
+/// not know (`word_boundaries::likely_cut`), to be turned: `العربية المنطقة
+/// في المتجددة الطاقة`.
 fn words_with_spaces_before(scorer: &WordScorer, line: &str) -> Option<String> {
     let (rest, last) = spaced_line_and_last_token(line)?;
     let cut = crate::word_boundaries::likely_cut(scorer, last, false)?;
