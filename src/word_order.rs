@@ -179,7 +179,9 @@ pub(crate) fn label_first_hyphen_last(line: &str) -> Option<(&str, Cow<'_, str>)
 /// number with the sentence's period, and the words after it, turned
 /// (`٤ بنسبة المدن في المياه استهلاك ارتفع-٨١. سنوات عشر خلال المائة في`
 /// for `٤- ارتفع استهلاك المياه في المدن بنسبة ١٨ في المائة خلال عشر
-/// سنوات.`, the digits' order `number_order`'s). The line as it reads.
+/// سنوات.`, the digits' order `number_order`'s); a second number, the
+/// sentence's last, glued to the last word emitted (`مدرسة٢٠٢٢.`), ends
+/// the line. The line as it reads.
 fn label_first_run_after_hyphen(line: &str) -> Option<String> {
     let line = line.trim_matches(' ');
     let (number, rest) = split_leading_digits(line);
@@ -201,13 +203,20 @@ fn label_first_run_after_hyphen(line: &str) -> Option<String> {
     // pdf.js.)
     let run_end = after.find(|c: char| !(crate::script::is_digit(c) || c.is_ascii_alphabetic())).unwrap_or(after.len());
     let (run, words_after) = after.split_at(run_end);
+    // (A second number, the sentence's last, comes glued to the last word
+    // emitted: `خلال مدرسة٢٠٢٢.`, pdf.js.)
+    let words_after = words_after.trim_end_matches(' ');
+    let last_number_len =
+        words_after.chars().rev().take_while(|&c| crate::script::is_digit(c)).map(char::len_utf8).sum::<usize>();
+    let (words_after, last_number) = words_after.split_at(words_after.len() - last_number_len);
     let (before, words_after) = (arabic_words_only(before)?, arabic_words_only(words_after)?);
     let run_is_one = run.chars().all(crate::script::is_digit) || run.chars().all(|c| c.is_ascii_alphabetic());
     if before.is_empty() || run.is_empty() || !run_is_one {
         return None;
     }
     let mut out = format!("{number}-");
-    for word in before.iter().rev().chain(&[run]).chain(words_after.iter().rev()) {
+    let last_number = (!last_number.is_empty()).then_some(last_number);
+    for word in before.iter().rev().chain(&[run]).chain(words_after.iter().rev()).chain(last_number.iter()) {
         out.push(' ');
         out.push_str(word);
     }
@@ -245,10 +254,12 @@ fn bracket_label_last(line: &str) -> Option<String> {
     Some(format!("({inner}) {}{}", turn_words(body), if period_first { "." } else { "" }))
 }
 
-/// The words of a text, if each is Arabic letters (and marks) only.
+/// The words of a text, if each is Arabic letters (and marks) only, or
+/// two such words with a slash between (`آذار/مارس`).
 fn arabic_words_only(text: &str) -> Option<Vec<&str>> {
     let words: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
-    words.iter().all(|w| w.chars().all(crate::script::is_arabic_word_char)).then_some(words)
+    let arabic = |w: &str| !w.is_empty() && w.chars().all(crate::script::is_arabic_word_char);
+    words.iter().all(|w| w.split_once('/').map_or(arabic(w), |(a, b)| arabic(a) && arabic(b))).then_some(words)
 }
 
 /// Whether the document's labelled lines came out as
@@ -749,6 +760,14 @@ mod tests {
             label_first_run_after_hyphen("٣من الوزارة جمعتها بيانات إلى التقرير ويستند -١٤رئيسية. مدينة").as_deref(),
             Some("٣- ويستند التقرير إلى بيانات جمعتها الوزارة من ١٤ مدينة رئيسية.")
         );
+        // A second number glued to the last word emitted ends the line;
+        // words with a slash are words (`pdf-schools-typst-dejavu-pdfjs`).
+        assert_eq!(
+            label_first_run_after_hyphen("٢الفريق زار وقد -٣٥ونيسان/أبريل آذار/مارس شهري خلال مدرسة٢٠٢٢.").as_deref(),
+            Some("٢- وقد زار الفريق ٣٥ مدرسة خلال شهري آذار/مارس ونيسان/أبريل ٢٠٢٢.")
+        );
+        assert_eq!(arabic_words_only("آذار/مارس ونيسان"), Some(vec!["آذار/مارس", "ونيسان"]));
+        assert_eq!(arabic_words_only("آذار/ مارس"), None);
         // Pieces of a ligature that came apart keep their marks
         // (`corpus/in-the-wild/pdf-schools-typst-kacst-pypdf.broken.txt`).
         assert_eq!(
