@@ -91,23 +91,21 @@ fn runs(line: &str) -> Vec<&str> {
             end = j + 1;
         }
         let (mut from, mut to) = (chars[start].0, chars.get(end).map_or(line.len(), |&(at, _)| at));
+        // The characters on either side of the run.
+        let neighbours =
+            (start.checked_sub(1).and_then(|k| chars.get(k)).map(|&(_, c)| c), chars.get(end).map(|&(_, c)| c));
         // Latin words in brackets, drawn mirrored around them or not,
         // `)Machine Learning(`, `(Machine Learning)`: the brackets are the
         // run's (`unmirror_bracketed`).
         let has_latin = chars[start..end].iter().any(|&(_, c)| c.is_ascii_alphabetic());
-        let bracket_at =
-            |k: Option<usize>, bracket: char| k.and_then(|k| chars.get(k)).is_some_and(|&(_, c)| c == bracket);
-        let mirrored = bracket_at(start.checked_sub(1), ')') && bracket_at(Some(end), '(');
-        let as_read = bracket_at(start.checked_sub(1), '(') && bracket_at(Some(end), ')');
-        if has_latin && (mirrored || as_read) {
+        if has_latin && matches!(neighbours, (Some(')'), Some('(')) | (Some('('), Some(')'))) {
             from -= 1;
             to += 1;
         }
         // Latin letters between two Arabic letters are a glyph's code, no
         // run (`الخHبراء`: the Amiri font's ligature).
-        let arabic_at = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|&(_, c)| is_arabic_letter(c));
         let latin = chars[start..end].iter().all(|&(_, c)| c.is_ascii_alphabetic());
-        if latin && arabic_at(start.checked_sub(1)) && arabic_at(Some(end)) {
+        if latin && neighbours.0.is_some_and(is_arabic_letter) && neighbours.1.is_some_and(is_arabic_letter) {
             i = end;
             continue;
         }

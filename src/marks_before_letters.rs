@@ -100,7 +100,7 @@ pub(crate) fn document_writes_marks_before_letters<'l>(
     if lines.clone().filter(alef_vowels).take(MIN_SIGNS).count() < MIN_SIGNS {
         return false;
     }
-    let total = document_marks(lines, memo, false);
+    let total = document_marks(lines, memo);
     total.sides.alef_vowels >= MIN_SIGNS
         && total.sides.words_starting >= MIN_SIGNS
         && total.sides.words_starting > total.sides.words_ending
@@ -118,12 +118,8 @@ struct DocumentMarks {
     visual: usize,
 }
 
-/// Reads `DocumentMarks` (`final_sides` only when `with_final_sides`).
-fn document_marks<'l>(
-    lines: impl Iterator<Item = &'l str>,
-    memo: &ReadingMemo,
-    with_final_sides: bool,
-) -> DocumentMarks {
+/// Reads `DocumentMarks`.
+fn document_marks<'l>(lines: impl Iterator<Item = &'l str>, memo: &ReadingMemo) -> DocumentMarks {
     let mut total = DocumentMarks::default();
     for line in lines.filter(|line| has_arabic_script(line)) {
         total.arabic += 1;
@@ -138,11 +134,9 @@ fn document_marks<'l>(
         total.sides.alef_vowels += sides.alef_vowels;
         total.sides.words_starting += sides.words_starting;
         total.sides.words_ending += sides.words_ending;
-        if with_final_sides {
-            let final_sides = final_mark_sides(line);
-            total.final_sides.cut_off += final_sides.cut_off;
-            total.final_sides.kept += final_sides.kept;
-        }
+        let final_sides = final_mark_sides(line);
+        total.final_sides.cut_off += final_sides.cut_off;
+        total.final_sides.kept += final_sides.kept;
     }
     total
 }
@@ -202,7 +196,7 @@ pub(crate) fn document_draws_final_marks_after_spaces<'l>(
     if !lines.clone().any(|line| line.contains(is_arabic_mark)) {
         return false;
     }
-    let total = document_marks(lines, memo, true);
+    let total = document_marks(lines, memo);
     let (cut_off, kept) = (total.final_sides.cut_off, total.final_sides.kept);
     cut_off >= MIN_SIGNS
         && cut_off > 2 * kept

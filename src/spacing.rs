@@ -122,7 +122,12 @@ pub(crate) fn marks_after_space(
     // them shifted elsewhere.
     let word_before = before.rsplit(' ').next().unwrap_or(before);
     let vowelled_text = word_before.chars().any(is_arabic_mark) || !word_before.chars().any(is_arabic_letter);
-    if vowelled_text && vowel_before_a_vowelled_letter(rest) && !line_shows_shifted_marks() {
+    // A vowel before a letter that carries a vowel of its own (`ِنَّ`,
+    // `َقْدَمُ`).
+    let mut own_marks = rest[marks_len + letter.len_utf8()..].chars().take_while(|&c| is_arabic_mark(c));
+    let vowel_before_a_vowelled_letter =
+        is_arabic_letter(letter) && marks.chars().any(is_vowel_mark) && own_marks.any(is_vowel_mark);
+    if vowelled_text && vowel_before_a_vowelled_letter && !line_shows_shifted_marks() {
         return MarksAfterSpace::Left;
     }
     MarksAfterSpace::BeforeTheirLetter(format!("{letter}{marks}"))
@@ -140,17 +145,6 @@ pub(crate) fn shows_shifted_marks(text: &str) -> bool {
         }
     }
     false
-}
-
-/// Whether `rest` starts with a vowel before a letter that carries a vowel
-/// of its own (`ِنَّ`, `َقْدَمُ`).
-fn vowel_before_a_vowelled_letter(rest: &str) -> bool {
-    let marks_len = rest.find(|c: char| !is_arabic_mark(c)).unwrap_or(rest.len());
-    let mut after = rest[marks_len..].chars();
-    if !rest[..marks_len].chars().any(is_vowel_mark) || !after.next().is_some_and(is_arabic_letter) {
-        return false;
-    }
-    after.take_while(|&c| is_arabic_mark(c)).any(is_vowel_mark)
 }
 
 /// `ً` + `طويلة` after a space that follows `خططا`: marks starting with
