@@ -1044,7 +1044,7 @@ mod tests {
         // written: not judged, and what the scan passes the repair keeps.
         let written = "شهدت المنطقة العربية تحولاً ملحوظاً.\n".repeat(3) + &text;
         assert_sound(&written);
-        assert!(!crate::word_order::document_emits_words_from_the_left(written.lines()));
+        assert!(!crate::word_order::document_emits_words_from_the_left(written.lines(), false));
     }
 
     proptest! {

@@ -257,7 +257,7 @@ pub(crate) fn document_may_draw_marks_first<'l>(
 /// (`ِ :إ`, `َ ،ف`: pdftotext writes the punctuation between two words in a
 /// left-to-right embedding, with the next letter's mark) goes after that
 /// letter, the punctuation before the space (`: إِ`, `، فَ`).
-fn move_marks_after_their_letters(line: &str) -> String {
+pub(crate) fn move_marks_after_their_letters(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut reordered: Vec<char> = Vec::with_capacity(chars.len());
     let mut i = 0;
@@ -422,8 +422,16 @@ const LONE_LETTER_COST: f64 = 10.0;
 /// none spans punctuation, a number or Latin) by the unigram model the
 /// reading order uses. A space is dropped where the best reading without
 /// it beats the best with it by a confidence (`lost_spaces::cut_confidence`)
-/// of `min_confidence` at least.
-fn join_pieces(scorer: &crate::reading_order::WordScorer, line: &str, min_confidence: f32) -> String {
+/// of `min_confidence` at least. With `known_words_only`, pieces join only
+/// into a word the lexicon knows (in a line of whole words with a few cut,
+/// two words glued into a word it does not know may still read better by
+/// the letter model than apart: `وَإِنَّ ماءَهُ`).
+fn join_pieces(
+    scorer: &crate::reading_order::WordScorer,
+    line: &str,
+    min_confidence: f32,
+    known_words_only: bool,
+) -> String {
     let pieces: Vec<&str> = line.split(' ').collect();
     let n = pieces.len();
     let is_word_char = |c: char| is_arabic_letter(c) || is_arabic_mark(c);
@@ -436,6 +444,9 @@ fn join_pieces(scorer: &crate::reading_order::WordScorer, line: &str, min_confid
         .collect();
     let word = |from: usize, to: usize| -> f64 {
         let text: String = pieces[from..to].concat();
+        if known_words_only && to - from > 1 && scorer.unknown(&text) > 0 {
+            return f64::NEG_INFINITY;
+        }
         let letters = text.chars().filter(|&c| is_arabic_letter(c)).count();
         scorer.word(&text) - if letters == 1 { LONE_LETTER_COST } else { 0.0 }
     };
@@ -499,7 +510,24 @@ pub(crate) fn restore_words_cut_at_marks<'a>(line: &'a str, ctx: &LineContext<'_
     if !ctx.words_cut_at_marks || !has_arabic_script(line) || has_controls(line) {
         return Cow::Borrowed(line);
     }
-    let joined = join_pieces(ctx.reading.scorer(), line, ctx.config.min_confidence);
+    let joined = join_pieces(ctx.reading.scorer(), line, ctx.config.min_confidence, false);
+    rewrite_whole(line, &joined, FixKind::WordBoundary, ctx.config.min_confidence, edits)
+}
+
+/// In a document whose words were emitted from the left with their marks
+/// drawn out of place (`ctx.words_from_the_left`; PDFBox on XeLaTeX's
+/// vowelled PDFs), a line turned with the pieces of a word cut after a
+/// shadda joined (`النَّ هْرِ` → `النَّهْرِ`): its words are whole but for
+/// these, so pieces join only into words the lexicon knows.
+pub(crate) fn restore_words_cut_in_turned_lines<'a>(
+    line: &'a str,
+    ctx: &LineContext<'_>,
+    edits: &mut Edits,
+) -> Cow<'a, str> {
+    if !ctx.words_from_the_left || !has_arabic_script(line) || has_controls(line) {
+        return Cow::Borrowed(line);
+    }
+    let joined = join_pieces(ctx.reading.scorer(), line, ctx.config.min_confidence, true);
     rewrite_whole(line, &joined, FixKind::WordBoundary, ctx.config.min_confidence, edits)
 }
 
@@ -523,13 +551,18 @@ mod tests {
     fn pieces_cut_at_marks_are_joined_into_words() {
         let scorer = crate::reading_order::WordScorer::new(&crate::Config::default().placeholder_letters);
         // pdf-vowelled-chrome-noto-pdftotext.broken.txt, lines 1 and 2, marks moved.
-        assert_eq!(join_pieces(&scorer, "حِ كايَةُ النَّهْرِ الصَّ غيرِ", 0.9), "حِكايَةُ النَّهْرِ الصَّغيرِ");
+        assert_eq!(join_pieces(&scorer, "حِ كايَةُ النَّهْرِ الصَّ غيرِ", 0.9, false), "حِكايَةُ النَّهْرِ الصَّغيرِ");
         assert_eq!(
-            join_pieces(&scorer, "كانَ في القَ رْ يَ ةِ نَهْ رٌ صَ غيرٌ يَ جْ ري بَ يْ نَ الحُ قولِ،", 0.9),
+            join_pieces(&scorer, "كانَ في القَ رْ يَ ةِ نَهْ رٌ صَ غيرٌ يَ جْ ري بَ يْ نَ الحُ قولِ،", 0.9, false),
             "كانَ في القَرْيَةِ نَهْرٌ صَغيرٌ يَجْري بَيْنَ الحُقولِ،"
         );
         // No word spans punctuation, however many pieces it would join.
-        assert_eq!(join_pieces(&scorer, "جاءَتْ سَ نَةٌ، قَ ليلَةُ المَ طَرِ", 0.9), "جاءَتْ سَنَةٌ، قَليلَةُ المَطَرِ");
+        assert_eq!(join_pieces(&scorer, "جاءَتْ سَ نَةٌ، قَ ليلَةُ المَ طَرِ", 0.9, false), "جاءَتْ سَنَةٌ، قَليلَةُ المَطَرِ");
+        // Into known words only: pdf-vowelled-xelatex-noto-pdfbox.broken.txt,
+        // lines 5 and 8 turned, marks moved.
+        assert_eq!(join_pieces(&scorer, "وَإِنَّ ماءَهُ كانَ", 0.9, false), "وَإِنَّماءَهُ كانَ");
+        assert_eq!(join_pieces(&scorer, "وَإِنَّ ماءَهُ كانَ", 0.9, true), "وَإِنَّ ماءَهُ كانَ");
+        assert_eq!(join_pieces(&scorer, "فَاجْتَمَعَ الرِّ جالُ وَالنِّ ساءُ وَحَفَروا", 0.9, true), "فَاجْتَمَعَ الرِّجالُ وَالنِّساءُ وَحَفَروا");
     }
 
     #[test]

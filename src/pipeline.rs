@@ -509,6 +509,7 @@ pub(crate) fn prepare<'a>(
     // so that a line's words show whether it is in visual order): vowel
     // marks written before their letters, or a line's last marks drawn
     // first (`marks_before_letters`).
+    let mut marks_out_of_place = false;
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         let lines = || states.iter().flatten().map(|s| &*s.text);
@@ -517,6 +518,7 @@ pub(crate) fn prepare<'a>(
             !ctx.marks_before_letters && marks_before_letters::document_may_draw_marks_first(lines(), memo);
         ctx.final_marks_after_spaces =
             !ctx.marks_before_letters && marks_before_letters::document_draws_final_marks_after_spaces(lines(), memo);
+        marks_out_of_place = ctx.marks_before_letters || ctx.final_marks_after_spaces;
         if ctx.final_marks_after_spaces {
             // (Not damage of the order: glue between its words is no sign
             // of reversed runs.)
@@ -568,8 +570,10 @@ pub(crate) fn prepare<'a>(
         }
         ctx.runs_cut_at_kerned_yehs = false;
         // (Each word a run of its own: `word_order`.)
-        ctx.words_from_the_left =
-            word_order::document_emits_words_from_the_left(states.iter().flatten().map(|s| &*s.text));
+        ctx.words_from_the_left = word_order::document_emits_words_from_the_left(
+            states.iter().flatten().map(|s| &*s.text),
+            marks_out_of_place,
+        );
         ctx.words_after_their_labels =
             word_order::document_emits_words_after_their_labels(states.iter().flatten().map(|s| &*s.text));
         ctx.words_with_spaces_before = !ctx.words_from_the_left
@@ -579,6 +583,9 @@ pub(crate) fn prepare<'a>(
             );
         if ctx.words_from_the_left || ctx.words_after_their_labels || ctx.words_with_spaces_before {
             damage_judged |= run_on_every_line(&mut states, word_order::restore_word_order, &ctx);
+        }
+        if ctx.words_from_the_left && marks_out_of_place {
+            run_on_every_line(&mut states, marks_before_letters::restore_words_cut_in_turned_lines, &ctx);
         }
     }
     // Once, before the reading order (which would read such a line as a

@@ -94,6 +94,10 @@ pub(crate) fn is_mark_written_as_word(c: char) -> bool {
 /// labels `أولاً`), the one mark a final alef carries.
 pub(crate) const FATHATAN: char = '\u{064B}';
 
+/// Shadda, the mark of a doubled letter, which a letter carries with its
+/// vowel.
+pub(crate) const SHADDA: char = '\u{0651}';
+
 /// A tanween (nunation) mark, which only ends words: fathatan, dammatan,
 /// kasratan, and their open forms of U+08F0..U+08F2.
 pub(crate) fn is_tanween(c: char) -> bool {

@@ -445,7 +445,7 @@ fn many_placeholders(word: &str) -> bool {
 fn starts_with_doubled_letter(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(is_arabic_letter)
-        && chars.take_while(|&c| crate::script::is_arabic_mark(c)).any(|c| c == '\u{0651}')
+        && chars.take_while(|&c| crate::script::is_arabic_mark(c)).any(|c| c == crate::script::SHADDA)
 }
 
 /// Where a token may be two words glued, in a line known to glue two

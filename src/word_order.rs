@@ -113,8 +113,14 @@ fn number_after_its_period(token: &str) -> Option<(&str, char)> {
 }
 
 /// Whether the document's lines came out as words emitted from the visual
-/// left (see the module documentation).
-pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item = &'l str> + Clone) -> bool {
+/// left (see the module documentation). `marks_out_of_place`: a stage before
+/// judged the document's vowel marks drawn out of place
+/// (`marks_before_letters`), a sign of a damaged extraction (see
+/// `LineEdges::show_words_from_the_left`).
+pub(crate) fn document_emits_words_from_the_left<'l>(
+    lines: impl Iterator<Item = &'l str> + Clone,
+    marks_out_of_place: bool,
+) -> bool {
     let (mut labelled, mut found, mut numbers) = (0usize, 0usize, CountingUp::default());
     // (Most lines end with no digit: their bytes tell at once.)
     let may_end_with_label = |l: &&str| {
@@ -130,7 +136,7 @@ pub(crate) fn document_emits_words_from_the_left<'l>(lines: impl Iterator<Item =
     }
     // A document without labels is judged by its lines' edges alone.
     if labelled == 0 {
-        return LineEdges::of(lines).show_words_from_the_left();
+        return LineEdges::of(lines).show_words_from_the_left(marks_out_of_place);
     }
     // Most lines that end with a label start with a sentence's end: where
     // a line's runs came out in reverse order (`reading_order`), the first
@@ -369,6 +375,11 @@ fn starts_more_than_ends_sentences<S: AsRef<str>>(lines: impl Iterator<Item = S>
 #[derive(Default, Debug)]
 pub(crate) struct LineEdges {
     sentence_end_first: usize,
+    /// Lines that start with a word with tanween that ends a sentence
+    /// (`مَساءٍ.`): counted only where marks come as tokens of their own.
+    indefinite_end_first: usize,
+    /// Lines holding a token that starts with a vowel mark (`ٌ نَهْر`).
+    lone_marks: usize,
     punctuation_last: usize,
     wide_gaps: usize,
     lines: usize,
@@ -393,8 +404,12 @@ impl LineEdges {
             // وتفقد`, is text as written, wrapped: emitted from the left,
             // the label would end the line, drawn `-٦`.)
             let second = rest.split(' ').next().unwrap_or_default();
-            edges.sentence_end_first +=
-                usize::from(ends_a_sentence(&line[..first_end]) && !crate::reading_order::is_logical_label(second));
+            let first = &line[..first_end];
+            if !crate::reading_order::is_logical_label(second) {
+                edges.sentence_end_first += usize::from(ends_a_sentence(first));
+                edges.indefinite_end_first += usize::from(ends_a_sentence_indefinite(first));
+            }
+            edges.lone_marks += usize::from(line.split(' ').any(starts_with_a_mark));
             edges.punctuation_last += usize::from(line.ends_with(is_line_end_punctuation_or_unmapped));
             edges.wide_gaps += usize::from(memchr::memmem::find(line.as_bytes(), b"  ").is_some());
         }
@@ -408,10 +423,22 @@ impl LineEdges {
     /// against 5 to 51), and one line in ten at most holds a wide gap
     /// (PyMuPDF's runs out of order start lines with `.٤١ مدينة`, their
     /// runs set apart).
-    pub(crate) fn show_words_from_the_left(&self) -> bool {
-        self.sentence_end_first >= MIN_LINES
-            && self.sentence_end_first >= 3 * self.punctuation_last
-            && self.sentence_end_first * SENTENCE_END_FIRST_SHARE >= self.lines
+    ///
+    /// Vowelled running text (a story) ends most sentences with an
+    /// indefinite word (`مَساءٍ.`, `جَميعاً.`), and so does dialogue, which
+    /// starts lines with a one-word answer (`حسناً. إلى اللقاء`). Such a word
+    /// counts where the marks show a damaged extraction: three lines at
+    /// least hold a token that starts with a vowel mark (`ٌ نَهْر`: marks
+    /// drawn as glyphs of their own and emitted as runs), or the document's
+    /// marks were judged written before their letters (`marks_out_of_place`;
+    /// PDFBox on XeLaTeX's vowelled PDFs does both), which text as written
+    /// never shows.
+    pub(crate) fn show_words_from_the_left(&self, marks_out_of_place: bool) -> bool {
+        let marks_damaged = marks_out_of_place || self.lone_marks >= MIN_LINES;
+        let first = self.sentence_end_first + if marks_damaged { self.indefinite_end_first } else { 0 };
+        first >= MIN_LINES
+            && first >= 3 * self.punctuation_last
+            && first * SENTENCE_END_FIRST_SHARE >= self.lines
             && self.wide_gaps * 10 <= self.lines
     }
 }
@@ -451,6 +478,23 @@ pub(crate) fn ends_a_sentence(token: &str) -> bool {
             // label is the label's hyphen as pdf.js draws it: `￿١ يتناول`.)
             period == '.' || (period == UNMAPPED_GLYPH && !is_label_number(number))
         })
+}
+
+/// Whether a token ends a sentence as an indefinite word with tanween
+/// (`مَساءٍ.`, `جَميعاً.`; a tanween only ends a word, but PDFBox's runs may
+/// move it a letter, `يَوٍْم.`), not counted by `ends_a_sentence`.
+fn ends_a_sentence_indefinite(token: &str) -> bool {
+    let word = token.trim_end_matches(SENTENCE_END).trim_end_matches(UNMAPPED_GLYPH);
+    word.len() < token.len()
+        && crate::script::ends_an_arabic_word(word)
+        && !is_definite(word)
+        && word.chars().any(crate::script::is_tanween)
+}
+
+/// Whether a token starts with a vowel mark or shadda (`ٌ`, `َصغيٌر`): marks
+/// emitted as a run of their own, or before their letters.
+fn starts_with_a_mark(token: &str) -> bool {
+    token.chars().next().is_some_and(|c| crate::script::is_vowel_mark(c) || c == crate::script::SHADDA)
 }
 
 /// Whether a word starts with the article, after one proclitic or none
@@ -614,6 +658,38 @@ mod tests {
         assert_eq!(turn_words("المياه\u{FFFF} إدارة في يتناول \u{FFFF}١"), "١\u{FFFF} يتناول في إدارة المياه\u{FFFF}");
     }
 
+    /// PDFBox on XeLaTeX's vowelled story: its sentences end with indefinite
+    /// words (`مَساءٍ.`), counted where the marks show a damaged extraction:
+    /// tokens of marks alone, or marks judged drawn before their letters.
+    #[test]
+    fn vowelled_lines_that_start_with_an_indefinite_sentence_end_are_judged_by_their_marks() {
+        assert!(ends_a_sentence_indefinite("مَساءٍ.") && ends_a_sentence_indefinite("َشديداً\u{FFFF}"));
+        assert!(ends_a_sentence_indefinite("يَوٍْم."));
+        assert!(!ends_a_sentence_indefinite("جميعاً،") && !ends_a_sentence_indefinite("المَساءِ."));
+        assert!(!ends_a_sentence_indefinite("نعم."));
+        // Tokens of marks alone on most lines: judged as they came.
+        let amiri = read_corpus("in-the-wild/pdf-vowelled-xelatex-amiri-pdfbox.broken.txt");
+        assert!(document_emits_words_from_the_left(amiri.lines(), false));
+        // Once the marks are moved after their letters (as the stage before
+        // leaves them), none: judged where they were judged moved.
+        let kacst = read_corpus("in-the-wild/pdf-vowelled-xelatex-kacst-pdfbox.broken.txt");
+        let moved: Vec<String> =
+            kacst.lines().map(crate::marks_before_letters::move_marks_after_their_letters).collect();
+        assert!(!document_emits_words_from_the_left(moved.iter().map(String::as_str), false));
+        assert!(document_emits_words_from_the_left(moved.iter().map(String::as_str), true));
+        // Their gold, written: lines end with their sentences.
+        for name in ["amiri", "kacst"] {
+            let gold = read_corpus(&format!("in-the-wild/pdf-vowelled-xelatex-{name}-pdfbox.gold.txt"));
+            assert!(!document_emits_words_from_the_left(gold.lines(), true), "{name}");
+        }
+        // Dialogue starts its lines with one-word answers with tanween
+        // (`شكراً.`, `حسناً.`): with them it would be judged, but it shows no
+        // marks out of place.
+        let dialogue = read_corpus("negative/dialogue-and-subtitles.txt");
+        assert!(document_emits_words_from_the_left(dialogue.lines(), true));
+        assert!(!document_emits_words_from_the_left(dialogue.lines(), false));
+    }
+
     /// Running text without labels (PDFBox on XeLaTeX's PDFs of the prose,
     /// technical and vowelled texts): judged by the lines' edges.
     #[test]
@@ -631,26 +707,26 @@ mod tests {
             "الأولى. مرحلته في بلدان خمسة يغطي أن على",
             ".٢٠٣٠ لعام المعلنة الأهداف لبلوغ أساسيان شرطان",
         ];
-        assert!(document_emits_words_from_the_left(turned.into_iter()));
+        assert!(document_emits_words_from_the_left(turned.into_iter(), false));
         assert_eq!(turn_words(turned[8]), "شرطان أساسيان لبلوغ الأهداف المعلنة لعام ٢٠٣٠.");
         // Its lines turned, as written: more lines end with punctuation
         // than start with a sentence's end.
         let written: Vec<String> = turned.iter().map(|l| turn_words(l)).collect();
-        assert!(!document_emits_words_from_the_left(written.iter().map(String::as_str)));
+        assert!(!document_emits_words_from_the_left(written.iter().map(String::as_str), false));
         // Lines that start with a clause (`س: ...`, `نعم، ...`), or with a
         // one-word sentence (an answer, an interjection: never definite), as
         // dialogue and subtitles write them, are no sign
         // (`corpus/negative/dialogue-and-subtitles.txt`).
         let dialogue =
             ["س: ما هو الحل المقترح للمشكلة", "ج: هو إنشاء محطة جديدة للتحلية", "نعم، فقد وافقت الوزارة عليه"];
-        assert!(!document_emits_words_from_the_left(dialogue.into_iter()));
+        assert!(!document_emits_words_from_the_left(dialogue.into_iter(), false));
         let subtitles = [
             "نعم. سأحضر في الموعد المحدد",
             "ممتاز. سأرسل لك جدول الأعمال الليلة",
             "شكراً. سأراجعه قبل النوم إن شاء الله",
             "حسناً. إلى اللقاء غداً في المكتب",
         ];
-        assert!(!document_emits_words_from_the_left(subtitles.into_iter()));
+        assert!(!document_emits_words_from_the_left(subtitles.into_iter(), false));
         // A report's numbered paragraphs run together and wrapped narrow: the
         // label after the sentence's end is text as written
         // (`corpus/negative/reports-wrapped-narrow.txt`).
@@ -660,13 +736,13 @@ mod tests {
             "الفني. ثالثاً- التوصيات ٨- ينبغي للسلطات",
             "القطاعات. ١٢- وأخيراً، يدعو الفريق إلى",
         ];
-        assert!(!document_emits_words_from_the_left(wrapped.into_iter()));
+        assert!(!document_emits_words_from_the_left(wrapped.into_iter(), false));
         // A paragraph of prose wrapped at 25 characters: its lines rarely
         // end with punctuation, and one in fifteen starts with a sentence's
         // end (the prose of `pdf-prose-*`, its paragraphs run together).
         let mut prose = vec!["شهدت المنطقة العربية خلال"; 36];
         prose.extend(["الكهرباء. وتشير تقديرات", "السعودية. ولا يزال التمويل", "الريفية. وقد أطلق البنك"]);
-        assert!(!document_emits_words_from_the_left(prose.iter().copied()));
+        assert!(!document_emits_words_from_the_left(prose.iter().copied(), false));
         assert!(ends_a_sentence("السعودية.") && ends_a_sentence("وللطاقة؟") && ends_a_sentence(".٢٠٣٠"));
         assert!(!ends_a_sentence("نعم.") && !ends_a_sentence("سابقاً.") && !ends_a_sentence("الطاقة،"));
         // Runs set apart by wide gaps (PyMuPDF's runs out of order,
@@ -676,9 +752,10 @@ mod tests {
             "المياه. إدارة  في المدن تواجهها",
             "الخبراء. من فريق  التقرير أعد",
         ];
-        assert!(!document_emits_words_from_the_left(runs.into_iter()));
+        assert!(!document_emits_words_from_the_left(runs.into_iter(), false));
         assert!(document_emits_words_from_the_left(
-            runs.iter().map(|l| l.replace("  ", " ")).collect::<Vec<_>>().iter().map(String::as_str)
+            runs.iter().map(|l| l.replace("  ", " ")).collect::<Vec<_>>().iter().map(String::as_str),
+            false
         ));
     }
 
@@ -696,7 +773,7 @@ mod tests {
             "٩ والصناعة. الزراعة في المعالجة المياه استخدام إعادة بتشجيع الفريق ويوصي-",
         ];
         assert!(document_emits_words_after_their_labels(turned.into_iter()));
-        assert!(!document_emits_words_from_the_left(turned.into_iter()));
+        assert!(!document_emits_words_from_the_left(turned.into_iter(), false));
         // Labels count up across both shapes: three lines of the first
         // (labels 1, 4 and 8) and two of the other (6 and 7), as pypdf
         // writes the schools' report
@@ -824,11 +901,11 @@ mod tests {
             ".٢٠٢٣ عام في اللجنة طلب على بناء الخبراء من فريق التقرير أعد وقد -٢",
             "رئيسية. مدينة ١٤ من الوزارة جمعتها بيانات إلى التقرير ويستند -٣",
         ];
-        assert!(document_emits_words_from_the_left(turned.into_iter()));
+        assert!(document_emits_words_from_the_left(turned.into_iter(), false));
         // One line is not enough; labels that do not count up are none.
-        assert!(!document_emits_words_from_the_left(turned[..2].iter().copied()));
+        assert!(!document_emits_words_from_the_left(turned[..2].iter().copied(), false));
         let unordered = [turned[0], "رئيسية. مدينة من الوزارة -٥"];
-        assert!(!document_emits_words_from_the_left(unordered.into_iter()));
+        assert!(!document_emits_words_from_the_left(unordered.into_iter(), false));
         // A period alone before words in reading order (pdf.js): no word
         // ends a sentence there.
         let neutrals = [
@@ -837,7 +914,7 @@ mod tests {
             ". ارتفع استهلاك المياه في المدن -٤",
             ". ويعزى هذا الارتفاع -٥",
         ];
-        assert!(!document_emits_words_from_the_left(neutrals.into_iter()));
+        assert!(!document_emits_words_from_the_left(neutrals.into_iter(), false));
         // Runs in reverse order: few lines start with a sentence's end.
         let runs = [
             turned[0],
@@ -848,7 +925,7 @@ mod tests {
             "ية الدول الأطراف في -٧",
             "المعني بالاتجار العامل -٨",
         ];
-        assert!(!document_emits_words_from_the_left(runs.into_iter()));
+        assert!(!document_emits_words_from_the_left(runs.into_iter(), false));
         // Text as written, wrapped: lines that start with a sentence's end
         // and end with negative numbers counting up, in a paragraph that
         // ends with its sentence.
@@ -860,15 +937,15 @@ mod tests {
             "وسجلت المحطة أرقاماً قياسية في الشتاء.",
             "ثم هبطت في المساء.",
         ];
-        assert!(!document_emits_words_from_the_left(wrapped.into_iter()));
+        assert!(!document_emits_words_from_the_left(wrapped.into_iter(), false));
         // Text as written: negative numbers that end lines and count up.
         let written =
             ["وتراوحت درجات الحرارة بين ٣ و -١", "وانخفضت في الليل إلى -٢", "المياه. هذا ما قاله الخبير عن الحرارة -٣"];
-        assert!(!document_emits_words_from_the_left(written.into_iter()));
+        assert!(!document_emits_words_from_the_left(written.into_iter(), false));
         // The code of an unmapped glyph (U+FFFF) for the hyphen and the
         // period (`corpus/in-the-wild/pdf-xelatex-kacst-pdfbox.broken.txt`).
         let unmapped: Vec<String> = turned.iter().map(|l| l.replace(['-', '.'], "\u{FFFF}")).collect();
-        assert!(document_emits_words_from_the_left(unmapped.iter().map(String::as_str)));
+        assert!(document_emits_words_from_the_left(unmapped.iter().map(String::as_str), false));
         // Lines in reading order with the same code (pdf.js) are no sign:
         // before a number that may be a label it is no sentence's period.
         let in_order = [
@@ -877,7 +954,7 @@ mod tests {
             "\u{FFFF}٣ ويستند التقرير إلى بيانات جمعتها الوزارة من ١٤ مدينة رئيسية\u{FFFF}",
             "\u{FFFF}٤ ارتفع استهلاك المياه في المدن بنسبة ١٨ في المائة خلال عشر سنوات\u{FFFF}",
         ];
-        assert!(!document_emits_words_from_the_left(in_order.into_iter()));
+        assert!(!document_emits_words_from_the_left(in_order.into_iter(), false));
         assert!(ends_a_sentence("\u{FFFF}٢٠٣٠") && !ends_a_sentence("\u{FFFF}١"));
         assert!(ends_a_sentence("السعودية\u{FFFF}"));
     }
