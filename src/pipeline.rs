@@ -434,6 +434,45 @@ fn reversal_damage<'l>(lines: impl Iterator<Item = &'l str>, memo: &reading_orde
     damaged >= REVERSAL_DAMAGE_LINES && damaged as f64 >= REVERSAL_DAMAGE_SHARE * arabic as f64
 }
 
+/// Whether a vowelled document shows reversed runs by the search alone:
+/// its lines have no sign of their own (runs cut between words and inside
+/// a word, at a shadda; no label, no punctuation out of place: PDFBox on
+/// vowelled PDFs), but as many lines as `reversal_damage` asks for read
+/// better with the pieces of a word that stand apart joined, no token cut
+/// (`ReadingMemo::joins_pieces_of_words_apart`). Not judged where the
+/// words came cut at their marks (pieces of one letter, which the search
+/// joins every way) or where spaces were lost (judged before, `spaces_lost`).
+/// Judged on the first `PIECES_APART_JUDGED_LINES` lines with Arabic (an
+/// extractor lays out a document's lines alike, and the search that judges
+/// costs a tenth of a repair of code-point damage per line), and in
+/// vowelled text only, where runs are cut at marks.
+fn pieces_of_words_apart<'l>(lines: impl Iterator<Item = &'l str> + Clone, memo: &reading_order::ReadingMemo) -> bool {
+    if !is_vowelled(lines.clone()) || marks_before_letters::document_cuts_words_at_marks(lines.clone()) {
+        return false;
+    }
+    let (mut arabic, mut apart) = (0usize, 0usize);
+    for line in lines.filter(|l| has_arabic_script(l)).take(PIECES_APART_JUDGED_LINES) {
+        arabic += 1;
+        apart += usize::from(memo.joins_pieces_of_words_apart(line));
+    }
+    apart >= REVERSAL_DAMAGE_LINES && apart as f64 >= REVERSAL_DAMAGE_SHARE * arabic as f64
+}
+
+/// Lines with Arabic that `pieces_of_words_apart` reads at most.
+const PIECES_APART_JUDGED_LINES: usize = 64;
+
+/// Whether a text is vowelled: a mark for every three Arabic letters at
+/// least (fully vowelled text has two for three; text vowelled only where
+/// ambiguous, one for ten or fewer).
+fn is_vowelled<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let (mut letters, mut marks) = (0usize, 0usize);
+    for c in lines.flat_map(str::chars) {
+        letters += usize::from(crate::script::is_arabic_letter(c));
+        marks += usize::from(crate::script::is_arabic_mark(c));
+    }
+    letters > 0 && 3 * marks >= letters
+}
+
 /// Runs a one-shot stage on every line with Arabic of the document; returns
 /// whether it changed a line.
 fn run_on_every_line(states: &mut [Vec<LineState<'_>>], stage: StageFn, ctx: &LineContext<'_>) -> bool {
@@ -537,9 +576,11 @@ pub(crate) fn prepare<'a>(
     }
     // Once, before the stages that read a line's tokens (the ligatures are
     // judged by whole words): spaces lost between all words (`lost_spaces`).
+    let mut spaces_lost = false;
     if config.word_boundaries {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         ctx.spaces_lost = lost_spaces::document_lost_spaces(states.iter().flatten().map(|s| &*s.text));
+        spaces_lost = ctx.spaces_lost;
         if ctx.spaces_lost {
             damage_judged |= run_on_every_line(&mut states, lost_spaces::restore_lost_spaces, &ctx);
         }
@@ -652,7 +693,8 @@ pub(crate) fn prepare<'a>(
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
         memo.judge_typed_glue(states.iter().flatten().map(|s| &*s.text), damage_judged || numbers_reversed);
-        damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text), memo);
+        damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text), memo)
+            || (!spaces_lost && pieces_of_words_apart(states.iter().flatten().map(|s| &*s.text), memo));
         // Judged on the lines as they came: a stage before may have put a
         // label first that the extractor drew elsewhere.
         memo.judge_runs_in_order(lines_as_they_came());
@@ -924,6 +966,35 @@ pub(crate) mod tests {
             assert_ne!(out, line, "a stage returned an owned copy of an unchanged line");
         }
         out
+    }
+
+    /// PDFBox on WeasyPrint's vowelled PDFs: runs cut between words and at
+    /// a shadda, emitted from the left, no sign of their own but the pieces
+    /// of words the search joins.
+    #[test]
+    fn vowelled_documents_whose_search_joins_pieces_apart_show_reversed_runs() {
+        let memo = reading_order::ReadingMemo::new(&Config::default());
+        // pdf-vowelled-weasy-noto-pdfbox.broken.txt, lines 1, 3, 6, 10 and
+        // 11, marks moved after their letters.
+        let turned = [
+            "غيرِ هْرِ الصَّ حِكايَةُ النَّ",
+            "تِهِ كُلَّ مَساءٍ. وَكانَ الأَطْفالُ يَجْلِسونَ عَلى ضِفَّ",
+            "هْرُ شَهْرَيْنِ، ثُمَّ جاءَتْ سَنَةٌ قَليلَةُ المَطَرِ، فَجَفَّ النَّ",
+            "هْرُ مِنْ جَديدٍ، وَلَمّا عادَ المَطَرُ في الخَريفِ، امْتَلَأَ النَّ",
+            "نَّ الماءَ نِعْمَةٌ تُحْفَظُ. فَفَرِحَ الجَميعُ، وَتَعَلَّموا أَ",
+        ];
+        assert!(is_vowelled(turned.into_iter()));
+        assert!(turned.iter().all(|l| !memo.is_strong(l)));
+        assert!(memo.joins_pieces_of_words_apart(turned[0]));
+        assert!(pieces_of_words_apart(turned.into_iter(), &memo));
+        // Not the same lines as written, nor glued where spaces were lost
+        // (a reading that cuts a token), nor unvowelled.
+        let gold = read_corpus("in-the-wild/pdf-vowelled-weasy-noto-pdfbox.gold.txt");
+        assert!(!pieces_of_words_apart(gold.lines(), &memo));
+        assert!(!memo.joins_pieces_of_words_apart("ثُمَّ جاءَتْ سَنَةٌ قَليلَةُ المَطَرِ، فَجَفَّالنَّهْرُ شَهْرَيْنِ،"));
+        let bare: Vec<String> =
+            turned.iter().map(|l| l.chars().filter(|&c| !crate::script::is_arabic_mark(c)).collect()).collect();
+        assert!(!pieces_of_words_apart(bare.iter().map(String::as_str), &memo));
     }
 
     #[test]

@@ -2325,6 +2325,22 @@ impl ReadingMemo {
         self.shows_signs_of_its_own(t) || self.words_of_lines_with_signs.borrow().contains(&words)
     }
 
+    /// Whether the search, reading a line as a line of a document with
+    /// reversed runs, joins the pieces of a word that do not stand side by
+    /// side (`joins_pieces_apart`: `هْرُ شَهْرَيْنِ، ثُمَّ ... فَجَفَّ النَّ`,
+    /// the word cut by a run's end and its runs turned), and cuts no token.
+    pub fn joins_pieces_of_words_apart(&self, line: &str) -> bool {
+        let (reading, _) = self.read_beside(line, true, &Neighbours::default());
+        reading.is_some_and(|(text, _)| {
+            let read_words = arabic_words(&text);
+            // (Only joined: a reading that cuts a token reads lost spaces.)
+            let pieces_whole = arabic_words_as_they_stand(line)
+                .iter()
+                .all(|piece| read_words.iter().any(|w| w.contains(piece.as_str())));
+            pieces_whole && read_words != arabic_words(line) && joins_pieces_apart(line, &read_words)
+        })
+    }
+
     /// Whether a line shows signs of its own that a run came out of place
     /// (see `keeps_its_words`).
     fn shows_signs_of_its_own(&self, line: &str) -> bool {
