@@ -126,6 +126,7 @@ mod tab_spaces;
 mod tables;
 mod tatweel;
 mod unshaped_runs;
+mod visual_pieces;
 mod word_boundaries;
 mod word_order;
 

@@ -54,8 +54,8 @@ use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
     digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, lost_spaces, mark_order,
     marks_before_letters, mirrored_brackets, number_order, presentation_forms, punctuation_before_numbers,
-    reading_order, reversed_words, spacing, swapped_ligatures, tab_spaces, tatweel, unshaped_runs, word_boundaries,
-    word_order,
+    reading_order, reversed_words, spacing, swapped_ligatures, tab_spaces, tatweel, unshaped_runs, visual_pieces,
+    word_boundaries, word_order,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -150,6 +150,9 @@ pub(crate) struct LineContext<'c> {
     /// order inside its lines in visual order (see `unshaped_runs`; set for
     /// the one run of that stage).
     pub unshaped_runs_in_logical_order: bool,
+    /// Whether the document's lines are in visual order as its pieces show
+    /// (see `visual_pieces`; set for the one run of that stage).
+    pub visual_pieces: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -186,6 +189,7 @@ impl<'c> LineContext<'c> {
             final_marks_after_spaces: false,
             words_cut_at_marks: false,
             unshaped_runs_in_logical_order: false,
+            visual_pieces: false,
         }
     }
 
@@ -447,7 +451,7 @@ fn reversal_damage<'l>(lines: impl Iterator<Item = &'l str>, memo: &reading_orde
 /// costs a tenth of a repair of code-point damage per line), and in
 /// vowelled text only, where runs are cut at marks.
 fn pieces_of_words_apart<'l>(lines: impl Iterator<Item = &'l str> + Clone, memo: &reading_order::ReadingMemo) -> bool {
-    if !is_vowelled(lines.clone()) || marks_before_letters::document_cuts_words_at_marks(lines.clone()) {
+    if !crate::script::is_vowelled(lines.clone()) || marks_before_letters::document_cuts_words_at_marks(lines.clone()) {
         return false;
     }
     let (mut arabic, mut apart) = (0usize, 0usize);
@@ -460,18 +464,6 @@ fn pieces_of_words_apart<'l>(lines: impl Iterator<Item = &'l str> + Clone, memo:
 
 /// Lines with Arabic that `pieces_of_words_apart` reads at most.
 const PIECES_APART_JUDGED_LINES: usize = 64;
-
-/// Whether a text is vowelled: a mark for every three Arabic letters at
-/// least (fully vowelled text has two for three; text vowelled only where
-/// ambiguous, one for ten or fewer).
-fn is_vowelled<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
-    let (mut letters, mut marks) = (0usize, 0usize);
-    for c in lines.flat_map(str::chars) {
-        letters += usize::from(crate::script::is_arabic_letter(c));
-        marks += usize::from(crate::script::is_arabic_mark(c));
-    }
-    letters > 0 && 3 * marks >= letters
-}
 
 /// Runs a one-shot stage on every line with Arabic of the document; returns
 /// whether it changed a line.
@@ -542,6 +534,16 @@ pub(crate) fn prepare<'a>(
         );
         if ctx.unshaped_runs_in_logical_order {
             damage_judged |= run_on_every_line(&mut states, unshaped_runs::restore_unshaped_runs, &ctx);
+        }
+    }
+    // Then, before marks written before their letters are looked for (a
+    // line reversed shows its marks so): lines in visual order that only
+    // the whole document shows (`visual_pieces`).
+    if config.reading_order {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.visual_pieces = visual_pieces::document_in_visual_order(states.iter().flatten().map(|s| &*s.text));
+        if ctx.visual_pieces {
+            damage_judged |= run_on_every_line(&mut states, visual_pieces::restore_visual_line, &ctx);
         }
     }
     // Next, before any stage reads a word (and once tabs read as spaces,
@@ -983,7 +985,7 @@ pub(crate) mod tests {
             "هْرُ مِنْ جَديدٍ، وَلَمّا عادَ المَطَرُ في الخَريفِ، امْتَلَأَ النَّ",
             "نَّ الماءَ نِعْمَةٌ تُحْفَظُ. فَفَرِحَ الجَميعُ، وَتَعَلَّموا أَ",
         ];
-        assert!(is_vowelled(turned.into_iter()));
+        assert!(crate::script::is_vowelled(turned.into_iter()));
         assert!(turned.iter().all(|l| !memo.is_strong(l)));
         assert!(memo.joins_pieces_of_words_apart(turned[0]));
         assert!(pieces_of_words_apart(turned.into_iter(), &memo));

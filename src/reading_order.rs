@@ -1148,7 +1148,7 @@ impl PieceLetters {
 /// a million running words), its punctuation aside: an adverb in `-لا`
 /// (`مثلا`, `فعلا`, `قليلا`) is no article reversed; a word turned is
 /// never listed (`ةسردملا`).
-fn is_frequent_word(piece: &str) -> bool {
+pub(crate) fn is_frequent_word(piece: &str) -> bool {
     let word = piece.trim_matches(|c: char| !is_arabic_word_char(c));
     crate::lexicon::Lexicon::embedded().zipf(word).is_some_and(|z| z >= crate::word_boundaries::FREQUENT_ZIPF)
 }

@@ -110,6 +110,18 @@ pub(crate) fn is_vowel_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{0650}' | '\u{0652}' | '\u{08F0}'..='\u{08F2}')
 }
 
+/// Whether a text is vowelled: a mark for every three Arabic letters at
+/// least (fully vowelled text has two for three; text vowelled only where
+/// ambiguous, one for ten or fewer).
+pub(crate) fn is_vowelled<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let (mut letters, mut marks) = (0usize, 0usize);
+    for c in lines.flat_map(str::chars) {
+        letters += usize::from(is_arabic_letter(c));
+        marks += usize::from(is_arabic_mark(c));
+    }
+    letters > 0 && 3 * marks >= letters
+}
+
 /// A decimal digit of the Arabic blocks (Arabic-Indic or Extended Arabic-Indic).
 pub(crate) fn is_arabic_digit(c: char) -> bool {
     in_ranges(c, &ARABIC_DIGIT_RANGES)
