@@ -19,20 +19,23 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Twelve stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Thirteen stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
 //! in an embedding of its own, left to right), `tab_spaces` (spaces written
 //! as tabs), `unshaped_runs` (runs of unshaped letters in logical order
-//! inside lines in visual order), `marks_before_letters` (vowel marks written before their
+//! inside lines in visual order), `visual_pieces` (vowelled lines in visual
+//! order whose words came cut at their marks, which only the whole document
+//! shows; before the marks are read), `marks_before_letters` (vowel marks written before their
 //! letters, a word's last marks drawn after the space, and words cut at
 //! them), `lost_spaces` (no space between any two words; before the
 //! ligatures are judged by whole words),
 //! `swapped_ligatures` (lam-alef ligatures that came out as alef + lam, so
 //! that every later stage reads the words right), `level_runs` (a line's
 //! bidi runs in reverse order, each as it reads), `word_order` (a line's
-//! words emitted from its visual left), `reversed_words` (words turned in
+//! words emitted from its visual left; where the marks came out of place,
+//! the pieces of words cut at a shadda joined after it), `reversed_words` (words turned in
 //! place, standing in reading order), `label_marks` next (paragraph labels
 //! whose hyphen or brackets went elsewhere in the line, before the reading
 //! order would read them as runs), `number_order` before the reading order
