@@ -2346,9 +2346,15 @@ impl ReadingMemo {
     fn shows_signs_of_its_own(&self, line: &str) -> bool {
         let t = line.trim_matches(' ');
         let e = self.evidence(t);
-        let starts_cut = t.starts_with(|c: char| {
-            is_arabic_mark(c) || crate::label_marks::is_end_punctuation(c) || matches!(c, ')' | ']' | '-')
-        });
+        // (Punctuation before a Latin word is that run's neutrals, drawn at
+        // its left: `: .https //example org/download مجاناً`, pdf.js.)
+        let before_latin = t
+            .trim_start_matches(|c: char| c == ' ' || crate::label_marks::is_end_punctuation(c))
+            .starts_with(|c: char| c.is_ascii_alphabetic());
+        let starts_cut = !before_latin
+            && t.starts_with(|c: char| {
+                is_arabic_mark(c) || crate::label_marks::is_end_punctuation(c) || matches!(c, ')' | ']' | '-')
+            });
         // A bracket label after the line's first token (`المقررة.م(ج) تتأخر`).
         let bracket_label_inside = t.split(' ').skip(1).any(|token| {
             token.split_once('(').and_then(|(_, r)| r.split_once(')')).is_some_and(|(inner, _)| is_bracket_label(inner))
