@@ -71,8 +71,9 @@ order, each as it reads (PDFBox, and pypdf on Chromium's PDFs; in a
 document that shows it), words whose letters came out turned while the
 words stand in reading order (PDFium on Chromium's PDFs; in a document
 that shows it), vowelled lines in visual order whose words came cut at
-their marks (pdf-extract; in a document whose pieces show it), paragraph labels whose hyphen, brackets or tanween went
-elsewhere in the line (in a document that shows it), then
+their marks (pdf-extract; in a document whose pieces show it), paragraph
+labels whose hyphen, brackets or tanween went elsewhere in the line (in a
+document that shows it), then
 after the invisible controls the reading order of lines and runs and
 brackets mirrored around a Latin run (`)UNEP(`),
 numbers whose digits came out reversed (in a document whose paragraph

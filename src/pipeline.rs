@@ -26,22 +26,23 @@
 //! in an embedding of its own, left to right), `tab_spaces` (spaces written
 //! as tabs), `unshaped_runs` (runs of unshaped letters in logical order
 //! inside lines in visual order), `visual_pieces` (vowelled lines in visual
-//! order whose words came cut at their marks, which only the whole document
-//! shows; before the marks are read), `marks_before_letters` (vowel marks written before their
-//! letters, a word's last marks drawn after the space, and words cut at
-//! them), `lost_spaces` (no space between any two words; before the
-//! ligatures are judged by whole words),
+//! order whose words came cut at their marks, which only the whole
+//! document shows; before the marks are read), `marks_before_letters`
+//! (vowel marks written before their letters, a word's last marks drawn
+//! after the space, and words cut at them), `lost_spaces` (no space
+//! between any two words; before the ligatures are judged by whole words),
 //! `swapped_ligatures` (lam-alef ligatures that came out as alef + lam, so
 //! that every later stage reads the words right), `level_runs` (a line's
 //! bidi runs in reverse order, each as it reads), `word_order` (a line's
 //! words emitted from its visual left; where the marks came out of place,
-//! the pieces of words cut at a shadda joined after it), `reversed_words` (words turned in
-//! place, standing in reading order), `label_marks` next (paragraph labels
-//! whose hyphen or brackets went elsewhere in the line, before the reading
-//! order would read them as runs), `number_order` before the reading order
-//! (numbers whose digits came out reversed), and `punctuation_before_numbers`
-//! last (the punctuation after a number drawn before it, in lines whose
-//! words are in order: the reading order would read it as a run's edge).
+//! the pieces of words cut at a shadda joined after it), `reversed_words`
+//! (words turned in place, standing in reading order), `label_marks` next
+//! (paragraph labels whose hyphen or brackets went elsewhere in the line,
+//! before the reading order would read them as runs), `number_order` before
+//! the reading order (numbers whose digits came out reversed), and
+//! `punctuation_before_numbers` last (the punctuation after a number drawn
+//! before it, in lines whose words are in order: the reading order would
+//! read it as a run's edge).
 //! One more runs once right after the reading order: mirrored guillemets
 //! (`mirrored_brackets::restore_mirrored_guillemets`, `»تويتر«`), judged on
 //! the lines the search left as they stood.

@@ -379,7 +379,7 @@ pub(crate) struct LineEdges {
     /// (`مَساءٍ.`): counted only where marks come as tokens of their own.
     indefinite_end_first: usize,
     /// Lines holding a token that starts with a vowel mark (`ٌ نَهْر`).
-    lone_marks: usize,
+    lines_with_marks_first: usize,
     punctuation_last: usize,
     wide_gaps: usize,
     lines: usize,
@@ -409,7 +409,7 @@ impl LineEdges {
                 edges.sentence_end_first += usize::from(ends_a_sentence(first));
                 edges.indefinite_end_first += usize::from(ends_a_sentence_indefinite(first));
             }
-            edges.lone_marks += usize::from(line.split(' ').any(starts_with_a_mark));
+            edges.lines_with_marks_first += usize::from(line.split(' ').any(starts_with_a_mark));
             edges.punctuation_last += usize::from(line.ends_with(is_line_end_punctuation_or_unmapped));
             edges.wide_gaps += usize::from(memchr::memmem::find(line.as_bytes(), b"  ").is_some());
         }
@@ -434,7 +434,7 @@ impl LineEdges {
     /// PDFBox on XeLaTeX's vowelled PDFs does both), which text as written
     /// never shows.
     pub(crate) fn show_words_from_the_left(&self, marks_out_of_place: bool) -> bool {
-        let marks_damaged = marks_out_of_place || self.lone_marks >= MIN_LINES;
+        let marks_damaged = marks_out_of_place || self.lines_with_marks_first >= MIN_LINES;
         let first = self.sentence_end_first + if marks_damaged { self.indefinite_end_first } else { 0 };
         first >= MIN_LINES
             && first >= 3 * self.punctuation_last
