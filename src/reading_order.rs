@@ -636,12 +636,19 @@ pub(crate) fn label_words_matching(s: &str) -> impl Iterator<Item = &'static str
     })
 }
 
+/// The code some extractors write for a glyph the PDF maps to no character
+/// (see `word_order`).
+const UNMAPPED_GLYPH: char = '\u{FFFF}';
+
 /// The label a piece (or two) at `i` forms, in logical form, and how many
 /// pieces it takes: `-١` → `١-`, `-` `16` → `16-`, `-ألف` → `ألف-`,
 /// `(أ)` / `)أ(` → `(أ)`.
 fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usize)> {
     let t = pieces[i].text;
-    if let Some(rest) = t.strip_prefix('-') {
+    // (The hyphen may be the code of a glyph the PDF maps to nothing,
+    // U+FFFF, which no text holds: XeTeX's hyphen through pypdf, `￿٢`,
+    // `￿أولاً`. The label is written with a hyphen.)
+    if let Some(rest) = t.strip_prefix(['-', UNMAPPED_GLYPH]) {
         if is_label_number(rest) || is_label_word(rest) {
             // Marks drawn before their word (`-ًأولا`) go after it.
             let word = rest.trim_start_matches(is_arabic_mark);
@@ -660,7 +667,9 @@ fn label_at(pieces: &[Piece<'_>], gaps: &[Gap], i: usize) -> Option<(String, usi
     let inner = t
         .strip_prefix('(')
         .and_then(|r| r.strip_suffix(')'))
-        .or_else(|| t.strip_prefix(')').and_then(|r| r.strip_suffix('(')));
+        .or_else(|| t.strip_prefix(')').and_then(|r| r.strip_suffix('(')))
+        // (Brackets whose glyphs map to nothing: `￿أ￿`.)
+        .or_else(|| t.strip_prefix(UNMAPPED_GLYPH).and_then(|r| r.strip_suffix(UNMAPPED_GLYPH)));
     if let Some(inner) = inner.filter(|inner| is_bracket_label(inner)) {
         return Some((format!("({inner})"), 1));
     }
@@ -3346,6 +3355,18 @@ mod tests {
         // ctoc-wg7-2021-5.broken.txt, line 119: the period glued to the
         // first word goes to the end
         assert_eq!(fix(".مسائل أخرى -4"), "4- مسائل أخرى.");
+        // Hyphens and brackets whose glyphs map to nothing (U+FFFF; XeTeX's
+        // through pypdf, pdf-xelatex-noto-pypdf.broken.txt, lines 5, 6 and 11,
+        // forms folded, spaces put back): written as a hyphen and brackets.
+        assert_eq!(
+            fix(".ويستند التقرير إلى بيانات جمعتها الوزارة من ٤١ مدينة رئيسية \u{FFFF}٣"),
+            "٣- ويستند التقرير إلى بيانات جمعتها الوزارة من ٤١ مدينة رئيسية."
+        );
+        assert_eq!(fix("النتائج الرئيسية \u{FFFF}ثانياً"), "ثانياً- النتائج الرئيسية");
+        assert_eq!(
+            fix("لا تتوفر عدادات دقيقة في كثير من المباني السكنية؛ \u{FFFF}ب\u{FFFF}"),
+            "(ب) لا تتوفر عدادات دقيقة في كثير من المباني السكنية؛"
+        );
         // ctoc-wg4-2018-3.broken.txt, line 120: a label set apart by wide gaps
         assert_eq!(
             fix("ـيما الأطفال والأشـخاص الذين تعرضـوا   (س)   احترام حقوق جميع الضـحايا، ولا س"),
