@@ -119,6 +119,44 @@ pub(crate) fn restore_label_marks<'a>(line: &'a str, ctx: &LineContext<'_>, edit
     rewrite_whole(line, &gathered, FixKind::ReadingOrder, 0.95, edits)
 }
 
+/// The code some extractors write for a glyph the PDF maps to no character
+/// (U+FFFF; see `word_order`).
+const UNMAPPED_GLYPH: char = '\u{FFFF}';
+
+/// A line that starts with a paragraph label whose hyphen or brackets are
+/// the code of an unmapped glyph (XeTeX's, in KacstBook, KacstOffice, Noto
+/// and Noto Kufi: `١￿ يعرض ...`, `أولاً￿ مقدمة`, `￿أ￿ نقص ...`), as the
+/// stages before leave it, with them written (`١- `, `أولاً- `, `(أ) `). No
+/// text holds the code, and at a label it stands for these; elsewhere (a
+/// sentence's period, a date's slash) it is left.
+pub(crate) fn restore_unmapped_label_marks<'a>(line: &'a str, _: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+    let Some(written) = unmapped_label_written(line) else {
+        return Cow::Borrowed(line);
+    };
+    rewrite_whole(line, &written, FixKind::ReadingOrder, 0.95, edits)
+}
+
+/// `restore_unmapped_label_marks`' reading of a line, if it changes it.
+fn unmapped_label_written(line: &str) -> Option<String> {
+    // (Most lines hold no such code: their bytes tell at once.)
+    memchr::memmem::find(line.as_bytes(), "\u{FFFF}".as_bytes())?;
+    let body = line.trim_start_matches(' ');
+    let indent = &line[..line.len() - body.len()];
+    let (first, rest) = body.split_once(' ')?;
+    if rest.trim_start_matches(' ').is_empty() {
+        return None;
+    }
+    let head = first.strip_suffix(UNMAPPED_GLYPH)?;
+    let label = if let Some(inner) = head.strip_prefix(UNMAPPED_GLYPH) {
+        crate::reading_order::is_bracket_label(inner).then(|| format!("({inner})"))?
+    } else {
+        // (A label word keeps its tanween: `أولاً`.)
+        let letters: String = head.chars().filter(|&c| !is_arabic_mark(c)).collect();
+        (is_label_number(head) || is_label_word(&letters)).then(|| format!("{head}-"))?
+    };
+    Some(format!("{indent}{label} {rest}"))
+}
+
 /// A cheap test on a line's bytes that passes every line `gather_label`
 /// changes (the fast path asks it of every line): one starting (after
 /// spaces) with a label number and holding a hyphen after it (`١ نص - .`,
@@ -671,6 +709,30 @@ fn month_slashes(tokens: &mut Vec<String>) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_whose_marks_map_to_nothing_are_written() {
+        // pdf-schools-xelatex-kacst-pdfbox.broken.txt, lines 2, 3 and 8, as
+        // the word order leaves them.
+        assert_eq!(unmapped_label_written("أولاً\u{FFFF} مقدمة").as_deref(), Some("أولاً- مقدمة"));
+        assert_eq!(
+            unmapped_label_written("١\u{FFFF} يعرض هذا التقرير حالة المدارس في القرى النائية\u{FFFF}").as_deref(),
+            Some("١- يعرض هذا التقرير حالة المدارس في القرى النائية\u{FFFF}")
+        );
+        assert_eq!(
+            unmapped_label_written("\u{FFFF}أ\u{FFFF} نقص وسائل النقل العامة؛").as_deref(),
+            Some("(أ) نقص وسائل النقل العامة؛")
+        );
+        // Elsewhere the code is left: a word, a date, a label alone.
+        for line in [
+            "الريفية\u{FFFF} وقد أطلق البنك الدولي",
+            "١٥\u{FFFF}٠٣\u{FFFF}٢٠٢٤ صدر الإصدار",
+            "١\u{FFFF}",
+            "١- يعرض هذا التقرير",
+        ] {
+            assert_eq!(unmapped_label_written(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn labels_put_together() {

@@ -738,6 +738,9 @@ pub(crate) fn prepare<'a>(
                 states[p][k].run_if_arabic(mirrored_brackets::restore_mirrored_guillemets, &ctx);
             }
         }
+        // And a label that starts its line with its hyphen or brackets as
+        // the code of an unmapped glyph (`label_marks`).
+        run_on_every_line(&mut states, label_marks::restore_unmapped_label_marks, &ctx);
     }
     // The placeholder model is read from the words as they stand; if the
     // stages moved words again (reading order after tatweel went), it is read
