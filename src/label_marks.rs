@@ -122,24 +122,58 @@ pub(crate) fn restore_label_marks<'a>(line: &'a str, ctx: &LineContext<'_>, edit
 /// The code some extractors write for a glyph the PDF maps to no character
 /// (U+FFFF; see `word_order`).
 const UNMAPPED_GLYPH: char = '\u{FFFF}';
+const UNMAPPED_GLYPH_UTF8: &[u8] = "\u{FFFF}".as_bytes();
 
 /// A line that starts with a paragraph label whose hyphen or brackets are
 /// the code of an unmapped glyph (XeTeX's, in KacstBook, KacstOffice, Noto
 /// and Noto Kufi: `١￿ يعرض ...`, `أولاً￿ مقدمة`, `￿أ￿ نقص ...`), as the
-/// stages before leave it, with them written (`١- `, `أولاً- `, `(أ) `). No
-/// text holds the code, and at a label it stands for these; elsewhere (a
-/// sentence's period, a date's slash) it is left.
+/// stages before leave it, with them written (`١- `, `أولاً- `, `(أ) `); and
+/// the code between the two names of a month (`آذار￿مارس`), its slash. No
+/// text holds the code, and there it stands for these; elsewhere (a
+/// sentence's period, which may be a colon) it is left.
 pub(crate) fn restore_unmapped_label_marks<'a>(line: &'a str, _: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
-    let Some(written) = unmapped_label_written(line) else {
+    // (Most lines hold no such code: their bytes tell at once.)
+    if memchr::memmem::find(line.as_bytes(), UNMAPPED_GLYPH_UTF8).is_none() {
         return Cow::Borrowed(line);
+    }
+    let labelled = unmapped_label_written(line);
+    let text = labelled.as_deref().unwrap_or(line);
+    let written = match unmapped_month_slashes_written(text) {
+        Some(months) => months,
+        None => match labelled {
+            Some(labelled) => labelled,
+            None => return Cow::Borrowed(line),
+        },
     };
     rewrite_whole(line, &written, FixKind::ReadingOrder, 0.95, edits)
 }
 
-/// `restore_unmapped_label_marks`' reading of a line, if it changes it.
+/// The line with the code between the two names of a month pair written as
+/// its slash (`آذار￿مارس` → `آذار/مارس`, `ونيسان￿أبريل`), if it has one.
+fn unmapped_month_slashes_written(line: &str) -> Option<String> {
+    let mut changed = false;
+    let tokens: Vec<Cow<'_, str>> = line
+        .split(' ')
+        .map(|token| {
+            let Some((levantine, gregorian)) = token.split_once(UNMAPPED_GLYPH) else {
+                return Cow::Borrowed(token);
+            };
+            let month = levantine.strip_prefix('و').filter(|m| LEVANTINE_MONTHS.contains(m)).unwrap_or(levantine);
+            let gregorian_word = gregorian.trim_end_matches(|c: char| is_end_punctuation(c) || c == UNMAPPED_GLYPH);
+            if LEVANTINE_MONTHS.contains(&month) && GREGORIAN_MONTHS.contains(&gregorian_word) {
+                changed = true;
+                Cow::Owned(format!("{levantine}/{gregorian}"))
+            } else {
+                Cow::Borrowed(token)
+            }
+        })
+        .collect();
+    changed.then(|| tokens.join(" "))
+}
+
+/// The line with the hyphen or brackets of the label that starts it
+/// written (see `restore_unmapped_label_marks`), if they are the code.
 fn unmapped_label_written(line: &str) -> Option<String> {
-    // (Most lines hold no such code: their bytes tell at once.)
-    memchr::memmem::find(line.as_bytes(), "\u{FFFF}".as_bytes())?;
     let body = line.trim_start_matches(' ');
     let indent = &line[..line.len() - body.len()];
     let (first, rest) = body.split_once(' ')?;
@@ -723,6 +757,14 @@ mod tests {
             unmapped_label_written("\u{FFFF}أ\u{FFFF} نقص وسائل النقل العامة؛").as_deref(),
             Some("(أ) نقص وسائل النقل العامة؛")
         );
+        assert_eq!(
+            unmapped_month_slashes_written(
+                "٢- وقد زار الفريق خلال شهري آذار\u{FFFF}مارس ونيسان\u{FFFF}أبريل ٢٠٢٢\u{FFFF}"
+            )
+            .as_deref(),
+            Some("٢- وقد زار الفريق خلال شهري آذار/مارس ونيسان/أبريل ٢٠٢٢\u{FFFF}")
+        );
+        assert_eq!(unmapped_month_slashes_written("كانون الثاني\u{FFFF}قرار"), None);
         // Elsewhere the code is left: a word, a date, a label alone.
         for line in [
             "الريفية\u{FFFF} وقد أطلق البنك الدولي",
