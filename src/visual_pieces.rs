@@ -9,7 +9,8 @@
 //! either, so no line did, and the stage that moves marks written before
 //! their letters read the reversed marks as that damage.
 //!
-//! So the damage is judged once per document, from all its pieces
+//! So the damage is judged once per document, in vowelled text
+//! (`script::is_vowelled`), from all its pieces
 //! (`document_in_visual_order`): `MIN_ARTICLES` at least end in the
 //! article reversed (`َقلا`, `ْهَّنلا`; a frequent word aside: `ولا`, `إلا`),
 //! `ARTICLE_SIDES` times as many as start with it. Text as written starts
@@ -17,7 +18,12 @@
 //! file of the corpus comes near. In such a document each line with Arabic
 //! is read backwards (`reading_order::reverse_visual_with`, its lam-alef
 //! ligatures turned by the lexicon) where that reads better by the unigram
-//! model; the stages after it join the pieces (`marks_before_letters`).
+//! model. The pieces stay apart (`حِ كايَةُ`) unless the document's words
+//! came cut at their marks throughout (`marks_before_letters` joins them
+//! then): joined here into known words, three documents came out far worse
+//! (Amiri's pieces end with their marks). Unvowelled documents are left to
+//! the reading order, which reads their lines one by one (DESIGN.md, stop
+//! 32).
 
 use std::borrow::Cow;
 
