@@ -124,26 +124,22 @@ pub(crate) fn restore_label_marks<'a>(line: &'a str, ctx: &LineContext<'_>, edit
 const UNMAPPED_GLYPH: char = '\u{FFFF}';
 const UNMAPPED_GLYPH_UTF8: &[u8] = "\u{FFFF}".as_bytes();
 
-/// A line that starts with a paragraph label whose hyphen or brackets are
-/// the code of an unmapped glyph (XeTeX's, in KacstBook, KacstOffice, Noto
-/// and Noto Kufi: `١￿ يعرض ...`, `أولاً￿ مقدمة`, `￿أ￿ نقص ...`), as the
-/// stages before leave it, with them written (`١- `, `أولاً- `, `(أ) `); and
-/// the code between the two names of a month (`آذار￿مارس`), its slash. No
-/// text holds the code, and there it stands for these; elsewhere (a
+/// The neutrals whose glyphs map to nothing (the code U+FFFF; XeTeX's, in
+/// KacstBook, KacstOffice, Noto and Noto Kufi), written where their place
+/// tells what they were: the hyphen or brackets of the label that starts a
+/// line, as the stages before leave it (`١￿ يعرض ...`, `أولاً￿ مقدمة`,
+/// `￿أ￿ نقص ...` → `١- `, `أولاً- `, `(أ) `), and the slash between the two
+/// names of a month (`آذار￿مارس`). No text holds the code; elsewhere (a
 /// sentence's period, which may be a colon) it is left.
-pub(crate) fn restore_unmapped_label_marks<'a>(line: &'a str, _: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
+pub(crate) fn restore_unmapped_neutrals<'a>(line: &'a str, _: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
     // (Most lines hold no such code: their bytes tell at once.)
     if memchr::memmem::find(line.as_bytes(), UNMAPPED_GLYPH_UTF8).is_none() {
         return Cow::Borrowed(line);
     }
     let labelled = unmapped_label_written(line);
-    let text = labelled.as_deref().unwrap_or(line);
-    let written = match unmapped_month_slashes_written(text) {
-        Some(months) => months,
-        None => match labelled {
-            Some(labelled) => labelled,
-            None => return Cow::Borrowed(line),
-        },
+    let months = unmapped_month_slashes_written(labelled.as_deref().unwrap_or(line));
+    let Some(written) = months.or(labelled) else {
+        return Cow::Borrowed(line);
     };
     rewrite_whole(line, &written, FixKind::ReadingOrder, 0.95, edits)
 }
@@ -172,7 +168,7 @@ fn unmapped_month_slashes_written(line: &str) -> Option<String> {
 }
 
 /// The line with the hyphen or brackets of the label that starts it
-/// written (see `restore_unmapped_label_marks`), if they are the code.
+/// written (see `restore_unmapped_neutrals`), if they are the code.
 fn unmapped_label_written(line: &str) -> Option<String> {
     let body = line.trim_start_matches(' ');
     let indent = &line[..line.len() - body.len()];

@@ -43,9 +43,12 @@
 //! `punctuation_before_numbers` last (the punctuation after a number drawn
 //! before it, in lines whose words are in order: the reading order would
 //! read it as a run's edge).
-//! One more runs once right after the reading order: mirrored guillemets
+//! Two more run once right after the reading order: mirrored guillemets
 //! (`mirrored_brackets::restore_mirrored_guillemets`, `»تويتر«`), judged on
-//! the lines the search left as they stood.
+//! the lines the search left as they stood, and the neutrals whose glyphs
+//! map to nothing where their place tells what they were
+//! (`label_marks::restore_unmapped_neutrals`: a label's hyphen and brackets,
+//! a month pair's slash).
 
 use std::borrow::Cow;
 
@@ -738,9 +741,10 @@ pub(crate) fn prepare<'a>(
                 states[p][k].run_if_arabic(mirrored_brackets::restore_mirrored_guillemets, &ctx);
             }
         }
-        // And a label that starts its line with its hyphen or brackets as
-        // the code of an unmapped glyph (`label_marks`).
-        run_on_every_line(&mut states, label_marks::restore_unmapped_label_marks, &ctx);
+        // And, on every line, the label's hyphen or brackets and a month
+        // pair's slash written where their glyphs map to nothing
+        // (`label_marks::restore_unmapped_neutrals`).
+        run_on_every_line(&mut states, label_marks::restore_unmapped_neutrals, &ctx);
     }
     // The placeholder model is read from the words as they stand; if the
     // stages moved words again (reading order after tatweel went), it is read
