@@ -33,7 +33,10 @@ use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::{is_label_number, is_label_word};
-use crate::script::{digit_len, is_arabic_letter, is_arabic_mark, is_digit, split_leading_digits, FATHATAN};
+use crate::script::{
+    digit_len, is_arabic_letter, is_arabic_mark, is_digit, split_leading_digits, FATHATAN, UNMAPPED_GLYPH,
+    UNMAPPED_GLYPH_UTF8,
+};
 
 /// Month names as UN Arabic pairs them (`أيار/مايو`): the last word of the
 /// Levantine name (`تشرين الأول` is written `تشرين الأول/أكتوبر`), then the
@@ -118,11 +121,6 @@ pub(crate) fn restore_label_marks<'a>(line: &'a str, ctx: &LineContext<'_>, edit
     };
     rewrite_whole(line, &gathered, FixKind::ReadingOrder, 0.95, edits)
 }
-
-/// The code some extractors write for a glyph the PDF maps to no character
-/// (U+FFFF; see `word_order`).
-const UNMAPPED_GLYPH: char = '\u{FFFF}';
-const UNMAPPED_GLYPH_UTF8: &[u8] = "\u{FFFF}".as_bytes();
 
 /// The neutrals whose glyphs map to nothing (the code U+FFFF; XeTeX's, in
 /// KacstBook, KacstOffice, Noto and Noto Kufi), written where their place

@@ -433,16 +433,19 @@ const REVERSAL_DAMAGE_LINES: usize = 3;
 /// Whether a document (its lines with invisible controls removed) shows
 /// lines with reversed runs.
 fn reversal_damage<'l>(lines: impl Iterator<Item = &'l str>, memo: &reading_order::ReadingMemo) -> bool {
-    let (mut arabic, mut damaged) = (0usize, 0usize);
-    for line in lines {
-        if has_arabic_script(line) {
-            arabic += 1;
-            if memo.shows_reversed_runs(line) {
-                damaged += 1;
-            }
-        }
+    enough_lines_show(lines.filter(|l| has_arabic_script(l)), |line| memo.shows_reversed_runs(line))
+}
+
+/// Whether, of these lines (with Arabic), as many as a document must show
+/// to count as showing reversed runs do (`REVERSAL_DAMAGE_LINES`, and
+/// `REVERSAL_DAMAGE_SHARE` of them).
+fn enough_lines_show<'l>(arabic_lines: impl Iterator<Item = &'l str>, mut shows: impl FnMut(&str) -> bool) -> bool {
+    let (mut arabic, mut showing) = (0usize, 0usize);
+    for line in arabic_lines {
+        arabic += 1;
+        showing += usize::from(shows(line));
     }
-    damaged >= REVERSAL_DAMAGE_LINES && damaged as f64 >= REVERSAL_DAMAGE_SHARE * arabic as f64
+    showing >= REVERSAL_DAMAGE_LINES && showing as f64 >= REVERSAL_DAMAGE_SHARE * arabic as f64
 }
 
 /// Whether a vowelled document shows reversed runs by the search alone:
@@ -461,12 +464,8 @@ fn pieces_of_words_apart<'l>(lines: impl Iterator<Item = &'l str> + Clone, memo:
     if !crate::script::is_vowelled(lines.clone()) || marks_before_letters::document_cuts_words_at_marks(lines.clone()) {
         return false;
     }
-    let (mut arabic, mut apart) = (0usize, 0usize);
-    for line in lines.filter(|l| has_arabic_script(l)).take(PIECES_APART_JUDGED_LINES) {
-        arabic += 1;
-        apart += usize::from(memo.joins_pieces_of_words_apart(line));
-    }
-    apart >= REVERSAL_DAMAGE_LINES && apart as f64 >= REVERSAL_DAMAGE_SHARE * arabic as f64
+    let arabic_lines = lines.filter(|l| has_arabic_script(l)).take(PIECES_APART_JUDGED_LINES);
+    enough_lines_show(arabic_lines, |line| memo.joins_pieces_of_words_apart(line))
 }
 
 /// Lines with Arabic that `pieces_of_words_apart` reads at most.

@@ -53,7 +53,7 @@ use crate::lexicon::{folded_letters, for_each_folded, letter_byte, normalize, Le
 use crate::pipeline::LineContext;
 use crate::script::{
     ends_an_arabic_word, is_arabic_digit, is_arabic_letter, is_arabic_mark, is_arabic_script, is_arabic_word_char,
-    is_digit, is_number, is_tanween, split_leading_digits, TATWEEL,
+    is_digit, is_number, is_tanween, split_leading_digits, TATWEEL, UNMAPPED_GLYPH,
 };
 
 /// Log-probabilities of words, with the lexicon, the letter model and the
@@ -635,10 +635,6 @@ pub(crate) fn label_words_matching(s: &str) -> impl Iterator<Item = &'static str
         letters > 0 && w.chars().count() == letters && w.chars().zip(n.chars()).all(|(a, b)| a == b || b == '\u{FFFD}')
     })
 }
-
-/// The code some extractors write for a glyph the PDF maps to no character
-/// (see `word_order`).
-const UNMAPPED_GLYPH: char = '\u{FFFF}';
 
 /// The label a piece (or two) at `i` forms, in logical form, and how many
 /// pieces it takes: `-١` → `١-`, `-` `16` → `16-`, `-ألف` → `ألف-`,
@@ -1953,6 +1949,14 @@ fn reverse_visual(line: &str) -> String {
     reverse_visual_with(line, true)
 }
 
+/// A line in visual order read backwards (`reverse_visual_with`), with the
+/// lam-alef ligatures that the reversal turned as units (`لا` read `ال`)
+/// turned back where the lexicon reads them so
+/// (`swapped_ligatures::turn_ligatures`).
+pub(crate) fn read_backwards(scorer: &WordScorer, line: &str, mirror_when_tied: bool) -> String {
+    crate::swapped_ligatures::turn_ligatures(scorer, &reverse_visual_with(line, mirror_when_tied))
+}
+
 /// As `reverse_visual`, with brackets that pair neither way (one alone)
 /// mirrored or not as the document's other visual lines show
 /// (`ReadingMemo::learn_visual_brackets`).
@@ -2828,7 +2832,7 @@ fn read_line(
         as_written.push_str(t);
     }
     let mirror_when_tied = memo.visual_brackets_mirrored.get().copied().unwrap_or(true);
-    let visual = crate::swapped_ligatures::turn_ligatures(scorer, &reverse_visual_with(&as_written, mirror_when_tied));
+    let visual = read_backwards(scorer, &as_written, mirror_when_tied);
     let (v_pieces, v_gaps) = self::pieces(&visual);
     let v_texts: Vec<&str> = v_pieces.iter().map(|p| p.text).collect();
     let v_joins: Vec<Join> = v_gaps.iter().map(|g| if *g == Gap::Glued { Join::Glue } else { Join::Space }).collect();

@@ -94,6 +94,14 @@ pub(crate) fn is_mark_written_as_word(c: char) -> bool {
 /// labels `أولاً`), the one mark a final alef carries.
 pub(crate) const FATHATAN: char = '\u{064B}';
 
+/// The code some extractors write for a glyph the PDF maps to no character
+/// (the noncharacter U+FFFF: pdfminer.six, pdf.js, pypdf, PyMuPDF and PDFBox
+/// on XeTeX's hyphen, period, brackets and slash in four fonts). It stands
+/// for a neutral, never for a letter, so where a label's hyphen or a
+/// sentence's period is looked for, it may be either; no text holds it.
+pub(crate) const UNMAPPED_GLYPH: char = '\u{FFFF}';
+pub(crate) const UNMAPPED_GLYPH_UTF8: &[u8] = "\u{FFFF}".as_bytes();
+
 /// Shadda, the mark of a doubled letter, which a letter carries with its
 /// vowel.
 pub(crate) const SHADDA: char = '\u{0651}';

@@ -16,7 +16,7 @@
 //! `ARTICLE_SIDES` times as many as start with it. Text as written starts
 //! many words with the article and ends few with `لا`: no gold or negative
 //! file of the corpus comes near. In such a document each line with Arabic
-//! is read backwards (`reading_order::reverse_visual_with`, its lam-alef
+//! is read backwards (`reading_order::read_backwards`, its lam-alef
 //! ligatures turned by the lexicon) where that reads better by the unigram
 //! model. The pieces stay apart (`حِ كايَةُ`) unless the document's words
 //! came cut at their marks throughout (`marks_before_letters` joins them
@@ -88,8 +88,7 @@ pub(crate) fn restore_visual_line<'a>(line: &'a str, ctx: &LineContext<'_>, edit
         return Cow::Borrowed(line);
     }
     let scorer = ctx.reading.scorer();
-    let turned =
-        crate::swapped_ligatures::turn_ligatures(scorer, &crate::reading_order::reverse_visual_with(line, true));
+    let turned = crate::reading_order::read_backwards(scorer, line, true);
     if line_score(scorer, &turned) <= line_score(scorer, line) {
         return Cow::Borrowed(line);
     }

@@ -49,7 +49,7 @@ use crate::fix::FixKind;
 use crate::label_marks::{is_end_punctuation, CountingUp};
 use crate::pipeline::LineContext;
 use crate::reading_order::{is_label_number, WordScorer};
-use crate::script::{has_arabic_script, split_leading_digits};
+use crate::script::{has_arabic_script, split_leading_digits, UNMAPPED_GLYPH, UNMAPPED_GLYPH_UTF8};
 
 /// Lines that read as words emitted from the visual left, needed before a
 /// document is judged.
@@ -79,14 +79,6 @@ fn ends_sentence(token: &str) -> bool {
     (token.ends_with(is_end_punctuation_or_unmapped) && token.chars().any(crate::script::is_arabic_letter))
         || number_after_its_period(token).is_some()
 }
-
-/// The code some extractors write for a glyph the PDF maps to no character
-/// (the noncharacter U+FFFF: pdfminer.six, pdf.js, pypdf, PyMuPDF and PDFBox
-/// on XeTeX's hyphen, period, brackets and slash in four fonts). It stands
-/// for a neutral, never for a letter, so where a label's hyphen or a
-/// sentence's period is looked for, it may be either.
-const UNMAPPED_GLYPH: char = '\u{FFFF}';
-const UNMAPPED_GLYPH_UTF8: &[u8] = "\u{FFFF}".as_bytes();
 
 /// A line's end as text as written has it: a sentence's or a clause's
 /// punctuation, or the code of an unmapped glyph (`المياه￿`).
@@ -471,8 +463,7 @@ pub(crate) const LINE_END_PUNCTUATION: [char; 6] = ['.', '؟', '!', ':', '؛', '
 /// `التحديثات.`), and with its words emitted from the left, it starts the
 /// line.
 pub(crate) fn ends_a_sentence(token: &str) -> bool {
-    let word = token.trim_end_matches(SENTENCE_END).trim_end_matches(UNMAPPED_GLYPH);
-    (word.len() < token.len() && crate::script::ends_an_arabic_word(word) && is_definite(word))
+    sentence_last_word(token).is_some_and(is_definite)
         || number_after_its_period(token).is_some_and(|(number, period)| {
             // (The code of an unmapped glyph before a number that may be a
             // label is the label's hyphen as pdf.js draws it: `￿١ يتناول`.)
@@ -484,11 +475,15 @@ pub(crate) fn ends_a_sentence(token: &str) -> bool {
 /// (`مَساءٍ.`, `جَميعاً.`; a tanween only ends a word, but PDFBox's runs may
 /// move it a letter, `يَوٍْم.`), not counted by `ends_a_sentence`.
 fn ends_a_sentence_indefinite(token: &str) -> bool {
+    sentence_last_word(token).is_some_and(|word| !is_definite(word) && word.chars().any(crate::script::is_tanween))
+}
+
+/// The Arabic word of a token that ends with a sentence's period, question
+/// or exclamation mark (or the code of an unmapped glyph after it), without
+/// them.
+fn sentence_last_word(token: &str) -> Option<&str> {
     let word = token.trim_end_matches(SENTENCE_END).trim_end_matches(UNMAPPED_GLYPH);
-    word.len() < token.len()
-        && crate::script::ends_an_arabic_word(word)
-        && !is_definite(word)
-        && word.chars().any(crate::script::is_tanween)
+    (word.len() < token.len() && crate::script::ends_an_arabic_word(word)).then_some(word)
 }
 
 /// Whether a token starts with a vowel mark or shadda (`ٌ`, `َصغيٌر`): marks
