@@ -630,6 +630,11 @@ pub(crate) fn prepare<'a>(
                 states.iter().flatten().map(|s| &*s.text),
                 memo.scorer(),
             );
+        // (Running text without labels, whose lines' edges show nothing:
+        // its clauses' ends.)
+        ctx.words_from_the_left = ctx.words_from_the_left
+            || (!ctx.words_with_spaces_before
+                && word_order::ClauseEnds::of(states.iter().flatten().map(|s| &*s.text)).show_words_from_the_left());
         if ctx.words_from_the_left || ctx.words_after_their_labels || ctx.words_with_spaces_before {
             damage_judged |= run_on_every_line(&mut states, word_order::restore_word_order, &ctx);
         }
