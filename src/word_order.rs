@@ -50,6 +50,9 @@
 //! every line that starts with one space has its words turned, its last
 //! token cut where two words are likely glued; in a document judged by its
 //! labels' shapes (pypdf on Typst's reports), the lines of this shape.
+//! A line whose runs are glued to numbers or Latin words between them
+//! (` بلغت  الشمسيةالطاقة٨١ عام ...`) has each run so cut and turned in
+//! place (`turn_words_of_each_run`, `last_two_words_cut`).
 
 use std::borrow::Cow;
 
@@ -349,6 +352,18 @@ fn words_with_spaces_before_in_such_a_document(scorer: &WordScorer, line: &str) 
         Some(cut) => format!("{rest} {} {}", &last[..cut], &last[cut..]),
         None => format!("{rest} {last}"),
     })
+}
+
+/// A run of words emitted from the visual left with the space before each,
+/// its last token cut where two words are likely glued (`word_boundaries::
+/// likely_cut`): ` بلغت  الشمسيةالطاقة` is `بلغت الشمسية الطاقة`.
+fn last_two_words_cut<'r>(scorer: &WordScorer, run: &'r str) -> Cow<'r, str> {
+    let run = run.trim_matches(' ');
+    let (rest, last) = run.rsplit_once(' ').unwrap_or(("", run));
+    match crate::word_boundaries::likely_cut(scorer, last, true) {
+        Some(cut) => Cow::Owned(format!("{rest} {} {}", &last[..cut], &last[cut..])),
+        None => Cow::Borrowed(run),
+    }
 }
 
 /// Whether the document's lines came out as words emitted from the visual
@@ -661,29 +676,32 @@ fn runs_left_to_right(c: char) -> bool {
     crate::script::is_digit(c) || c.is_ascii_alphabetic()
 }
 
-/// Where an Arabic letter and a digit or a Latin letter stand in one token,
-/// with nothing or only neutrals between (`الطاقة١٨عام`, `الريفية.٢٠٢٣`):
-/// the edges of the runs pdf.js emits a line as, each cut before the
-/// second run's first letter or digit (the neutrals between stay with the
-/// run before: the period ends `الريفية.`, the dots of `3.2.1` are the
-/// number's).
-fn run_edges(line: &str) -> Vec<usize> {
+/// Where a line's Arabic meets a digit or a Latin letter, each edge before
+/// the second run's first letter or digit (the neutrals between stay with
+/// the run before: the period ends `الريفية.`, the dots of `3.2.1` are the
+/// number's), if one of them at least stands in a token, with nothing or
+/// only neutrals between (`الطاقة١٨عام`, `الريفية.٢٠٢٣`): the runs pdf.js
+/// and pypdf emit a line as, glued. None where no two runs are glued.
+fn run_edges(line: &str) -> Option<Vec<usize>> {
     let is_arabic = |c: char| crate::script::is_arabic_letter(c) || crate::script::is_arabic_mark(c);
     let mut edges = Vec::new();
-    // (Whether the last letter or digit of the token so far is Arabic.)
-    let mut last_strong: Option<bool> = None;
+    let mut glued = false;
+    // (Whether the last letter or digit so far is Arabic, and whether a
+    // space followed it.)
+    let (mut last_strong, mut spaced): (Option<bool>, bool) = (None, false);
     for (at, c) in line.char_indices() {
         if c == ' ' {
-            last_strong = None;
+            spaced = true;
         } else if is_arabic(c) || runs_left_to_right(c) {
             let arabic = is_arabic(c);
             if last_strong == Some(!arabic) {
                 edges.push(at);
+                glued |= !spaced;
             }
-            last_strong = Some(arabic);
+            (last_strong, spaced) = (Some(arabic), false);
         }
     }
-    edges
+    glued.then_some(edges)
 }
 
 /// pdf.js on Typst's PDFs: a line emitted as its runs in reading order,
@@ -694,17 +712,14 @@ fn run_edges(line: &str) -> Vec<usize> {
 /// bracket, a label's hyphen) goes back after the run before, an opening
 /// bracket a run ends with before the run after: `الطاقة الشمسية بلغت ١٨
 /// غيغاواط في نهاية عام ٢٠٢٢، مقابل`. None where no run is glued.
-fn turn_words_of_each_run(line: &str) -> Option<String> {
-    let edges = run_edges(line);
-    if edges.is_empty() {
-        return None;
-    }
+fn turn_words_of_each_run(line: &str, turn: impl Fn(&str) -> String) -> Option<String> {
+    let edges = run_edges(line)?;
     let mut out = String::with_capacity(line.len() + edges.len());
     let mut start = 0;
     for end in edges.into_iter().chain([line.len()]) {
         let run = &line[start..end];
         start = end;
-        let turned = if has_arabic_script(run) { Cow::Owned(turn_words(run)) } else { Cow::Borrowed(run.trim()) };
+        let turned = if has_arabic_script(run) { Cow::Owned(turn(run)) } else { Cow::Borrowed(run.trim()) };
         let mut turned: &str = &turned;
         // (The neutral between two runs is drawn on the side of the run
         // before it.)
@@ -712,6 +727,20 @@ fn turn_words_of_each_run(line: &str) -> Option<String> {
         if !out.is_empty() && !leading.is_empty() && leading.chars().all(|c| ".،؛:)]-".contains(c)) {
             out.push_str(leading);
             turned = turned[leading.len()..].trim_start();
+        }
+        // (pypdf glues it to the run's first word: a word that opens a
+        // clause ends none, `٢٠١٥ وتتصدر.` is `٢٠١٥. وتتصدر`; a bracket the
+        // runs before opened closes there, `(IRENA إلى)` is `(IRENA) إلى`.)
+        let first_word;
+        let open = out.matches('(').count() > out.matches(')').count();
+        let moved = leading
+            .strip_suffix(CLAUSE_END)
+            .filter(|w| !out.is_empty() && opens_a_clause(w))
+            .or_else(|| leading.strip_suffix(')').filter(|_| open));
+        if let Some(word) = moved.filter(|w| !w.is_empty()) {
+            out.push_str(&leading[word.len()..]);
+            first_word = format!("{word}{}", &turned[leading.len()..]);
+            turned = &first_word;
         }
         if !out.is_empty() && !out.ends_with('(') && !turned.is_empty() {
             out.push(' ');
@@ -753,12 +782,20 @@ pub(crate) fn restore_word_order<'a>(line: &'a str, ctx: &LineContext<'_>, edits
         {
             Some(turned) => turned,
             None if ctx.words_with_spaces_before => {
-                match words_with_spaces_before_in_such_a_document(ctx.reading.scorer(), line) {
-                    Some(emitted) => turn_words(&emitted),
-                    None => return Cow::Borrowed(line),
+                let scorer = ctx.reading.scorer();
+                // (A line of runs glued, numbers or Latin words between: each
+                // run as such a line.)
+                match turn_words_of_each_run(line, |run| turn_words(&last_two_words_cut(scorer, run))) {
+                    Some(turned) => turned,
+                    None => match words_with_spaces_before_in_such_a_document(scorer, line) {
+                        Some(emitted) => turn_words(&emitted),
+                        None => return Cow::Borrowed(line),
+                    },
                 }
             }
-            None if ctx.words_from_the_left => turn_words_of_each_run(line).unwrap_or_else(|| turn_words(line)),
+            None if ctx.words_from_the_left => {
+                turn_words_of_each_run(line, turn_words).unwrap_or_else(|| turn_words(line))
+            }
             // (pypdf lays out a labelled document's other lines so too.)
             None if ctx.words_after_their_labels => match words_with_spaces_before(ctx.reading.scorer(), line) {
                 Some(emitted) => turn_words(&emitted),
@@ -805,7 +842,7 @@ mod tests {
     #[test]
     fn runs_glued_to_numbers_and_latin_words_have_their_words_turned_in_place() {
         // pdf-prose-typst-noto-pdfjs.broken.txt, lines 6, 17, 5 and 11.
-        let turned = |line| turn_words_of_each_run(line).unwrap();
+        let turned = |line| turn_words_of_each_run(line, turn_words).unwrap();
         assert_eq!(
             turned("بلغت الشمسية الطاقة١٨عام نهاية في غيغاواط٢٠٢٢مقابل ،"),
             "الطاقة الشمسية بلغت ١٨ غيغاواط في نهاية عام ٢٠٢٢، مقابل"
@@ -827,8 +864,8 @@ mod tests {
         // A list's number glued to the first word run (pdf-tech-typst-noto-pdfjs, line 8).
         assert_eq!(turned("3التحديثات. لتنزيل بالإنترنت اتصال ."), "3. اتصال بالإنترنت لتنزيل التحديثات.");
         // No run glued: the line is left to `turn_words`.
-        assert_eq!(turn_words_of_each_run("العربية المنطقة في المتجددة الطاقة"), None);
-        assert_eq!(turn_words_of_each_run("عام 2023 في"), None);
+        assert_eq!(turn_words_of_each_run("العربية المنطقة في المتجددة الطاقة", turn_words), None);
+        assert_eq!(turn_words_of_each_run("عام 2023 في", turn_words), None);
         // A word cut before a kerned yeh stays whole, its pieces as they read
         // (pdf-schools-typst-amiri-pdfjs, line 1).
         assert_eq!(turn_words("الر يفية المناطق في التعليم عن تقرير"), "تقرير عن التعليم في المناطق الر يفية");
@@ -836,6 +873,29 @@ mod tests {
         assert_eq!(
             turn_words("الوكالة تقديرات وتشير .الكهرباء مزيج في المتجددة المصادر"),
             "المصادر المتجددة في مزيج الكهرباء. وتشير تقديرات الوكالة"
+        );
+    }
+
+    #[test]
+    fn runs_of_words_emitted_with_the_space_before_each_are_cut_and_turned_in_place() {
+        let scorer = WordScorer::new(&crate::Config::default().placeholder_letters);
+        let turned = |line| turn_words_of_each_run(line, |run| turn_words(&last_two_words_cut(&scorer, run))).unwrap();
+        // pdf-prose-typst-noto-pypdf.broken.txt, lines 6, 7 and 5 (the
+        // digits as pypdf reverses them, for `number_order`).
+        assert_eq!(
+            turned(" بلغت  الشمسيةالطاقة٨١ عام  نهاية في غيغاواط٢٢٠٢ مقابل،"),
+            "الطاقة الشمسية بلغت ٨١ غيغاواط في نهاية عام ٢٢٠٢ مقابل،"
+        );
+        // (The period glued to the word that opens the next clause is the
+        // number's.)
+        assert_eq!(
+            turned(" من أقل٣ عام  في غيغاواط٥١٠٢ والإمارات ومصر المغرب وتتصدر."),
+            "أقل من ٣ غيغاواط في عام ٥١٠٢. وتتصدر المغرب ومصر والإمارات"
+        );
+        // (The bracket glued to the run after a Latin word closes it.)
+        assert_eq!(
+            turned("( المتجددة  للطاقةالدوليةIRENA من المركبة القدرة أن إلى)"),
+            "الدولية للطاقة المتجددة (IRENA) إلى أن القدرة المركبة من"
         );
     }
 
