@@ -52,7 +52,9 @@
 //! labels' shapes (pypdf on Typst's reports), the lines of this shape.
 //! A line whose runs are glued to numbers or Latin words between them
 //! (` بلغت  الشمسيةالطاقة٨١ عام ...`) has each run so cut and turned in
-//! place (`turn_words_of_each_run`, `last_two_words_cut`).
+//! place (`turn_words_of_each_run`, `last_two_words_cut`), and counts for
+//! the judgement where one of its runs ends so (`run_ends_glued`: technical
+//! text, whose lines end with Latin words and numbers).
 
 use std::borrow::Cow;
 
@@ -354,6 +356,21 @@ fn words_with_spaces_before_in_such_a_document(scorer: &WordScorer, line: &str) 
     })
 }
 
+/// Whether a line's runs are glued to numbers or Latin words between them
+/// (`glued_runs`), and a run of two words at least ends with two words the
+/// lexicon knows glued (` العنوان  على الدعممراسلةsupport@example.org أو`):
+/// the shape of `words_with_spaces_before`, run by run.
+fn run_ends_glued(scorer: &WordScorer, line: &str) -> bool {
+    glued_runs(line).is_some_and(|runs| {
+        runs.into_iter().any(|run| {
+            let run = run.trim_matches(' ');
+            run.rsplit_once(' ').is_some_and(|(rest, last)| {
+                !rest.trim_matches(' ').is_empty() && crate::word_boundaries::likely_cut(scorer, last, false).is_some()
+            })
+        })
+    })
+}
+
 /// A run of words emitted from the visual left with the space before each,
 /// its last token cut where two words are likely glued (`word_boundaries::
 /// likely_cut`): ` بلغت  الشمسيةالطاقة` is `بلغت الشمسية الطاقة`.
@@ -378,7 +395,7 @@ pub(crate) fn document_emits_words_with_spaces_before<'l>(
     let (mut spaced, mut found) = (0usize, 0usize);
     for line in lines.filter(|line| line.starts_with(' ') && has_arabic_script(line)) {
         spaced += 1;
-        found += usize::from(words_with_spaces_before(scorer, line).is_some());
+        found += usize::from(words_with_spaces_before(scorer, line).is_some() || run_ends_glued(scorer, line));
     }
     found >= MIN_LINES && 2 * found > spaced
 }
@@ -676,16 +693,16 @@ fn runs_left_to_right(c: char) -> bool {
     crate::script::is_digit(c) || c.is_ascii_alphabetic()
 }
 
-/// Where a line's Arabic meets a digit or a Latin letter, each edge before
-/// the second run's first letter or digit (the neutrals between stay with
-/// the run before: the period ends `الريفية.`, the dots of `3.2.1` are the
-/// number's), if one of them at least stands in a token, with nothing or
-/// only neutrals between (`الطاقة١٨عام`, `الريفية.٢٠٢٣`): the runs pdf.js
-/// and pypdf emit a line as, glued. None where no two runs are glued.
-fn run_edges(line: &str) -> Option<Vec<usize>> {
+/// A line's runs, cut where its Arabic meets a digit or a Latin letter,
+/// each cut before the second run's first letter or digit (the neutrals
+/// between stay with the run before: the period ends `الريفية.`, the dots
+/// of `3.2.1` are the number's), if one cut at least falls in a token,
+/// with nothing or only neutrals between (`الطاقة١٨عام`, `الريفية.٢٠٢٣`):
+/// the runs pdf.js and pypdf emit a line as, glued. None where no two runs
+/// are glued.
+fn glued_runs(line: &str) -> Option<Vec<&str>> {
     let is_arabic = |c: char| crate::script::is_arabic_letter(c) || crate::script::is_arabic_mark(c);
-    let mut edges = Vec::new();
-    let mut glued = false;
+    let (mut runs, mut start, mut glued) = (Vec::new(), 0, false);
     // (Whether the last letter or digit so far is Arabic, and whether a
     // space followed it.)
     let (mut last_strong, mut spaced): (Option<bool>, bool) = (None, false);
@@ -695,13 +712,15 @@ fn run_edges(line: &str) -> Option<Vec<usize>> {
         } else if is_arabic(c) || runs_left_to_right(c) {
             let arabic = is_arabic(c);
             if last_strong == Some(!arabic) {
-                edges.push(at);
+                runs.push(&line[start..at]);
+                start = at;
                 glued |= !spaced;
             }
             (last_strong, spaced) = (Some(arabic), false);
         }
     }
-    glued.then_some(edges)
+    runs.push(&line[start..]);
+    glued.then_some(runs)
 }
 
 /// pdf.js on Typst's PDFs: a line emitted as its runs in reading order,
@@ -713,12 +732,9 @@ fn run_edges(line: &str) -> Option<Vec<usize>> {
 /// bracket a run ends with before the run after: `الطاقة الشمسية بلغت ١٨
 /// غيغاواط في نهاية عام ٢٠٢٢، مقابل`. None where no run is glued.
 fn turn_words_of_each_run(line: &str, turn: impl Fn(&str) -> String) -> Option<String> {
-    let edges = run_edges(line)?;
-    let mut out = String::with_capacity(line.len() + edges.len());
-    let mut start = 0;
-    for end in edges.into_iter().chain([line.len()]) {
-        let run = &line[start..end];
-        start = end;
+    let runs = glued_runs(line)?;
+    let mut out = String::with_capacity(line.len() + runs.len());
+    for run in runs {
         let turned = if has_arabic_script(run) { Cow::Owned(turn(run)) } else { Cow::Borrowed(run.trim()) };
         let mut turned: &str = &turned;
         // (The neutral between two runs is drawn on the side of the run
@@ -954,6 +970,15 @@ mod tests {
             let spaced: Vec<String> = text.lines().map(|l| format!(" {l}")).collect();
             assert!(!document_emits_words_with_spaces_before(spaced.iter().map(String::as_str), &scorer), "{name}");
         }
+        // Technical text: two words glued end a run before a Latin word.
+        assert!(run_ends_glued(&scorer, " العنوان  على الدعممراسلةsupport@example.org أو"));
+        assert!(!run_ends_glued(&scorer, " مراسلة الدعم على العنوانsupport@example.org أو"));
+        assert!(!run_ends_glued(&scorer, " العنوان  على الدعممراسلة support@example.org أو"));
+        let broken = read_corpus("in-the-wild/pdf-tech-typst-noto-pypdf.broken.txt");
+        assert!(document_emits_words_with_spaces_before(broken.lines(), &scorer));
+        let gold = read_corpus("in-the-wild/pdf-tech-typst-noto-pypdf.gold.txt");
+        let spaced: Vec<String> = gold.lines().map(|l| format!(" {l}")).collect();
+        assert!(!document_emits_words_with_spaces_before(spaced.iter().map(String::as_str), &scorer));
     }
 
     #[test]
