@@ -43,6 +43,10 @@
 //! `punctuation_before_numbers` last (the punctuation after a number drawn
 //! before it, in lines whose words are in order: the reading order would
 //! read it as a run's edge).
+//! One runs once before all of them, after the invisible controls: the
+//! alefs of lam-alef ligatures that Ghostscript wrote as ideographs
+//! (`presentation_forms::restore_mangled_ligature_alefs`; a strong
+//! left-to-right character inside a word would cut it into runs).
 //! Two more run once right after the reading order: mirrored guillemets
 //! (`mirrored_brackets::restore_mirrored_guillemets`, `»تويتر«`), judged on
 //! the lines the search left as they stood, and the neutrals whose glyphs
@@ -520,6 +524,12 @@ pub(crate) fn prepare<'a>(
         if config.invisible_controls {
             run_on_every_line(&mut states, invisible_controls::remove_invisible_controls, &ctx);
         }
+    }
+    // Once, before any stage reads a word: the alefs of lam-alef ligatures
+    // that Ghostscript wrote as ideographs (`presentation_forms`).
+    if config.presentation_forms {
+        let ctx = LineContext::new(config, Language::Unknown, None, memo);
+        damage_judged |= run_on_every_line(&mut states, presentation_forms::restore_mangled_ligature_alefs, &ctx);
     }
     // Once, before every stage that cuts a line into words at its spaces:
     // spaces written as tabs (`tab_spaces`).
