@@ -35,6 +35,16 @@
 //! reads in lines whose runs are cut inside words (`ctoc-wg7-2021-5`), so a
 //! document is judged by it only with a line that starts with the
 //! sentence's punctuation and numbers that read right only backwards.
+//!
+//! pdf-extract, on Typst's PDFs and LibreOffice's with Noto fonts, does the
+//! opposite: a line's runs come out in reading order, each Arabic run drawn
+//! from its visual left (` ٢ قيرفلا  راز  دقو  -٣٥ ليربأ / ناسينو ... ةسردم
+//! ٢٠٢٢.` for `٢- وقد زار الفريق ٣٥ مدرسة خلال شهري ... ٢٠٢٢.`). Read
+//! backwards whole, such a line puts its runs in reverse order; with its
+//! runs turned first (`restore_visual_runs_in_order`), read backwards, each
+//! run reads in place. A document in visual order ends its labelled lines
+//! with their labels: one that starts them with their labels, and ends none
+//! so, is judged to (`document_emits_visual_runs_in_order`).
 
 use std::borrow::Cow;
 
@@ -513,6 +523,68 @@ pub(crate) fn document_reverses_level_runs<'l>(lines: impl Iterator<Item = &'l s
     by_runs_after_the_label || by_labels_drawn_as_units
 }
 
+/// A line in visual order that starts with its paragraph number (`٢ قيرفلا
+/// راز دقو -٣٥ ...`, ` 3.تاثيدحتلا ...`): the number. A line in visual order
+/// has its label at its end (`... دقو -٢`), unless its runs came out in
+/// reading order, each drawn from its visual left (pdf-extract on Typst's
+/// PDFs).
+fn label_before_visual_run(line: &str) -> Option<u64> {
+    let (digits, rest) = split_leading_digits(line.trim_start_matches(' '));
+    let rest = rest.trim_start_matches([' ', '.', '(', ')', '-']);
+    (is_label_number(digits) && rest.starts_with(is_arabic_letter)).then(|| crate::number_order::value(digits, false))
+}
+
+/// Whether a document's lines in visual order came out as their runs in
+/// reading order, each Arabic run drawn from its visual left (pdf-extract
+/// on Typst's PDFs: ` ٢ قيرفلا  راز  دقو  -٣٥ ليربأ / ناسينو ... ةسردم ٢٠٢٢.`
+/// for `٢- وقد زار الفريق ٣٥ مدرسة خلال شهري ... ٢٠٢٢.`): half its lines
+/// with Arabic at least, and three, are in visual order, none of them ends
+/// with its paragraph number, and three lines at least start with theirs,
+/// counting up. (A line whose runs are a list's number and Latin words may
+/// show no sign of visual order of its own: ` 1 ليغشت  ماظن  .Linux ...`.)
+pub(crate) fn document_emits_visual_runs_in_order<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let (mut arabic, mut visual, mut first, mut numbers) = (0usize, 0usize, 0usize, CountingUp::default());
+    for line in lines.filter(|line| has_arabic_script(line)) {
+        arabic += 1;
+        if crate::reading_order::evidence(line.trim_matches(' ')).visual {
+            if ends_with_label(line.trim_matches([' ', '\r'])) {
+                return false;
+            }
+            visual += 1;
+        }
+        if let Some(number) = label_before_visual_run(line) {
+            first += 1;
+            numbers.add(number);
+        }
+    }
+    visual >= 3 && 2 * visual >= arabic && first >= 3 && numbers.counts_up()
+}
+
+/// In a document whose lines in visual order came out as their runs in
+/// reading order (`ctx.visual_runs_in_order`), a line with a number or a
+/// Latin run has its runs put in visual order, and the line read backwards
+/// (`reading_order::read_backwards`): each Arabic run turned in place.
+pub(crate) fn restore_visual_runs_in_order<'a>(
+    line: &'a str,
+    ctx: &LineContext<'_>,
+    edits: &mut Edits,
+) -> Cow<'a, str> {
+    if !ctx.visual_runs_in_order || !has_arabic_script(line) {
+        return Cow::Borrowed(line);
+    }
+    let runs = runs(line);
+    if runs.len() < 2 {
+        return Cow::Borrowed(line);
+    }
+    let visual: String = runs.iter().rev().copied().collect();
+    // (pdf-extract sets the words of such a line two spaces apart: wide
+    // gaps would cut a Latin run, and the reading order would read them as
+    // runs' edges.)
+    let visual: Vec<&str> = visual.split(' ').filter(|w| !w.is_empty()).collect();
+    let read = crate::reading_order::read_backwards(ctx.reading.scorer(), &visual.join(" "), true);
+    rewrite_whole(line, &read, FixKind::ReadingOrder, 0.95, edits)
+}
+
 /// A cheap test on a line's bytes that passes every line `label_last`
 /// reads (the fast path asks it of every line): it ends with a digit and
 /// holds a hyphen or a period.
@@ -855,6 +927,66 @@ mod tests {
         // pieces make no word across the cut; a line without a label.
         assert_eq!(runs_cut_at_kerned_yehs("يعرض التقرير النتائج. ٢- وقد زار الفريق"), None);
         assert_eq!(runs_cut_at_kerned_yehs("يق من الخبراء بناء على طلب اللجنة وقد أعد التقرير فر"), None);
+    }
+
+    #[test]
+    fn visual_runs_in_reading_order_are_read_in_place() {
+        let read = |line| {
+            crate::pipeline::tests::run_stage_in_document(
+                restore_visual_runs_in_order,
+                line,
+                &crate::Config::default(),
+                |ctx| ctx.visual_runs_in_order = true,
+            )
+            .into_owned()
+        };
+        // pdf-schools-typst-noto-pdf-extract.broken.txt, lines 4 and 3;
+        // pdf-tech-typst-noto-pdf-extract.broken.txt, line 2.
+        assert_eq!(
+            read(" ٢ قيرفلا  راز  دقو  -٣٥ ليربأ / ناسينو  سرام / راذآ  يرهش  لالخ  ةسردم ٢٠٢٢."),
+            "٢- وقد زار الفريق ٣٥ مدرسة خلال شهري آذار / مارس ونيسان / أبريل ٢٠٢٢."
+        );
+        assert_eq!(
+            read(" ١.ةيئانلا  ىرقلا  يف  سرادملا  ةلاح  ريرقتلا  اذه  ضرعي  -"),
+            "١- يعرض هذا التقرير حالة المدارس في القرى النائية."
+        );
+        assert_eq!(
+            read("(  ةلآلا  ملعت  تاينقت  ىلع  ماظنلا  دمتعيMachine   Learning)"),
+            "يعتمد النظام على تقنيات تعلم الآلة (Machine Learning)"
+        );
+        // A line of one run is the reading order's.
+        assert_eq!(read("ةمدقم  - اًاًلوأ"), "ةمدقم  - اًاًلوأ");
+    }
+
+    #[test]
+    fn documents_are_judged_by_visual_lines_that_start_with_their_labels() {
+        use crate::pipeline::tests::read_corpus;
+        for name in ["pdf-schools-typst-noto-pdf-extract", "pdf-tech-typst-noto-pdf-extract", "pdf-noto-pdf-extract"] {
+            let broken = read_corpus(&format!("in-the-wild/{name}.broken.txt"));
+            assert!(document_emits_visual_runs_in_order(broken.lines()), "{name}");
+        }
+        // Lines in visual order with their labels last (Ghostscript), and
+        // PDFBox's runs from the left, labels last too.
+        for name in ["pdf-fpdf-dejavu-gs", "pdf-noto-pdfbox"] {
+            let broken = read_corpus(&format!("in-the-wild/{name}.broken.txt"));
+            assert!(!document_emits_visual_runs_in_order(broken.lines()), "{name}");
+        }
+        // No text as written: every gold and negative file.
+        let mut read = 0;
+        for dir in ["in-the-wild", "negative", "synthetic"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(dir);
+            for entry in std::fs::read_dir(path).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                if (dir == "in-the-wild" && !name.ends_with(".gold.txt")) || !name.ends_with(".txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(!document_emits_visual_runs_in_order(text.lines()), "{name}");
+                read += 1;
+            }
+        }
+        assert!(read > 1000, "{read}");
     }
 
     #[test]

@@ -33,7 +33,8 @@
 //! between any two words; before the ligatures are judged by whole words),
 //! `swapped_ligatures` (lam-alef ligatures that came out as alef + lam, so
 //! that every later stage reads the words right), `level_runs` (a line's
-//! bidi runs in reverse order, each as it reads), `word_order` (a line's
+//! bidi runs in reverse order, each as it reads; or in reading order, each
+//! drawn from its visual left), `word_order` (a line's
 //! words emitted from its visual left; where the marks came out of place,
 //! the pieces of words cut at a shadda joined after it), `reversed_words`
 //! (words turned in place, standing in reading order), `label_marks` next
@@ -107,6 +108,10 @@ pub(crate) struct LineContext<'c> {
     /// direction in reverse order (see `level_runs`; set for the one run of
     /// that stage).
     pub level_runs_reversed: bool,
+    /// Whether the document's lines in visual order came out as their runs
+    /// in reading order, each drawn from its visual left (see `level_runs`;
+    /// set for the one run of that stage).
+    pub visual_runs_in_order: bool,
     /// Whether the document's words came out with their letters in visual
     /// order, the words in reading order (see `reversed_words`; set for the
     /// one run of that stage).
@@ -184,6 +189,7 @@ impl<'c> LineContext<'c> {
             numbers_reversed: false,
             labels_detached: false,
             level_runs_reversed: false,
+            visual_runs_in_order: false,
             words_reversed_in_place: false,
             runs_cut_at_kerned_yehs: false,
             ligatures_swapped: swapped_ligatures::SwappedLigatures::None,
@@ -622,6 +628,12 @@ pub(crate) fn prepare<'a>(
             damage_judged |= run_on_every_line(&mut states, level_runs::restore_level_runs, &ctx);
         }
         ctx.level_runs_reversed = false;
+        ctx.visual_runs_in_order =
+            level_runs::document_emits_visual_runs_in_order(states.iter().flatten().map(|s| &*s.text));
+        if ctx.visual_runs_in_order {
+            damage_judged |= run_on_every_line(&mut states, level_runs::restore_visual_runs_in_order, &ctx);
+        }
+        ctx.visual_runs_in_order = false;
         ctx.runs_cut_at_kerned_yehs =
             level_runs::document_cuts_runs_at_kerned_yehs(states.iter().flatten().map(|s| &*s.text));
         if ctx.runs_cut_at_kerned_yehs {
