@@ -934,6 +934,26 @@ pub(crate) mod tests {
         std::fs::read_to_string(format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     }
 
+    /// Every text of the corpus as written, with its file name: the gold
+    /// of `in-the-wild`, the negative and the synthetic files (more than a
+    /// thousand), for judgements of damage that no such text may meet.
+    pub(crate) fn texts_as_written() -> Vec<(String, String)> {
+        let mut texts = Vec::new();
+        for dir in ["in-the-wild", "negative", "synthetic"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(dir);
+            for entry in std::fs::read_dir(path).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                if (dir == "in-the-wild" && !name.ends_with(".gold.txt")) || !name.ends_with(".txt") {
+                    continue;
+                }
+                texts.push((name, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+        assert!(texts.len() > 1000, "{} texts", texts.len());
+        texts
+    }
+
     /// The lines of a document of `corpus/in-the-wild` as the repair writes
     /// them, and its gold lines, both trimmed.
     pub(crate) fn repaired_and_gold(name: &str) -> (Vec<String>, Vec<String>) {
