@@ -629,7 +629,7 @@ pub(crate) fn prepare<'a>(
         }
         ctx.level_runs_reversed = false;
         ctx.visual_runs_in_order =
-            level_runs::document_emits_visual_runs_in_order(states.iter().flatten().map(|s| &*s.text));
+            level_runs::document_emits_visual_runs_in_order(states.iter().flatten().map(|s| &*s.text), memo);
         if ctx.visual_runs_in_order {
             damage_judged |= run_on_every_line(&mut states, level_runs::restore_visual_runs_in_order, &ctx);
         }

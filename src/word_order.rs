@@ -439,15 +439,17 @@ impl ClauseEnds {
     pub(crate) fn of<'l>(lines: impl Iterator<Item = &'l str>) -> ClauseEnds {
         let mut ends = ClauseEnds::default();
         for line in lines {
-            let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
-            for window in tokens.windows(3) {
-                let [before, token, after] = window else { continue };
+            // (Every line of a damaged document: three tokens at a time, no
+            // allocation.)
+            let (mut before, mut token) = ("", "");
+            for after in line.split(' ').filter(|t| !t.is_empty()) {
                 let word = token.trim_end_matches(CLAUSE_END);
-                if word.len() < token.len() && crate::script::ends_an_arabic_word(word) {
+                if !before.is_empty() && word.len() < token.len() && crate::script::ends_an_arabic_word(word) {
                     ends.ends += 1;
                     ends.opener_after += usize::from(opens_a_clause(after));
                     ends.opener_before += usize::from(opens_a_clause(before));
                 }
+                (before, token) = (token, after);
             }
         }
         ends
