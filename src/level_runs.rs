@@ -36,7 +36,7 @@
 //! document is judged by it only with a line that starts with the
 //! sentence's punctuation and numbers that read right only backwards.
 //!
-//! pdf-extract, on Typst's PDFs and LibreOffice's with Noto fonts, does the
+//! pdf-extract, on Typst's PDFs and LibreOffice's, does the
 //! opposite: a line's runs come out in reading order, each Arabic run drawn
 //! from its visual left (` ٢ قيرفلا  راز  دقو  -٣٥ ليربأ / ناسينو ... ةسردم
 //! ٢٠٢٢.` for `٢- وقد زار الفريق ٣٥ مدرسة خلال شهري ... ٢٠٢٢.`). Read

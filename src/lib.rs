@@ -63,12 +63,17 @@ always line *N* of the input):
 8. canonical mark order (NFC), on the lines that an earlier stage changed.
 
 Around the first, the repairs that read the lexicon or the whole document:
+the alefs of lam-alef ligatures Ghostscript wrote as ideographs (`ل䐧`),
 runs that an extractor wrapped each in an embedding of its own and wrote
 left to right (`pdftotext -raw`; in a document that shows it, while the
 embeddings are still there), lam-alef ligatures a font mapped to alef + lam
 (in a document that shows it), lines whose bidi runs came out in reverse
 order, each as it reads (PDFBox, and pypdf on Chromium's PDFs; in a
-document that shows it), words whose letters came out turned while the
+document that shows it) or in reading order, each in visual order
+(pdf-extract; in a document whose visual lines start with their labels),
+lines whose words came out from their visual left, run by run (PDFBox on
+XeLaTeX's PDFs, pdf.js and pypdf on Typst's; in a document whose labels,
+lines' edges or clauses' ends show it), words whose letters came out turned while the
 words stand in reading order (PDFium on Chromium's PDFs; in a document
 that shows it), vowelled lines in visual order whose words came cut at
 their marks (pdf-extract; in a document whose pieces show it), paragraph

@@ -384,9 +384,9 @@ fn last_two_words_cut<'r>(scorer: &WordScorer, run: &'r str) -> Cow<'r, str> {
 }
 
 /// Whether the document's lines came out as words emitted from the visual
-/// left with the space before each (`words_with_spaces_before`):
-/// `MIN_LINES` lines of that shape at least, and more than half the lines
-/// with Arabic that start with a space. (Text as written starts no line
+/// left with the space before each (`words_with_spaces_before`, or run by
+/// run, `run_ends_glued`): `MIN_LINES` lines of that shape at least, and
+/// more than half the lines with Arabic that start with a space. (Text as written starts no line
 /// with one space, and glues no two words at a line's end.)
 pub(crate) fn document_emits_words_with_spaces_before<'l>(
     lines: impl Iterator<Item = &'l str>,
