@@ -529,9 +529,8 @@ pub(crate) fn document_reverses_level_runs<'l>(lines: impl Iterator<Item = &'l s
 /// reading order, each drawn from its visual left (pdf-extract on Typst's
 /// PDFs).
 fn label_before_visual_run(line: &str) -> Option<u64> {
-    let (digits, rest) = split_leading_digits(line.trim_start_matches(' '));
-    let rest = rest.trim_start_matches([' ', '.', '(', ')', '-']);
-    (is_label_number(digits) && rest.starts_with(is_arabic_letter)).then(|| crate::number_order::value(digits, false))
+    crate::reading_order::label_number_before_words(line.trim_start_matches(' '), &[' ', '.', '(', ')', '-'])
+        .map(|digits| crate::number_order::value(digits, false))
 }
 
 /// Whether a document's lines in visual order came out as their runs in

@@ -2458,9 +2458,14 @@ fn arabic_words_as_they_stand(text: &str) -> Vec<String> {
 /// PDFium, where the bidi algorithm draws it; an extractor that emits the
 /// line's runs from its visual left would start it with its last word).
 fn leading_label_number(line: &str) -> Option<&str> {
-    let (digits, rest) = split_leading_digits(line.strip_prefix('.').unwrap_or(line));
-    (is_label_number(digits) && rest.trim_start_matches([' ', '.', '-', ')']).starts_with(is_arabic_letter))
-        .then_some(digits)
+    label_number_before_words(line.strip_prefix('.').unwrap_or(line), &[' ', '.', '-', ')'])
+}
+
+/// The paragraph number a text starts with, where only these neutrals
+/// stand between it and an Arabic letter (`٣- ويستند`, `٥(  ةلوفطلل`).
+pub(crate) fn label_number_before_words<'t>(text: &'t str, neutrals: &[char]) -> Option<&'t str> {
+    let (digits, rest) = split_leading_digits(text);
+    (is_label_number(digits) && rest.trim_start_matches(neutrals).starts_with(is_arabic_letter)).then_some(digits)
 }
 
 /// Whether a document's paragraph numbers start their lines, as text has

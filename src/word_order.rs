@@ -678,12 +678,10 @@ fn turn_words(line: &str) -> String {
     }
     // A number drawn with the punctuation after it on its left (`.٢٠٢٣ عام`,
     // `مقابل ،٢٠٢٢ عام`): a word's chunk is emitted as it is drawn, and the
-    // digits run left to right.
+    // digits run left to right; a word so drawn too (`.الكهرباء`).
     for token in &mut out {
-        if let Some((number, period)) = number_after_its_period(token) {
-            *token = Cow::Owned(format!("{number}{period}"));
-        } else if let Some((word, period)) = word_after_its_period(token) {
-            *token = Cow::Owned(format!("{word}{period}"));
+        if let Some((body, period)) = number_after_its_period(token).or_else(|| word_after_its_period(token)) {
+            *token = Cow::Owned(format!("{body}{period}"));
         }
     }
     out.join(" ")
