@@ -2145,7 +2145,7 @@ type SettledReading = Option<(String, f32)>;
 /// What a line's reading depends on: its text, whether the document shows
 /// reversed runs, whether glue a writer types too counts there, and the
 /// words around it.
-type ReadingKey = (Box<str>, bool, bool, Neighbours);
+type ReadingKey = (Box<str>, bool, (bool, bool), Neighbours);
 
 /// What the reading-order search knows of one document: word scores and
 /// the readings of the lines it has read. The repair reads a line several
@@ -2167,6 +2167,9 @@ pub(crate) struct ReadingMemo {
     /// Whether glue a writer types too is a sign of reversed runs in this
     /// document (see `judge_typed_glue`).
     typed_glue_is_damage: std::cell::Cell<bool>,
+    /// Whether a sentence's punctuation drawn first is a sign of its own in
+    /// this document (see `judge_typed_glue`).
+    punctuation_first_is_damage: std::cell::Cell<bool>,
     /// Whether the document emits its runs in reading order (see
     /// `judge_runs_in_order`).
     runs_in_order: std::cell::Cell<bool>,
@@ -2186,6 +2189,7 @@ impl ReadingMemo {
             evidence: RefCell::new(FxHashMap::default()),
             visual_brackets_mirrored: std::cell::OnceCell::new(),
             typed_glue_is_damage: std::cell::Cell::new(false),
+            punctuation_first_is_damage: std::cell::Cell::new(false),
             runs_in_order: std::cell::Cell::new(false),
             words_of_lines_with_signs: RefCell::new(rustc_hash::FxHashSet::default()),
         }
@@ -2217,6 +2221,7 @@ impl ReadingMemo {
             e.is_strong() || (first && on_next_word)
         });
         self.typed_glue_is_damage.set(damage_judged || other_sign);
+        self.punctuation_first_is_damage.set(damage_judged);
     }
 
     /// Whether a line shows signs of its own strong enough for the search
@@ -2224,7 +2229,9 @@ impl ReadingMemo {
     /// the document shows the damage otherwise).
     pub fn is_strong(&self, line: &str) -> bool {
         let e = self.evidence(line);
-        e.is_strong() || (e.glued_as_typed && self.typed_glue_is_damage())
+        e.is_strong()
+            || (e.glued_as_typed && self.typed_glue_is_damage())
+            || (e.punctuation_first && self.punctuation_first_is_damage.get())
     }
 
     /// Whether a line shows its runs out of order, as the document's damage
@@ -2385,7 +2392,8 @@ impl ReadingMemo {
     /// The settled reading of a line between these neighbours, and whether
     /// its search met a tie.
     fn read_beside(&self, line: &str, reversal_damage: bool, neighbours: &Neighbours) -> (SettledReading, bool) {
-        let key = (Box::<str>::from(line), reversal_damage, self.typed_glue_is_damage(), neighbours.clone());
+        let flags = (self.typed_glue_is_damage(), self.punctuation_first_is_damage.get());
+        let key = (Box::<str>::from(line), reversal_damage, flags, neighbours.clone());
         if let Some(known) = self.lines.borrow().get(&key) {
             return known.clone();
         }
@@ -2396,10 +2404,7 @@ impl ReadingMemo {
         if let Some((text, _)) = &reading {
             // A settled reading reads as itself: the next pass finds it here
             // instead of searching it again.
-            lines.insert(
-                (Box::from(text.as_str()), reversal_damage, self.typed_glue_is_damage(), neighbours.clone()),
-                (None, false),
-            );
+            lines.insert((Box::from(text.as_str()), reversal_damage, flags, neighbours.clone()), (None, false));
         }
         lines.insert(key, (reading.clone(), tied));
         (reading, tied)
@@ -2743,9 +2748,13 @@ fn read_line(
             if !gaps.is_empty() {
                 gaps.remove(0);
             }
-        } else if let Some(word) = first.text.strip_prefix('.').filter(|w| w.starts_with(is_arabic_letter)) {
+        } else if let Some(word) =
+            first.text.strip_prefix('.').filter(|w| w.starts_with(is_arabic_letter) && !ends_with_its_own_stop(&pieces))
+        {
             // `.تحليل ...`: the period that ends the line, glued to the word
-            // that starts it (no word starts with a period).
+            // that starts it (no word starts with a period); not where the
+            // line ends a sentence already (`.أين كنت؟`, typed so: no
+            // sentence ends with `؟.`).
             trailing = ".".to_string();
             pieces[0] = Piece { text: word };
         } else if let Some(word) = first
@@ -2862,7 +2871,11 @@ fn read_line(
     // gap's bonus of exactly `MARGIN` must clear it.)
     let clears = |margin: f64| gain > 0.0 && gain >= required_gain(margin, min_confidence) - 1e-9;
     let as_many_unknown = unknown_best <= unknown_as_is;
-    let reorder = (clears(MARGIN) && fewer_unknown) || (clears(STRONG_MARGIN) && as_many_unknown);
+    // (A line whose one sign is its punctuation drawn first, in a document
+    // that shows no reversed runs, has that moved and its runs kept.)
+    let punctuation_first_only = !damaged && !ev.is_strong() && !(ev.glued_as_typed && memo.typed_glue_is_damage());
+    let reorder =
+        !punctuation_first_only && ((clears(MARGIN) && fewer_unknown) || (clears(STRONG_MARGIN) && as_many_unknown));
     let moved_something = label.is_some() || !trailing.is_empty() || matches!(unmirrored, Cow::Owned(_));
     if !reorder && !moved_something {
         return None;
@@ -2887,6 +2900,11 @@ fn read_line(
     out.push_str(&trailing);
     out.push_str(&tail);
     Some((out, confidence as f32))
+}
+
+/// Whether a line's last piece ends a sentence of its own (`؟`, `!`, `.`).
+fn ends_with_its_own_stop(pieces: &[Piece<'_>]) -> bool {
+    pieces.last().is_some_and(|p| p.text.ends_with(['.', '؟', '?', '!']))
 }
 
 /// The confidence of a reading that beats the line by `over` more than the
@@ -3099,6 +3117,11 @@ mod tests {
         // lays lines out left to right start them with their period).
         let text = ".مرحبا بكم في المنتدى\nكان الجو جميلاً،والشمس مشرقة،فقررنا الخروج.";
         assert_eq!(crate::repair(text), text);
+        // In a document judged damaged as a whole, a line whose one sign is
+        // its punctuation drawn first has it moved to its end, its words
+        // kept in their order; not where the line ends a sentence already.
+        assert_eq!(fix(".على أن يغطي خمسة بلدان في مرحلته الأولى"), "على أن يغطي خمسة بلدان في مرحلته الأولى.");
+        assert_eq!(fix(".أين كنت طوال هذا الوقت؟"), ".أين كنت طوال هذا الوقت؟");
     }
 
     #[test]
