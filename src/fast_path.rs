@@ -537,6 +537,10 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
                         // another script glued to the word?
                         let before = text[..i].chars().next_back().unwrap_or(' ');
                         if before.is_alphanumeric() {
+                            // (A code inside a word: judged per document.)
+                            if crate::stray_codes::ends_with_code_after_letter(&text[..i]) {
+                                return Verdict::Dirty;
+                            }
                             check = true;
                         }
                     }
@@ -717,6 +721,10 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
                         // another script glued to the word?
                         let before = text[..i].chars().next_back().unwrap_or(' ');
                         if before.is_alphanumeric() {
+                            // (A code inside a word: judged per document.)
+                            if crate::stray_codes::ends_with_code_after_letter(&text[..i]) {
+                                return Verdict::Dirty;
+                            }
                             check = true;
                         }
                     }

@@ -19,7 +19,8 @@ pub enum FixKind {
     /// A line put back into reading order (runs reversed, word pieces joined,
     /// a paragraph label moved to the start, a visual-order line reversed).
     ReadingOrder,
-    /// A placeholder replaced by the letter it stands for.
+    /// A placeholder replaced by the letter it stands for (or taken out,
+    /// the code of a glyph that stands for no letter).
     Placeholder,
     /// A presentation form or ligature turned into base letters.
     PresentationForm,

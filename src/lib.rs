@@ -64,6 +64,8 @@ always line *N* of the input):
 
 Around the first, the repairs that read the lexicon or the whole document:
 the alefs of lam-alef ligatures Ghostscript wrote as ideographs (`ل䐧`),
+codes of glyphs that stand for no letter inside words (Amiri's `الNكهرباء`;
+in a document that shows it),
 runs that an extractor wrapped each in an embedding of its own and wrote
 left to right (`pdftotext -raw`; in a document that shows it, while the
 embeddings are still there), lam-alef ligatures a font mapped to alef + lam
@@ -125,6 +127,7 @@ mod reversed_words;
 mod rng;
 mod script;
 mod spacing;
+mod stray_codes;
 mod substitution;
 mod swapped_ligatures;
 #[cfg(feature = "eval")]

@@ -19,12 +19,13 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Thirteen stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Fourteen stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
-//! in an embedding of its own, left to right), `tab_spaces` (spaces written
-//! as tabs), `unshaped_runs` (runs of unshaped letters in logical order
+//! in an embedding of its own, left to right), `stray_codes` (codes of
+//! glyphs that stand for no letter inside words, before any stage reads a
+//! word), `tab_spaces` (spaces written as tabs), `unshaped_runs` (runs of unshaped letters in logical order
 //! inside lines in visual order), `visual_pieces` (vowelled lines in visual
 //! order whose words came cut at their marks, which only the whole
 //! document shows; before the marks are read), `marks_before_letters`
@@ -66,8 +67,8 @@ use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
     digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, lost_spaces, mark_order,
     marks_before_letters, mirrored_brackets, number_order, presentation_forms, punctuation_before_numbers,
-    reading_order, reversed_words, spacing, swapped_ligatures, tab_spaces, tatweel, unshaped_runs, visual_pieces,
-    word_boundaries, word_order,
+    reading_order, reversed_words, spacing, stray_codes, swapped_ligatures, tab_spaces, tatweel, unshaped_runs,
+    visual_pieces, word_boundaries, word_order,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -144,6 +145,10 @@ pub(crate) struct LineContext<'c> {
     /// Whether the document writes the spaces between its words as tabs
     /// (see `tab_spaces`; set for the one run of that stage).
     pub tabs_are_spaces: bool,
+    /// Whether the document writes codes of glyphs that stand for no letter
+    /// inside its words (see `stray_codes`; set for the one run of that
+    /// stage).
+    pub stray_codes: bool,
     /// Whether the document draws the punctuation after its numbers before
     /// them (see `punctuation_before_numbers`; set for the one run of that
     /// stage).
@@ -199,6 +204,7 @@ impl<'c> LineContext<'c> {
             words_after_their_labels: false,
             words_with_spaces_before: false,
             tabs_are_spaces: false,
+            stray_codes: false,
             punctuation_before_numbers: false,
             guillemets_mirrored: false,
             marks_before_letters: false,
@@ -536,6 +542,15 @@ pub(crate) fn prepare<'a>(
     if config.presentation_forms {
         let ctx = LineContext::new(config, Language::Unknown, None, memo);
         damage_judged |= run_on_every_line(&mut states, presentation_forms::restore_mangled_ligature_alefs, &ctx);
+    }
+    // Once, before any stage reads a word: codes of glyphs that stand for
+    // no letter inside words (`stray_codes`).
+    if config.placeholders {
+        let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.stray_codes = stray_codes::document_writes_stray_codes(states.iter().flatten().map(|s| &*s.text));
+        if ctx.stray_codes {
+            damage_judged |= run_on_every_line(&mut states, stray_codes::remove_stray_codes, &ctx);
+        }
     }
     // Once, before every stage that cuts a line into words at its spaces:
     // spaces written as tabs (`tab_spaces`).

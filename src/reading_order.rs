@@ -2873,9 +2873,9 @@ fn read_line(
     let as_many_unknown = unknown_best <= unknown_as_is;
     // (A line whose one sign is its punctuation drawn first, in a document
     // that shows no reversed runs, has that moved and its runs kept.)
-    let punctuation_first_only = !damaged && !ev.is_strong() && !(ev.glued_as_typed && memo.typed_glue_is_damage());
+    let read_for_its_punctuation = !(damaged || ev.is_strong() || (ev.glued_as_typed && memo.typed_glue_is_damage()));
     let reorder =
-        !punctuation_first_only && ((clears(MARGIN) && fewer_unknown) || (clears(STRONG_MARGIN) && as_many_unknown));
+        !read_for_its_punctuation && ((clears(MARGIN) && fewer_unknown) || (clears(STRONG_MARGIN) && as_many_unknown));
     let moved_something = label.is_some() || !trailing.is_empty() || matches!(unmirrored, Cow::Owned(_));
     if !reorder && !moved_something {
         return None;
