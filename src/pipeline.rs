@@ -694,16 +694,19 @@ pub(crate) fn prepare<'a>(
     // reversed (`number_order`, run before the reading order: a visual
     // line's number is a left-to-right run there, read as it stands).
     // (By its paragraph numbers; or, in a document whose lines show their
-    // runs out of order, by the shapes of all its numbers: pdfplumber
-    // reverses a line's digits with its letters. The fast path sends every
-    // line with such evidence the full way, so it need not read the shapes
-    // of every line.)
+    // runs out of order or whose labels' neutrals went elsewhere, by the
+    // shapes of all its numbers: pdfplumber reverses a line's digits with
+    // its letters, pypdf on WeasyPrint's PDFs a number's digits in lines
+    // that end with their labels, `. وتبين ... ٧٨ في المائة ...-٣`. The
+    // fast path sends every line with such evidence the full way, so it
+    // need not read the shapes of every line.)
     // (Or by those shapes alone, where they leave no doubt: running text
     // without paragraph numbers, `number_order::shapes_alone_read_backwards`.)
     let mut numbers_reversed = config.reading_order
         && (number_order::document_reverses_numbers(lines_as_they_came())
             || (number_order::shapes_read_backwards(lines_as_they_came())
-                && lines_as_they_came().any(|line| memo.evidence(line).is_strong()))
+                && (lines_as_they_came().any(|line| memo.evidence(line).is_strong())
+                    || label_marks::document_detaches_labels(lines_as_they_came())))
             || number_order::shapes_alone_read_backwards(lines_as_they_came()));
     // Once, before the reading order (which would read a label's hyphen in
     // mid-line as a label emitted as a run), on the lines with their

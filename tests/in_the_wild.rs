@@ -1379,3 +1379,14 @@ fn codes_of_glyphs_that_stand_for_no_letter_are_taken_out() {
         assert!(repair(&broken).lines().eq(gold.lines()), "{name}");
     }
 }
+
+/// pypdf on WeasyPrint's Noto PDF writes a numbered line's period first
+/// and its label last (`. وتبين ... بلغت ٧٨ في المائة ...-٣`) and every
+/// number's digits reversed, with no paragraph number of two digits to
+/// show it: the shapes of its numbers do (a year only backwards, `٢٢٠٢`,
+/// and a leading zero, `٠٠٤`), in a document whose labels' neutrals went
+/// elsewhere (0.170 -> 0.158; lines 5, 13 and 14 equal their gold).
+#[test]
+fn reversed_digits_are_read_by_their_shapes_where_labels_went_elsewhere() {
+    assert_repaired("pdf-schools-weasy-noto-pypdf", 0.165, &[4, 12, 13]);
+}
