@@ -8,7 +8,10 @@
 //! from paragraphs that are Arabic, and only beside an Arabic letter or
 //! mark (between emoji, ZWJ joins them into one: `👨‍👩‍👧`). A NUL between
 //! two Arabic letters is a glyph mapped to nothing (pypdf on Chromium's
-//! Amiri PDFs: `الخ\0براء`, the piece of a ligature): it goes too.
+//! Amiri PDFs: `الخ\0براء`, the piece of a ligature): it goes too, as do
+//! two in a row, one after a word before a space, and one set apart by
+//! spaces between two words, with one of them (a shadda's glyph drawn on
+//! its own, `ﻣ \0 ﻞُﻛ`).
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -72,7 +75,22 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
         let remove = if is_bidi_control(c) {
             true
         } else if c == '\0' {
-            ends_an_arabic_word(&line[..i]) && starts_with_letter_or_mark(&line[i + 1..])
+            let (before, after) = (line[..i].trim_end_matches('\0'), line[i + 1..].trim_start_matches('\0'));
+            let between_words = |b: &str, a: &str| ends_an_arabic_word(b) && starts_with_letter_or_mark(a);
+            if between_words(before, after) || (between_words(before, "ا") && after.starts_with(' ')) {
+                true
+            } else if let (Some(b), Some(a)) = (before.strip_suffix(' '), after.strip_prefix(' ')) {
+                // Set apart by spaces between two words (`ﻣ \0 ﻞُﻛ`): the
+                // glyph goes with one of them.
+                // (The last of a run takes the space after it.)
+                if between_words(b, a) && !line[i + 1..].starts_with('\0') {
+                    out.delete(i..i + 2, FixKind::InvisibleControl, 1.0);
+                    continue;
+                }
+                between_words(b, a)
+            } else {
+                false
+            }
         } else if is_zero_width(c) {
             match c {
                 // (Beside an Arabic letter or mark: between emoji, ZWJ makes
@@ -135,9 +153,22 @@ mod tests {
     fn removes_embeddings_around_numbers() {
         let line = "\u{202B}عقد الاجتماع في \u{202A}2018\u{202C} في فيينا\u{202C}";
         assert_eq!(run_stage(remove_invisible_controls, line), "عقد الاجتماع في 2018 في فيينا");
-        // A NUL inside an Arabic word goes; elsewhere it stays.
-        assert_eq!(run_stage(remove_invisible_controls, "من الخ\0براء"), "من الخبراء");
-        assert_eq!(run_stage(remove_invisible_controls, "من \0 الخبراء\0"), "من \0 الخبراء\0");
+        // NULs inside an Arabic word go, after one before a space, and set
+        // apart between two words with one of the spaces (Chromium's PDFs:
+        // the glyph of a ligature's piece or of a shadda); elsewhere they
+        // stay.
+        for (line, without) in [
+            ("من الخ\0براء", "من الخبراء"),
+            ("ال\0\0براء في", "البراء في"),
+            ("مَساءٍ كُلَّ\0 يَوْمٍ", "مَساءٍ كُلَّ يَوْمٍ"),
+            (".ٍءاسَم \0 لُكِ", ".ٍءاسَم لُكِ"),
+            ("من \0\0 الخبراء", "من الخبراء"),
+        ] {
+            assert_eq!(run_stage(remove_invisible_controls, line), without);
+        }
+        for line in ["من الخبراء\0", "\0 الخبراء", "ab \0 cd في", "١٠ \0 ٢٠"] {
+            assert_eq!(run_stage(remove_invisible_controls, line), line);
+        }
     }
 
     #[test]
