@@ -677,6 +677,9 @@ fn scan_line(text: &str, config: &Config, signs_out: &mut LineSigns) -> Verdict 
                     return Verdict::Dirty
                 }
                 0x00..=0x1F | 0x7F => {
+                    // (A control a mark's glyph was mapped to is judged per
+                    // document: `invisible_controls::mark_glyph_controls`.)
+                    dirty_if_arabic |= b != 0 && crate::invisible_controls::is_glyph_control_byte(b);
                     check_if_arabic = true;
                     signs_out.tab |= b == b'\t';
                 }

@@ -11,7 +11,13 @@
 //! Amiri PDFs: `الخ\0براء`, the piece of a ligature): it goes too, as do
 //! two in a row, one after a word before a space, and one set apart by
 //! spaces between two words, with one of them (a shadda's glyph drawn on
-//! its own, `ﻣ \0 ﻞُﻛ`).
+//! its own, `ﻣ \0 ﻞُﻛ`). Other control codes stand for glyphs too:
+//! LibreOffice's KacstBook PDFs write the fatha as `\x05`, fpdf2's Amiri
+//! PDFs a shadda's part as `\x06`; a code that the document shows beside
+//! marks at least as often as between letters is a mark's glyph
+//! (`mark_glyph_controls`, judged once per document) and goes where a NUL
+//! would. A line holding a control is not read for its order, so such
+//! lines stayed as they came.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -23,6 +29,38 @@ use crate::fix::FixKind;
 use crate::language::Language;
 use crate::pipeline::LineContext;
 use crate::script::{ends_an_arabic_word, is_arabic_letter, is_arabic_mark, is_bidi_control, is_zero_width};
+
+/// Whether a character is a control code that a PDF maps a glyph to (NUL,
+/// and the others of C0 but for tab, the line breaks, vertical tab and
+/// form feed, which are layout).
+fn is_glyph_control(c: char) -> bool {
+    c.is_ascii() && is_glyph_control_byte(c as u8)
+}
+
+/// The control codes (other than NUL) that a document's PDF mapped the
+/// glyphs of marks to, a bit per code: those that stand beside a mark at
+/// least as often as between two letters (KacstBook's fatha, `ي\x05ْج`;
+/// Amiri's shadda, `لن\x06َّ`). A code that stands between letters is a
+/// letter's glyph (`ا\x1fرتفاع`, wkhtmltopdf's lam-alef): it stays.
+pub(crate) fn mark_glyph_controls<'l>(lines: impl Iterator<Item = &'l str>) -> u32 {
+    let (mut beside_marks, mut between_letters) = ([0usize; 32], [0usize; 32]);
+    for line in lines.filter(|l| l.bytes().any(|b| is_glyph_control_byte(b) && b != 0)) {
+        for (i, c) in line.char_indices().filter(|&(_, c)| c != '\0' && is_glyph_control(c)) {
+            let (before, after) = (line[..i].chars().next_back(), line[i + 1..].chars().next());
+            if before.is_some_and(is_arabic_mark) || after.is_some_and(is_arabic_mark) {
+                beside_marks[c as usize] += 1;
+            } else if before.is_some_and(is_arabic_letter) && after.is_some_and(is_arabic_letter) {
+                between_letters[c as usize] += 1;
+            }
+        }
+    }
+    (1..32).filter(|&c| beside_marks[c] > 0 && beside_marks[c] >= between_letters[c]).fold(0, |mask, c| mask | 1 << c)
+}
+
+/// As `is_glyph_control`, on a byte.
+pub(crate) fn is_glyph_control_byte(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t'..=b'\r')
+}
 
 /// Whether a text starts with an Arabic letter or mark.
 fn starts_with_letter_or_mark(s: &str) -> bool {
@@ -40,7 +78,7 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
     static BYTE_ORDER_MARK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("\u{FEFF}"));
     static ARABIC_LETTER_MARK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("\u{061C}"));
     let bytes = line.as_bytes();
-    if memchr::memchr2(0xE2, 0x00, bytes).is_none()
+    if !bytes.iter().any(|&b| b == 0xE2 || is_glyph_control_byte(b))
         && BYTE_ORDER_MARK.find(bytes).is_none()
         && ARABIC_LETTER_MARK.find(bytes).is_none()
     {
@@ -74,8 +112,9 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
         }
         let remove = if is_bidi_control(c) {
             true
-        } else if c == '\0' {
-            let (before, after) = (line[..i].trim_end_matches('\0'), line[i + 1..].trim_start_matches('\0'));
+        } else if is_glyph_control(c) && (c == '\0' || ctx.mark_glyph_controls & (1 << (c as u32)) != 0) {
+            let (before, after) =
+                (line[..i].trim_end_matches(is_glyph_control), line[i + 1..].trim_start_matches(is_glyph_control));
             let between_words = |b: &str, a: &str| ends_an_arabic_word(b) && starts_with_letter_or_mark(a);
             if between_words(before, after) || (between_words(before, "ا") && after.starts_with(' ')) {
                 true
@@ -83,7 +122,7 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
                 // Set apart by spaces between two words (`ﻣ \0 ﻞُﻛ`): the
                 // glyph goes with one of them.
                 // (The last of a run takes the space after it.)
-                if between_words(b, a) && !line[i + 1..].starts_with('\0') {
+                if between_words(b, a) && !line[i + 1..].starts_with(is_glyph_control) {
                     out.delete(i..i + 2, FixKind::InvisibleControl, 1.0);
                     continue;
                 }
@@ -148,6 +187,26 @@ mod tests {
     use crate::pipeline::tests::run_stage;
 
     use super::*;
+
+    #[test]
+    fn controls_that_marks_glyphs_were_mapped_to_go() {
+        // As pdfbox read LibreOffice's KacstBook PDF and pypdf fpdf2's Amiri
+        // one; a code between letters is a letter's (wkhtmltopdf's Noto).
+        let mask = mark_glyph_controls(["يَ\x05ْجري ب\x05ين", "النَّ\x06َّهْرِ"].into_iter());
+        assert_eq!(mask, 1 << 5 | 1 << 6);
+        assert_eq!(mark_glyph_controls(["هذا ا\x1fرتفاع", "ا\x1fستثمار"].into_iter()), 0);
+        let run = |line: &str, mask: u32| {
+            crate::pipeline::tests::run_stage_in_document(
+                remove_invisible_controls,
+                line,
+                &crate::Config::default(),
+                |c| c.mark_glyph_controls = mask,
+            )
+            .into_owned()
+        };
+        assert_eq!(run("يَ\x05ْجري ب\x05ين", 1 << 5), "يَْجري بين");
+        assert_eq!(run("يَ\x05ْجري ب\x05ين", 0), "يَ\x05ْجري ب\x05ين");
+    }
 
     #[test]
     fn removes_embeddings_around_numbers() {

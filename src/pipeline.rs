@@ -92,6 +92,9 @@ pub(crate) struct LineContext<'c> {
     /// Whether the document shows lost and added spaces (see
     /// `word_boundaries`); the stage acts only then.
     pub boundary_damage: bool,
+    /// The control codes the document's PDF mapped marks' glyphs to (a
+    /// bit per code; see `invisible_controls`).
+    pub mark_glyph_controls: u32,
     /// What the reading-order search learnt about the document (word
     /// scores, lines already read), kept across phases and passes.
     pub reading: &'c reading_order::ReadingMemo,
@@ -189,6 +192,7 @@ impl<'c> LineContext<'c> {
             placeholders,
             reversal_damage: false,
             boundary_damage: false,
+            mark_glyph_controls: 0,
             reading,
             neighbours: reading_order::Neighbours::default(),
             numbers_reversed: false,
@@ -388,12 +392,14 @@ pub(crate) fn repair_text<'a>(
     }
     let recording = fixes.is_some();
     let paragraphs: Vec<Paragraph<'a>> = paragraphs(text, body_start(text)).collect();
-    let Prepared { mut states, model, reversal_damage, boundary_damage } =
+    let Prepared { mut states, model, reversal_damage, boundary_damage, mark_glyph_controls } =
         prepare(&paragraphs, config, recording, memo);
-    let unknown = LineContext::new(config, Language::Unknown, model.as_ref(), memo);
+    let mut unknown = LineContext::new(config, Language::Unknown, model.as_ref(), memo);
+    unknown.mark_glyph_controls = mark_glyph_controls;
     let mut arabic = LineContext::new(config, Language::Arabic, model.as_ref(), memo);
     arabic.reversal_damage = reversal_damage;
     arabic.boundary_damage = boundary_damage;
+    arabic.mark_glyph_controls = mark_glyph_controls;
     let languages = line_languages(config, &states);
     for (state, language) in states.iter_mut().flatten().zip(languages.into_iter().flatten()) {
         if language == Language::Arabic {
@@ -436,6 +442,8 @@ pub(crate) struct Prepared<'a> {
     pub reversal_damage: bool,
     /// Whether the document shows lost and added spaces (see `LineContext`).
     pub boundary_damage: bool,
+    /// The control codes that stand for marks (see `LineContext`).
+    pub mark_glyph_controls: u32,
 }
 
 /// How often the placeholder model is read at most (see `prepare`).
@@ -515,6 +523,7 @@ pub(crate) fn prepare<'a>(
     // Judged on the lines as they came: the fast path sends every line with
     // a sign to the full repair, so a text it passes never has the stage on.
     let boundary_damage = config.word_boundaries && word_boundaries::document_shows_damage(lines_as_they_came());
+    let mark_glyph_controls = invisible_controls::mark_glyph_controls(lines_as_they_came());
     let mut damaged = false;
     // Whether a judgement of the document below found damage, and its stage
     // repaired a line (a judgement that moves nothing shows nothing: a
@@ -533,6 +542,7 @@ pub(crate) fn prepare<'a>(
             damage_judged |= run_on_every_line(&mut states, embedded_runs::reverse_embedded_runs, &ctx);
         }
         ctx.embedded_runs_reversed = false;
+        ctx.mark_glyph_controls = mark_glyph_controls;
         if config.invisible_controls {
             run_on_every_line(&mut states, invisible_controls::remove_invisible_controls, &ctx);
         }
@@ -803,6 +813,7 @@ pub(crate) fn prepare<'a>(
         let mut unknown = LineContext::new(config, Language::Unknown, model.as_ref(), memo);
         unknown.reversal_damage = damaged;
         unknown.boundary_damage = boundary_damage;
+        unknown.mark_glyph_controls = mark_glyph_controls;
         let mut moved = false;
         for state in states.iter_mut().flatten() {
             moved |= state.run_stages(&unknown);
@@ -811,7 +822,7 @@ pub(crate) fn prepare<'a>(
             break;
         }
     }
-    Prepared { states, model, reversal_damage: damaged, boundary_damage }
+    Prepared { states, model, reversal_damage: damaged, boundary_damage, mark_glyph_controls }
 }
 
 /// The language of each line, given as the paragraphs' lines after the
