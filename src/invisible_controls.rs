@@ -97,7 +97,12 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
             '\u{202B}' | '\u{202E}' | '\u{2067}' => rtl_depth += 1,
             '\u{202C}' | '\u{2069}' => rtl_depth = rtl_depth.saturating_sub(1),
             '\u{202A}' | '\u{2066}' if rtl_depth > 0 => {
-                if let Some((end, logical)) = ltr_embedding_in_logical_order(line, i) {
+                let in_order = if ctx.ltr_embeddings_reversed {
+                    ltr_embedding_turned(line, i)
+                } else {
+                    ltr_embedding_in_logical_order(line, i)
+                };
+                if let Some((end, logical)) = in_order {
                     // A label's hyphen alone in the embedding, after its
                     // word and a space (`أولاً LRE " -" PDF مقدمة`, Noto
                     // Kufi): the hyphen is glued to the word.
@@ -150,6 +155,76 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
     out.finish()
 }
 
+/// The content of the left-to-right embedding (LRE or LRI) that starts at
+/// `start`, and the end of its PDF or PDI: `None` if nested.
+fn ltr_embedding_at(line: &str, start: usize) -> Option<(usize, &str)> {
+    let opener = line[start..].chars().next()?;
+    let content_start = start + opener.len_utf8();
+    let closer = if opener == '\u{2066}' { '\u{2069}' } else { '\u{202C}' };
+    let content_len = line[content_start..].find(|c: char| is_bidi_control(c))?;
+    let content = &line[content_start..content_start + content_len];
+    line[content_start + content_len..]
+        .starts_with(closer)
+        .then_some((content_start + content_len + closer.len_utf8(), content))
+}
+
+/// What the Latin words and numbers of a left-to-right run say of its
+/// order: words that end with their one capital (`gninraeL`, `nohtyP`) and
+/// years that read as one only backwards (`4202`) against words that start
+/// with it (`Python`) and years as they stand.
+fn ltr_run_shapes(content: &str) -> (usize, usize) {
+    let (mut turned, mut as_written) = (0, 0);
+    for word in content.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.len() >= 3) {
+        let (first, rest) = word.split_at(1);
+        let (body, last) = word.split_at(word.len() - 1);
+        if body.bytes().all(|b| b.is_ascii_lowercase()) && last.bytes().all(|b| b.is_ascii_uppercase()) {
+            turned += 1;
+        } else if first.bytes().all(|b| b.is_ascii_uppercase()) && rest.bytes().all(|b| b.is_ascii_lowercase()) {
+            as_written += 1;
+        } else if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+            let year = |w: &str| w.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y));
+            let backwards: String = word.chars().rev().collect();
+            match (year(word), year(&backwards)) {
+                (false, true) => turned += 1,
+                (true, false) => as_written += 1,
+                _ => {}
+            }
+        }
+    }
+    (turned, as_written)
+}
+
+/// Shapes of turned runs a document's embeddings must show, and none as
+/// written, before it is judged.
+const MIN_TURNED_RUNS: usize = 2;
+
+/// Whether a document's left-to-right embeddings hold their runs turned
+/// character by character (pdftotext on LuaLaTeX's PDFs: `LRE " 01 swodniW" PDF`,
+/// `LRE " %5.49" PDF`, `LRE ")gninraeL enihcaM" PDF`, for `Windows 10`, `94.5%`, `Machine
+/// Learning)`): two shapes of a turned run at least in them, and none of
+/// one as written.
+pub(crate) fn document_reverses_ltr_embeddings<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let (mut turned, mut as_written) = (0, 0);
+    for line in lines.filter(|l| l.contains(['\u{202A}', '\u{2066}'])) {
+        for (start, _) in line.match_indices(['\u{202A}', '\u{2066}']) {
+            if let Some((_, content)) = ltr_embedding_at(line, start) {
+                let (t, w) = ltr_run_shapes(content);
+                turned += t;
+                as_written += w;
+            }
+        }
+    }
+    turned >= MIN_TURNED_RUNS && as_written == 0
+}
+
+/// A left-to-right embedding whose run came out turned (in a document that
+/// shows it, `ctx.ltr_embeddings_reversed`): its end, and its content read
+/// backwards (`LRE " .4321-008" PDF` is `800-1234. `).
+fn ltr_embedding_turned(line: &str, start: usize) -> Option<(usize, String)> {
+    let (end, content) = ltr_embedding_at(line, start)?;
+    Some((end, content.chars().rev().collect()))
+}
+
 /// A left-to-right embedding (LRE or LRI at `start`) inside right-to-left
 /// text, rewritten for reading without controls: its end (after the PDF or
 /// PDI), and its content with the neutral characters it starts with moved
@@ -158,15 +233,8 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
 /// the label `٣-`, `LRE " ١٤" PDF` is `١٤ `, `LRE " )UNEP" PDF` is `UNEP) `).
 /// `None` when the embedding needs nothing beyond removing its controls.
 fn ltr_embedding_in_logical_order(line: &str, start: usize) -> Option<(usize, String)> {
-    let opener = line[start..].chars().next()?;
-    let content_start = start + opener.len_utf8();
-    let closer = if opener == '\u{2066}' { '\u{2069}' } else { '\u{202C}' };
-    let content_len = line[content_start..].find(|c: char| is_bidi_control(c))?;
-    let content = &line[content_start..content_start + content_len];
-    if !line[content_start + content_len..].starts_with(closer) {
-        // Nested controls: left as they are, only removed.
-        return None;
-    }
+    // (Nested controls: left as they are, only removed.)
+    let (end, content) = ltr_embedding_at(line, start)?;
     let strong_at = content.find(|c: char| c.is_alphanumeric()).unwrap_or(content.len());
     if strong_at == 0 || content.chars().any(|c| c == '\n') {
         return None;
@@ -179,7 +247,7 @@ fn ltr_embedding_in_logical_order(line: &str, start: usize) -> Option<(usize, St
     let neutrals = &content[..strong_at];
     let glued = neutrals.trim_end_matches(' ');
     logical.extend(if glued.ends_with('-') { glued } else { neutrals }.chars().rev());
-    Some((content_start + content_len + closer.len_utf8(), logical))
+    Some((end, logical))
 }
 
 #[cfg(test)]
@@ -187,6 +255,35 @@ mod tests {
     use crate::pipeline::tests::run_stage;
 
     use super::*;
+
+    #[test]
+    fn left_to_right_runs_that_came_out_turned_are_read_backwards() {
+        // pdftotext on LuaLaTeX's PDF (`corpus/in-the-wild/pdf-tech-lualatex-*-pdftotext`).
+        let lines = [
+            "\u{202B}يعتمد النظام على تقنيات تعلم الآلة (\u{202A})gninraeL enihcaM\u{202C}\u{202C}",
+            "\u{202B}\u{202A} .1\u{202C}نظام تشغيل \u{202A} xuniL\u{202C}أو \u{202A} 01 swodniW\u{202C}أو أحدث؛\u{202C}",
+            "\u{202B}صدر الإصدار \u{202A} 1.2.3\u{202C}في \u{202A} ،4202/30/51\u{202C}ويمكن تنزيله من الموقع\u{202C}",
+        ];
+        assert!(document_reverses_ltr_embeddings(lines.into_iter()));
+        let run = |line: &str| {
+            crate::pipeline::tests::run_stage_in_document(
+                remove_invisible_controls,
+                line,
+                &crate::Config::default(),
+                |c| c.ltr_embeddings_reversed = true,
+            )
+            .into_owned()
+        };
+        assert_eq!(run(lines[0]), "يعتمد النظام على تقنيات تعلم الآلة (Machine Learning)");
+        assert_eq!(run(lines[1]), "1. نظام تشغيل Linux أو Windows 10 أو أحدث؛");
+        // Runs as written, or with nothing to tell: not judged.
+        let written = ["\u{202B}بلغة \u{202A}Python\u{202C} و\u{202A}Linux\u{202C} و\u{202A}nohtyP\u{202C}\u{202C}"];
+        assert!(!document_reverses_ltr_embeddings(written.into_iter()));
+        assert!(!document_reverses_ltr_embeddings(["\u{202B}بلغة \u{202A}.nohtyP\u{202C}\u{202C}"].into_iter()));
+        for (name, text) in crate::pipeline::tests::texts_as_written() {
+            assert!(!document_reverses_ltr_embeddings(text.lines()), "{name}");
+        }
+    }
 
     #[test]
     fn controls_that_marks_glyphs_were_mapped_to_go() {

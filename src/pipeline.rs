@@ -131,6 +131,10 @@ pub(crate) struct LineContext<'c> {
     /// embedding of its own (see `embedded_runs`; set for the one run of
     /// that stage).
     pub embedded_runs_reversed: bool,
+    /// Whether the document's left-to-right embeddings hold their runs
+    /// turned (see `invisible_controls`; set for the one run of that stage
+    /// in the first phase).
+    pub ltr_embeddings_reversed: bool,
     /// Whether the document's lines came out as words emitted from the
     /// visual left (see `word_order`; set for the one run of that stage).
     pub words_from_the_left: bool,
@@ -203,6 +207,7 @@ impl<'c> LineContext<'c> {
             runs_cut_at_kerned_yehs: false,
             ligatures_swapped: swapped_ligatures::SwappedLigatures::None,
             embedded_runs_reversed: false,
+            ltr_embeddings_reversed: false,
             spaces_lost: false,
             words_from_the_left: false,
             words_after_their_labels: false,
@@ -543,6 +548,7 @@ pub(crate) fn prepare<'a>(
         }
         ctx.embedded_runs_reversed = false;
         ctx.mark_glyph_controls = mark_glyph_controls;
+        ctx.ltr_embeddings_reversed = invisible_controls::document_reverses_ltr_embeddings(lines_as_they_came());
         if config.invisible_controls {
             run_on_every_line(&mut states, invisible_controls::remove_invisible_controls, &ctx);
         }
