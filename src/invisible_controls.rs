@@ -168,36 +168,6 @@ fn ltr_embedding_at(line: &str, start: usize) -> Option<(usize, &str)> {
         .then_some((content_start + content_len + closer.len_utf8(), content))
 }
 
-/// What the Latin words and numbers of a left-to-right run say of its
-/// order: words that end with their one capital (`gninraeL`, `nohtyP`) and
-/// years that read as one only backwards (`4202`) against words that start
-/// with it (`Python`) and years as they stand.
-fn ltr_run_shapes(content: &str) -> (usize, usize) {
-    let (mut turned, mut as_written) = (0, 0);
-    for word in content.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.len() >= 3) {
-        let (first, rest) = word.split_at(1);
-        let (body, last) = word.split_at(word.len() - 1);
-        if body.bytes().all(|b| b.is_ascii_lowercase()) && last.bytes().all(|b| b.is_ascii_uppercase()) {
-            turned += 1;
-        } else if first.bytes().all(|b| b.is_ascii_uppercase()) && rest.bytes().all(|b| b.is_ascii_lowercase()) {
-            as_written += 1;
-        } else if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
-            let year = |w: &str| w.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y));
-            let backwards: String = word.chars().rev().collect();
-            match (year(word), year(&backwards)) {
-                (false, true) => turned += 1,
-                (true, false) => as_written += 1,
-                _ => {}
-            }
-        }
-    }
-    (turned, as_written)
-}
-
-/// Shapes of turned runs a document's embeddings must show, and none as
-/// written, before it is judged.
-const MIN_TURNED_RUNS: usize = 2;
-
 /// Whether a document's left-to-right embeddings hold their runs turned
 /// character by character (pdftotext on LuaLaTeX's PDFs: `LRE " 01 swodniW" PDF`,
 /// `LRE " %5.49" PDF`, `LRE ")gninraeL enihcaM" PDF`, for `Windows 10`, `94.5%`, `Machine
@@ -208,13 +178,13 @@ pub(crate) fn document_reverses_ltr_embeddings<'l>(lines: impl Iterator<Item = &
     for line in lines.filter(|l| l.contains(['\u{202A}', '\u{2066}'])) {
         for (start, _) in line.match_indices(['\u{202A}', '\u{2066}']) {
             if let Some((_, content)) = ltr_embedding_at(line, start) {
-                let (t, w) = ltr_run_shapes(content);
+                let (t, w) = crate::turned_runs::ltr_run_shapes(content);
                 turned += t;
                 as_written += w;
             }
         }
     }
-    turned >= MIN_TURNED_RUNS && as_written == 0
+    turned >= crate::turned_runs::MIN_TURNED_SHAPES && as_written == 0
 }
 
 /// A left-to-right embedding whose run came out turned (in a document that

@@ -68,8 +68,13 @@ codes of glyphs that stand for no letter inside words (Amiri's `الNكهربا�
 in a document that shows it),
 runs that an extractor wrapped each in an embedding of its own and wrote
 left to right (`pdftotext -raw`; in a document that shows it, while the
-embeddings are still there), lam-alef ligatures a font mapped to alef + lam
-(in a document that shows it), lines whose bidi runs came out in reverse
+embeddings are still there), left-to-right runs an embedding holds turned
+(pdftotext on LuaLaTeX's PDFs; in a document whose embeddings show it),
+controls that stand for marks' glyphs (in a document that shows it),
+lam-alef ligatures a font mapped to alef + lam
+(in a document that shows it), lines turned letter by letter with their
+Latin words and numbers (pdfplumber on LuaLaTeX's PDFs; in a document whose
+Latin words and years show it), lines whose bidi runs came out in reverse
 order, each as it reads (PDFBox, and pypdf on Chromium's PDFs; in a
 document that shows it) or in reading order, each in visual order
 (pdf-extract; in a document whose visual lines start with their labels),
@@ -135,6 +140,7 @@ pub mod synthetic;
 mod tab_spaces;
 mod tables;
 mod tatweel;
+mod turned_runs;
 mod unshaped_runs;
 mod visual_pieces;
 mod word_boundaries;

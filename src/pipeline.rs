@@ -19,7 +19,7 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Fourteen stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Fifteen stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
@@ -33,7 +33,9 @@
 //! after the space, and words cut at them), `lost_spaces` (no space
 //! between any two words; before the ligatures are judged by whole words),
 //! `swapped_ligatures` (lam-alef ligatures that came out as alef + lam, so
-//! that every later stage reads the words right), `level_runs` (a line's
+//! that every later stage reads the words right), `turned_runs` (lines
+//! turned letter by letter with their Latin words and numbers),
+//! `level_runs` (a line's
 //! bidi runs in reverse order, each as it reads; or in reading order, each
 //! drawn from its visual left), `word_order` (a line's
 //! words emitted from its visual left; where the marks came out of place,
@@ -67,8 +69,8 @@ use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
     digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, lost_spaces, mark_order,
     marks_before_letters, mirrored_brackets, number_order, presentation_forms, punctuation_before_numbers,
-    reading_order, reversed_words, spacing, stray_codes, swapped_ligatures, tab_spaces, tatweel, unshaped_runs,
-    visual_pieces, word_boundaries, word_order,
+    reading_order, reversed_words, spacing, stray_codes, swapped_ligatures, tab_spaces, tatweel, turned_runs,
+    unshaped_runs, visual_pieces, word_boundaries, word_order,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -135,6 +137,10 @@ pub(crate) struct LineContext<'c> {
     /// turned (see `invisible_controls`; set for the one run of that stage
     /// in the first phase).
     pub ltr_embeddings_reversed: bool,
+    /// Whether the document's lines in visual order hold their
+    /// left-to-right runs turned too (see `turned_runs`; set for the one
+    /// run of that stage).
+    pub ltr_runs_turned: bool,
     /// Whether the document's lines came out as words emitted from the
     /// visual left (see `word_order`; set for the one run of that stage).
     pub words_from_the_left: bool,
@@ -208,6 +214,7 @@ impl<'c> LineContext<'c> {
             ligatures_swapped: swapped_ligatures::SwappedLigatures::None,
             embedded_runs_reversed: false,
             ltr_embeddings_reversed: false,
+            ltr_runs_turned: false,
             spaces_lost: false,
             words_from_the_left: false,
             words_after_their_labels: false,
@@ -651,9 +658,15 @@ pub(crate) fn prepare<'a>(
         }
     }
     // Once, before the labels and the reading order: lines whose runs came
-    // out in reverse order, each as it reads (`level_runs`).
+    // out in reverse order, each as it reads (`level_runs`); before that,
+    // left-to-right runs turned with their lines (`turned_runs`).
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.ltr_runs_turned = turned_runs::document_turns_ltr_runs(states.iter().flatten().map(|s| &*s.text));
+        if ctx.ltr_runs_turned {
+            damage_judged |= run_on_every_line(&mut states, turned_runs::restore_turned_lines, &ctx);
+        }
+        ctx.ltr_runs_turned = false;
         ctx.level_runs_reversed = level_runs::document_reverses_level_runs(states.iter().flatten().map(|s| &*s.text));
         if ctx.level_runs_reversed {
             damage_judged |= run_on_every_line(&mut states, level_runs::restore_level_runs, &ctx);
