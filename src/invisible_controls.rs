@@ -44,7 +44,10 @@ fn is_glyph_control(c: char) -> bool {
 /// letter's glyph (`ا\x1fرتفاع`, wkhtmltopdf's lam-alef): it stays.
 pub(crate) fn mark_glyph_controls<'l>(lines: impl Iterator<Item = &'l str>) -> u32 {
     let (mut beside_marks, mut between_letters) = ([0usize; 32], [0usize; 32]);
-    for line in lines.filter(|l| l.bytes().any(|b| is_glyph_control_byte(b) && b != 0)) {
+    // (The smallest byte tells whether a line may hold one at all.)
+    let may_hold_one =
+        |l: &str| l.bytes().min().is_some_and(|b| b < 0x20) && l.bytes().any(|b| b != 0 && is_glyph_control_byte(b));
+    for line in lines.filter(|l| may_hold_one(l)) {
         for (i, c) in line.char_indices().filter(|&(_, c)| c != '\0' && is_glyph_control(c)) {
             let (before, after) = (line[..i].chars().next_back(), line[i + 1..].chars().next());
             if before.is_some_and(is_arabic_mark) || after.is_some_and(is_arabic_mark) {
@@ -78,7 +81,12 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
     static BYTE_ORDER_MARK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("\u{FEFF}"));
     static ARABIC_LETTER_MARK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("\u{061C}"));
     let bytes = line.as_bytes();
-    if !bytes.iter().any(|&b| b == 0xE2 || is_glyph_control_byte(b))
+    // (The smallest byte tells whether a control may be there at all: a
+    // scan without a branch per byte.)
+    let may_hold_control =
+        bytes.iter().copied().min().is_some_and(|b| b < 0x20) && bytes.iter().any(|&b| is_glyph_control_byte(b));
+    if memchr::memchr(0xE2, bytes).is_none()
+        && !may_hold_control
         && BYTE_ORDER_MARK.find(bytes).is_none()
         && ARABIC_LETTER_MARK.find(bytes).is_none()
     {
@@ -175,7 +183,8 @@ fn ltr_embedding_at(line: &str, start: usize) -> Option<(usize, &str)> {
 /// one as written.
 pub(crate) fn document_reverses_ltr_embeddings<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
     let (mut turned, mut as_written) = (0, 0);
-    for line in lines.filter(|l| l.contains(['\u{202A}', '\u{2066}'])) {
+    // (Both are encoded with lead byte 0xE2, which most lines lack.)
+    for line in lines.filter(|l| memchr::memchr(0xE2, l.as_bytes()).is_some() && l.contains(['\u{202A}', '\u{2066}'])) {
         for (start, _) in line.match_indices(['\u{202A}', '\u{2066}']) {
             if let Some((_, content)) = ltr_embedding_at(line, start) {
                 let (t, w) = crate::turned_runs::ltr_run_shapes(content);

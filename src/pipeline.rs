@@ -25,7 +25,8 @@
 //! them; run again they could undo themselves): `embedded_runs` (runs each
 //! in an embedding of its own, left to right), `stray_codes` (codes of
 //! glyphs that stand for no letter inside words, before any stage reads a
-//! word), `tab_spaces` (spaces written as tabs), `unshaped_runs` (runs of unshaped letters in logical order
+//! word), `tab_spaces` (spaces written as tabs), `unshaped_runs` (runs of
+//! unshaped letters in logical order
 //! inside lines in visual order), `visual_pieces` (vowelled lines in visual
 //! order whose words came cut at their marks, which only the whole
 //! document shows; before the marks are read), `marks_before_letters`

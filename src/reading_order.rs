@@ -2143,8 +2143,8 @@ pub(crate) fn restore_reading_order<'a>(line: &'a str, ctx: &LineContext<'_>, ed
 type SettledReading = Option<(String, f32)>;
 
 /// What a line's reading depends on: its text, whether the document shows
-/// reversed runs, whether glue a writer types too counts there, and the
-/// words around it.
+/// reversed runs, whether glue a writer types too and punctuation drawn
+/// first count there, and the words around it.
 type ReadingKey = (Box<str>, bool, (bool, bool), Neighbours);
 
 /// What the reading-order search knows of one document: word scores and
@@ -2212,6 +2212,11 @@ impl ReadingMemo {
     /// extractors that glue runs so (pypdf, `وتشير تقديرات
     /// الوكالة.المصادر`) show the other signs too. Judged again at each
     /// pass, on the text as it stands, as a repair of the output would.
+    ///
+    /// A sentence's punctuation drawn first (`Evidence::punctuation_first`,
+    /// `.على أن ... الأولى`) counts as a sign of its own only where a
+    /// judgement of the whole document found damage: subtitles and forum
+    /// posts are typed so too.
     pub fn judge_typed_glue<'l>(&self, mut lines: impl Iterator<Item = &'l str>, damage_judged: bool) {
         let (mut first, mut on_next_word) = (false, false);
         let other_sign = lines.any(|l| {

@@ -36,7 +36,11 @@ const MIN_KNOWN: usize = 2;
 /// whose tatweel is a letter too; not a digit, which a number glued to a
 /// word is; not a private-use code point, a placeholder).
 fn may_be_stray_code(c: char) -> bool {
-    c.is_alphanumeric() && !is_arabic_script(c) && !is_digit(c) && !matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..)
+    // (ASCII and Arabic, the characters of almost every line, first.)
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    !is_arabic_script(c) && c.is_alphanumeric() && !is_digit(c) && !matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..)
 }
 
 /// Whether `text` ends with what may be a code after an Arabic letter (and
@@ -56,12 +60,28 @@ struct StrayCode {
     word: std::ops::Range<usize>,
 }
 
+/// Whether a line's bytes may hold a code between two Arabic letters: an
+/// ASCII letter between two bytes of other characters, or a character of
+/// two or three bytes outside the Arabic block (and outside U+F000..,
+/// which holds the presentation forms) before an Arabic letter's lead byte
+/// (`D8..DB`). Most lines hold neither: their bytes tell at once.
+fn may_hold_code(bytes: &[u8]) -> bool {
+    let arabic_lead = |b: u8| matches!(b, 0xD8..=0xDB);
+    // (First whether any byte is an ASCII letter or the lead of a character
+    // outside the Arabic block, in one pass without a branch per byte.)
+    let other_script = |b: u8| b.is_ascii_alphabetic() | (matches!(b, 0xC2..=0xEE) & !arabic_lead(b));
+    if !bytes.iter().fold(false, |found, &b| found | other_script(b)) {
+        return false;
+    }
+    bytes.windows(3).any(|w| {
+        (w[1].is_ascii_alphabetic() && w[0] >= 0x80 && w[2] >= 0x80)
+            || (matches!(w[0], 0xC2..=0xD7 | 0xDC..=0xDF) && arabic_lead(w[2]))
+    }) || bytes.windows(4).any(|w| matches!(w[0], 0xE0..=0xEE) && arabic_lead(w[3]))
+}
+
 /// The codes of a line that stand alone between two Arabic letters.
 fn stray_codes(line: &str) -> Vec<StrayCode> {
-    // (Most lines hold no letter outside ASCII's and the Arabic block's but
-    // Latin words: their bytes tell at once.)
-    let may_hold_one = line.bytes().any(|b| b.is_ascii_alphabetic() || (b >= 0xC0 && !matches!(b, 0xD8..=0xDB)));
-    if !may_hold_one {
+    if !may_hold_code(line.as_bytes()) {
         return Vec::new();
     }
     let word_char = |c: char| is_arabic_letter(c) || is_arabic_mark(c);
