@@ -129,7 +129,7 @@ pub(crate) fn remove_invisible_controls<'a>(line: &'a str, ctx: &LineContext<'_>
             let (before, after) =
                 (line[..i].trim_end_matches(is_glyph_control), line[i + 1..].trim_start_matches(is_glyph_control));
             let between_words = |b: &str, a: &str| ends_an_arabic_word(b) && starts_with_letter_or_mark(a);
-            if between_words(before, after) || (between_words(before, "ا") && after.starts_with(' ')) {
+            if between_words(before, after) || (ends_an_arabic_word(before) && after.starts_with(' ')) {
                 true
             } else if let (Some(b), Some(a)) = (before.strip_suffix(' '), after.strip_prefix(' ')) {
                 // Set apart by spaces between two words (`ﻣ \0 ﻞُﻛ`): the
@@ -177,10 +177,11 @@ fn ltr_embedding_at(line: &str, start: usize) -> Option<(usize, &str)> {
 }
 
 /// Whether a document's left-to-right embeddings hold their runs turned
-/// character by character (pdftotext on LuaLaTeX's PDFs: `LRE " 01 swodniW" PDF`,
-/// `LRE " %5.49" PDF`, `LRE ")gninraeL enihcaM" PDF`, for `Windows 10`, `94.5%`, `Machine
-/// Learning)`): two shapes of a turned run at least in them, and none of
-/// one as written.
+/// character by character (pdftotext on LuaLaTeX's PDFs: `LRE " 01
+/// swodniW" PDF`, `LRE " %5.49" PDF`, `LRE ")gninraeL enihcaM" PDF`, for
+/// `Windows 10`, `94.5%`, `Machine Learning)`): two shapes of a turned run
+/// at least in them (`turned_runs::ltr_run_shapes`), and none of one as
+/// written.
 pub(crate) fn document_reverses_ltr_embeddings<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
     let (mut turned, mut as_written) = (0, 0);
     // (Both are encoded with lead byte 0xE2, which most lines lack.)
