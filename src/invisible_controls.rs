@@ -14,9 +14,8 @@
 //! its own, `ﻣ \0 ﻞُﻛ`). Other control codes stand for glyphs too:
 //! LibreOffice's KacstBook PDFs write the fatha as `\x05`, fpdf2's Amiri
 //! PDFs a shadda's part as `\x06`; a code that the document shows beside
-//! marks at least as often as between letters is a mark's glyph
-//! (`mark_glyph_controls`, judged once per document) and goes where a NUL
-//! would. A line holding a control is not read for its order, so such
+//! a mark is a mark's glyph (`mark_glyph_controls`, judged once per
+//! document) and goes where a NUL would. A line holding a control is not read for its order, so such
 //! lines stayed as they came.
 
 use std::borrow::Cow;
@@ -38,12 +37,13 @@ fn is_glyph_control(c: char) -> bool {
 }
 
 /// The control codes (other than NUL) that a document's PDF mapped the
-/// glyphs of marks to, a bit per code: those that stand beside a mark at
-/// least as often as between two letters (KacstBook's fatha, `ي\x05ْج`;
-/// Amiri's shadda, `لن\x06َّ`). A code that stands between letters is a
-/// letter's glyph (`ا\x1fرتفاع`, wkhtmltopdf's lam-alef): it stays.
+/// glyphs of marks to, a bit per code: those that stand beside a mark
+/// somewhere in it (KacstBook's fatha, `ي\x05ْج`, though pdf.js and pypdf
+/// write it between two letters more often, `ب\x05ين`; Amiri's shadda,
+/// `لن\x06َّ`). A code never beside a mark is a letter's glyph
+/// (`ا\x1fرتفاع`, wkhtmltopdf's lam-alef): it stays.
 pub(crate) fn mark_glyph_controls<'l>(lines: impl Iterator<Item = &'l str>) -> u32 {
-    let (mut beside_marks, mut between_letters) = ([0usize; 32], [0usize; 32]);
+    let mut beside_marks = 0u32;
     // (The smallest byte tells whether a line may hold one at all.)
     let may_hold_one =
         |l: &str| l.bytes().min().is_some_and(|b| b < 0x20) && l.bytes().any(|b| b != 0 && is_glyph_control_byte(b));
@@ -51,13 +51,11 @@ pub(crate) fn mark_glyph_controls<'l>(lines: impl Iterator<Item = &'l str>) -> u
         for (i, c) in line.char_indices().filter(|&(_, c)| c != '\0' && is_glyph_control(c)) {
             let (before, after) = (line[..i].chars().next_back(), line[i + 1..].chars().next());
             if before.is_some_and(is_arabic_mark) || after.is_some_and(is_arabic_mark) {
-                beside_marks[c as usize] += 1;
-            } else if before.is_some_and(is_arabic_letter) && after.is_some_and(is_arabic_letter) {
-                between_letters[c as usize] += 1;
+                beside_marks |= 1 << (c as u32);
             }
         }
     }
-    (1..32).filter(|&c| beside_marks[c] > 0 && beside_marks[c] >= between_letters[c]).fold(0, |mask, c| mask | 1 << c)
+    beside_marks
 }
 
 /// As `is_glyph_control`, on a byte.
@@ -272,6 +270,8 @@ mod tests {
         let mask = mark_glyph_controls(["يَ\x05ْجري ب\x05ين", "النَّ\x06َّهْرِ"].into_iter());
         assert_eq!(mask, 1 << 5 | 1 << 6);
         assert_eq!(mark_glyph_controls(["هذا ا\x1fرتفاع", "ا\x1fستثمار"].into_iter()), 0);
+        // (Beside a mark once, between letters more often: pdf.js.)
+        assert_eq!(mark_glyph_controls(["ب\x05ين و\x05لد", "قال\x05 ي\x05ْجري"].into_iter()), 1 << 5);
         let run = |line: &str, mask: u32| {
             crate::pipeline::tests::run_stage_in_document(
                 remove_invisible_controls,

@@ -1408,11 +1408,12 @@ fn glyphs_that_chromium_maps_to_nul_are_taken_out() {
 
 /// Other control codes stand for marks' glyphs: fpdf2's Amiri PDFs write a
 /// part of the shadda as `\x06` (`لن\x06َّهْرِ`), LibreOffice's KacstBook
-/// PDFs the fatha as `\x05`. Where the document shows such a code beside
-/// marks at least as often as between letters, it goes, and the lines it
-/// held are read (measured: 9 documents better, none worse; fpdf2's
-/// vowelled text through pypdf and PyMuPDF 0.027 and 0.100 -> 0.000 and
-/// 0.003, KacstBook's through PDFBox 0.86-0.87 -> 0.48-0.55).
+/// PDFs the fatha as `\x05`. Where the document shows such a code beside a
+/// mark, it goes, and the lines it held are read (measured: 14 documents
+/// better, none worse; fpdf2's vowelled text through pypdf and PyMuPDF
+/// 0.027 and 0.100 -> 0.000 and 0.003, KacstBook's through PDFBox
+/// 0.86-0.87 -> 0.48-0.55, through pdf.js and pypdf 0.88-0.94 ->
+/// 0.79-0.82).
 #[test]
 fn controls_that_marks_glyphs_were_mapped_to_go() {
     let (broken, gold) = common::in_the_wild("pdf-vowelled-fpdf-amiri-pypdf");
@@ -1420,6 +1421,7 @@ fn controls_that_marks_glyphs_were_mapped_to_go() {
     assert!(repair(&broken).lines().eq(gold.lines()));
     assert_repaired("pdf-vowelled-fpdf-amiri-pymupdf", 0.01, &[0, 1, 2, 4]);
     assert_repaired("pdf-vowelled-kacstoffice-pdfbox", 0.6, &[]);
+    assert_repaired("pdf-vowelled-kacst-pdfjs", 0.85, &[]);
 }
 
 /// pdftotext on LuaLaTeX's PDFs writes every left-to-right run (Latin words,
