@@ -244,13 +244,9 @@ mod tests {
         ];
         assert!(document_reverses_ltr_embeddings(lines.into_iter()));
         let run = |line: &str| {
-            crate::pipeline::tests::run_stage_in_document(
-                remove_invisible_controls,
-                line,
-                &crate::Config::default(),
-                |c| c.ltr_embeddings_reversed = true,
-            )
-            .into_owned()
+            crate::pipeline::tests::run_stage_judged(remove_invisible_controls, line, |c| {
+                c.ltr_embeddings_reversed = true
+            })
         };
         assert_eq!(run(lines[0]), "يعتمد النظام على تقنيات تعلم الآلة (Machine Learning)");
         assert_eq!(run(lines[1]), "1. نظام تشغيل Linux أو Windows 10 أو أحدث؛");
@@ -273,13 +269,7 @@ mod tests {
         // (Beside a mark once, between letters more often: pdf.js.)
         assert_eq!(mark_glyph_controls(["ب\x05ين و\x05لد", "قال\x05 ي\x05ْجري"].into_iter()), 1 << 5);
         let run = |line: &str, mask: u32| {
-            crate::pipeline::tests::run_stage_in_document(
-                remove_invisible_controls,
-                line,
-                &crate::Config::default(),
-                |c| c.mark_glyph_controls = mask,
-            )
-            .into_owned()
+            crate::pipeline::tests::run_stage_judged(remove_invisible_controls, line, |c| c.mark_glyph_controls = mask)
         };
         assert_eq!(run("يَ\x05ْجري ب\x05ين", 1 << 5), "يَْجري بين");
         assert_eq!(run("يَ\x05ْجري ب\x05ين", 0), "يَ\x05ْجري ب\x05ين");

@@ -940,13 +940,9 @@ mod tests {
     #[test]
     fn visual_runs_in_reading_order_are_read_in_place() {
         let read = |line| {
-            crate::pipeline::tests::run_stage_in_document(
-                restore_visual_runs_in_order,
-                line,
-                &crate::Config::default(),
-                |ctx| ctx.visual_runs_in_order = true,
-            )
-            .into_owned()
+            crate::pipeline::tests::run_stage_judged(restore_visual_runs_in_order, line, |ctx| {
+                ctx.visual_runs_in_order = true
+            })
         };
         // pdf-schools-typst-noto-pdf-extract.broken.txt, lines 4 and 3;
         // pdf-tech-typst-noto-pdf-extract.broken.txt, line 2.

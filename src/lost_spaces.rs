@@ -375,11 +375,11 @@ fn spaced(line: &str, spaces: &[(usize, f32)], min: f32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::tests::run_stage_in_document;
+    use crate::pipeline::tests::{run_stage_in_document, run_stage_judged};
     use crate::Config;
 
     fn fix(line: &str) -> String {
-        run_stage_in_document(restore_lost_spaces, line, &Config::default(), |ctx| ctx.spaces_lost = true).into_owned()
+        run_stage_judged(restore_lost_spaces, line, |ctx| ctx.spaces_lost = true)
     }
 
     #[test]

@@ -159,13 +159,9 @@ mod tests {
         let mirrored = ["نعم، فقد أضيف إليه نموذج المدرب على »تويتر«.", "قال: »سنطلق الخدمة قريباً« ثم غادر"];
         assert!(document_mirrors_guillemets(mirrored.into_iter()));
         let repaired = |line: &str| {
-            crate::pipeline::tests::run_stage_in_document(
-                restore_mirrored_guillemets,
-                line,
-                &crate::Config::default(),
-                |c| c.guillemets_mirrored = true,
-            )
-            .into_owned()
+            crate::pipeline::tests::run_stage_judged(restore_mirrored_guillemets, line, |c| {
+                c.guillemets_mirrored = true
+            })
         };
         assert_eq!(repaired(mirrored[0]), "نعم، فقد أضيف إليه نموذج المدرب على «تويتر».");
         assert_eq!(repaired(mirrored[1]), "قال: «سنطلق الخدمة قريباً» ثم غادر");

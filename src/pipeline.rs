@@ -1031,14 +1031,21 @@ pub(crate) mod tests {
     /// out reversed.
     pub(crate) fn run_stage_with_reversed_numbers(line: &str) -> String {
         let stage = crate::number_order::restore_number_order;
-        run_stage_in_document(stage, line, &Config::default(), |ctx| ctx.numbers_reversed = true).into_owned()
+        run_stage_judged(stage, line, |ctx| ctx.numbers_reversed = true)
     }
 
     /// `embedded_runs`' stage on one line, in a document whose embedded runs
     /// came out in visual order.
     pub(crate) fn run_stage_with_reversed_embedded_runs(line: &str) -> String {
         let stage = crate::embedded_runs::reverse_embedded_runs;
-        run_stage_in_document(stage, line, &Config::default(), |ctx| ctx.embedded_runs_reversed = true).into_owned()
+        run_stage_judged(stage, line, |ctx| ctx.embedded_runs_reversed = true)
+    }
+
+    /// A stage on one line with the default configuration, in a document
+    /// that `document` describes (a judgement of the whole set on the
+    /// context), written out.
+    pub(crate) fn run_stage_judged(stage: StageFn, line: &str, document: impl FnOnce(&mut LineContext<'_>)) -> String {
+        run_stage_in_document(stage, line, &Config::default(), document).into_owned()
     }
 
     /// As [`run_stage_with`], saying whether the document shows reversed runs.

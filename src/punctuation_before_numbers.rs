@@ -333,13 +333,9 @@ mod tests {
     }
 
     fn repaired(line: &str) -> String {
-        crate::pipeline::tests::run_stage_in_document(
-            restore_punctuation_after_numbers,
-            line,
-            &crate::Config::default(),
-            |c| c.punctuation_before_numbers = true,
-        )
-        .into_owned()
+        crate::pipeline::tests::run_stage_judged(restore_punctuation_after_numbers, line, |c| {
+            c.punctuation_before_numbers = true
+        })
     }
 
     #[test]

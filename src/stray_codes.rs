@@ -157,10 +157,7 @@ mod tests {
     use super::*;
 
     fn in_judged_document(line: &str) -> String {
-        crate::pipeline::tests::run_stage_in_document(remove_stray_codes, line, &crate::Config::default(), |c| {
-            c.stray_codes = true
-        })
-        .into_owned()
+        crate::pipeline::tests::run_stage_judged(remove_stray_codes, line, |c| c.stray_codes = true)
     }
 
     #[test]

@@ -111,10 +111,7 @@ mod tests {
             assert!(!document_turns_ltr_runs(text.lines()), "{name}");
         }
         let run = |line: &str| {
-            crate::pipeline::tests::run_stage_in_document(restore_turned_lines, line, &crate::Config::default(), |c| {
-                c.ltr_runs_turned = true
-            })
-            .into_owned()
+            crate::pipeline::tests::run_stage_judged(restore_turned_lines, line, |c| c.ltr_runs_turned = true)
         };
         assert_eq!(run(turned[0]), "يعتمد النظام على تقنيات تعلم الآلة (Machine Learning)");
         assert_eq!(run(turned[1]), "1. نظام تشغيل Linux أو Windows 10 أو أحدث؛");
