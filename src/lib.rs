@@ -119,6 +119,7 @@ mod level_runs;
 pub mod lexicon;
 mod lost_spaces;
 mod mark_order;
+mod mark_pieces;
 mod marks_before_letters;
 mod mirrored_brackets;
 mod number_order;

@@ -19,11 +19,14 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Fifteen stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Sixteen stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
-//! in an embedding of its own, left to right), `stray_codes` (codes of
+//! in an embedding of its own, left to right), `mark_pieces` (vowelled
+//! lines cut into pieces at their marks, emitted from the visual left; before
+//! the controls that marks' glyphs were mapped to go, which cut them too),
+//! `stray_codes` (codes of
 //! glyphs that stand for no letter inside words, before any stage reads a
 //! word), `tab_spaces` (spaces written as tabs), `unshaped_runs` (runs of
 //! unshaped letters in logical order
@@ -69,7 +72,7 @@ use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
     digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, lost_spaces, mark_order,
-    marks_before_letters, mirrored_brackets, number_order, presentation_forms, punctuation_before_numbers,
+    mark_pieces, marks_before_letters, mirrored_brackets, number_order, presentation_forms, punctuation_before_numbers,
     reading_order, reversed_words, spacing, stray_codes, swapped_ligatures, tab_spaces, tatweel, turned_runs,
     unshaped_runs, visual_pieces, word_boundaries, word_order,
 };
@@ -188,6 +191,10 @@ pub(crate) struct LineContext<'c> {
     /// Whether the document's lines are in visual order as its pieces show
     /// (see `visual_pieces`; set for the one run of that stage).
     pub visual_pieces: bool,
+    /// Whether the document's vowelled lines came out as pieces cut at
+    /// their marks, from the visual left (see `mark_pieces`; set for the
+    /// one run of that stage).
+    pub mark_pieces_from_the_left: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -230,6 +237,7 @@ impl<'c> LineContext<'c> {
             words_cut_at_marks: false,
             unshaped_runs_in_logical_order: false,
             visual_pieces: false,
+            mark_pieces_from_the_left: false,
         }
     }
 
@@ -556,6 +564,17 @@ pub(crate) fn prepare<'a>(
         }
         ctx.embedded_runs_reversed = false;
         ctx.mark_glyph_controls = mark_glyph_controls;
+        // (Before the controls go: those that marks' glyphs were mapped to
+        // cut the pieces as marks do.)
+        ctx.mark_pieces_from_the_left = mark_pieces::document_emits_mark_pieces_from_the_left(
+            states.iter().flatten().map(|s| &*s.text),
+            memo.scorer(),
+            mark_glyph_controls,
+        );
+        if ctx.mark_pieces_from_the_left {
+            damage_judged |= run_on_every_line(&mut states, mark_pieces::restore_mark_pieces, &ctx);
+        }
+        ctx.mark_pieces_from_the_left = false;
         ctx.ltr_embeddings_reversed = invisible_controls::document_reverses_ltr_embeddings(lines_as_they_came());
         if config.invisible_controls {
             run_on_every_line(&mut states, invisible_controls::remove_invisible_controls, &ctx);
