@@ -30,6 +30,13 @@
 //! the punctuation that ends a clause (`الأجل،يدعو`), around brackets
 //! (`للبيئة(UNEP)قدم`), after the hyphen of a paragraph label that starts
 //! the line (`٧-وأشار`, `أولاً-مقدمة`).
+//!
+//! A line in visual order is read backwards where its words read far
+//! better so. LuaLaTeX draws some glyphs apart from their run with some
+//! fonts (hamzas with DejaVu and Noto, shaddas with KacstBook), and pypdf
+//! cuts the line there and emits the pieces in reverse order: such a line
+//! is read with its pieces put back where that reads better still, by the
+//! same unigram model (`pieces_drawn_apart_reversed`).
 
 use std::borrow::Cow;
 
@@ -37,7 +44,9 @@ use crate::edit::{rewrite_whole, Edits, Rewriter};
 use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::{is_label_number, is_label_word, reverse_visual_with, WordScorer};
-use crate::script::{has_arabic_script, is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit, TATWEEL};
+use crate::script::{
+    has_arabic_script, is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit, SHADDA, TATWEEL,
+};
 use crate::word_boundaries::{is_bare_prefix, is_bare_suffix};
 
 /// Letters from which a token is longer than any word: Arabic words with
@@ -323,10 +332,73 @@ fn lost_spaces(scorer: &WordScorer, line: &str) -> (Vec<(usize, f32)>, f64) {
 /// every line differs by 17 or more either way).
 const ORDER_MARGIN: f64 = 10.0;
 
+/// How much better (natural log) a line must read with its runs cut where
+/// glyphs are drawn apart put in reverse order than as turned.
+const DRAWN_APART_MARGIN: f64 = 3.0;
+
+/// The glyphs that LuaLaTeX, with some fonts, draws apart from their run,
+/// where pypdf cuts a line.
+#[derive(Clone, Copy)]
+enum DrawnApart {
+    /// A hamza on alef, waw or yeh, a lam-alef with hamza, their
+    /// presentation forms, or the placeholder of an unmapped glyph (DejaVu
+    /// and the Noto fonts: `لأ`, `أ`, `إ`, `ئ`).
+    Hamzas,
+    /// A shadda with the marks beside it (KacstBook: `َّ`).
+    Shaddas,
+}
+
+impl DrawnApart {
+    /// Whether the character at `at` of the line starts a glyph drawn apart.
+    fn starts_at(self, line: &str, at: usize, c: char) -> bool {
+        match self {
+            DrawnApart::Hamzas => {
+                matches!(c, 'أ' | 'إ' | 'ؤ' | 'ئ' | '\u{FE83}'..='\u{FE8C}' | '\u{FEF7}'..='\u{FEFA}' | '\u{FFFD}')
+            }
+            DrawnApart::Shaddas => {
+                is_arabic_mark(c)
+                    && !line[..at].ends_with(is_arabic_mark)
+                    && line[at..].split(|m: char| !is_arabic_mark(m)).next().is_some_and(|marks| marks.contains(SHADDA))
+            }
+        }
+    }
+}
+
+/// pypdf emits a line of LuaLaTeX's vowelled PDFs, read backwards, as its
+/// runs cut where a glyph is drawn apart, in reverse order: `... مَساءٍ. لأَ
+/// وَكانَا` for `وَكانَا لأَ ... مَساءٍ.` The line (read backwards) with
+/// those pieces, and each such glyph with its marks, in reverse order;
+/// `None` without such a glyph.
+fn pieces_drawn_apart_reversed(line: &str, cut_at: DrawnApart) -> Option<String> {
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !cut_at.starts_at(line, at, c) {
+            continue;
+        }
+        let mut end = at + c.len_utf8();
+        while let Some(&(next, m)) = chars.peek().filter(|&&(_, m)| is_arabic_mark(m)) {
+            end = next + m.len_utf8();
+            chars.next();
+        }
+        pieces.push(&line[start..at]);
+        pieces.push(&line[at..end]);
+        start = end;
+    }
+    if pieces.is_empty() {
+        return None;
+    }
+    pieces.push(&line[start..]);
+    Some(pieces.iter().rev().copied().collect())
+}
+
 /// In a document that lost the spaces between its words
 /// (`ctx.spaces_lost`), puts a line's spaces back, and reads a line that
 /// came in visual order (pypdf, PDFium, PDFBox and pdfplumber write the
-/// LaTeX PDFs' lines so) the other way when its words read far better so.
+/// LaTeX PDFs' lines so) the other way when its words read far better so
+/// (its runs cut where glyphs are drawn apart put in order, where that
+/// reads better still: `pieces_drawn_apart_reversed`).
 pub(crate) fn restore_lost_spaces<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
     if !ctx.spaces_lost {
         return Cow::Borrowed(line);
@@ -335,8 +407,21 @@ pub(crate) fn restore_lost_spaces<'a>(line: &'a str, ctx: &LineContext<'_>, edit
     let scorer = ctx.reading.scorer();
     let (spaces, as_it_stands) = lost_spaces(scorer, line);
     if ctx.config.reading_order && has_arabic_script(line) {
-        let turned = reverse_visual_with(line, true);
-        let (turned_spaces, turned_score) = lost_spaces(scorer, &turned);
+        let mut turned = reverse_visual_with(line, true);
+        let (mut turned_spaces, mut turned_score) = lost_spaces(scorer, &turned);
+        // (A line whose words read better turned, if not yet far better:
+        // its runs may be cut where glyphs are drawn apart, in reverse
+        // order. Each kind of glyph is tried alone; a font draws one kind.)
+        let as_turned = turned_score;
+        for cut_at in [DrawnApart::Hamzas, DrawnApart::Shaddas] {
+            let Some(pieces) = pieces_drawn_apart_reversed(&turned, cut_at).filter(|_| as_turned > as_it_stands) else {
+                continue;
+            };
+            let (pieces_spaces, pieces_score) = lost_spaces(scorer, &pieces);
+            if pieces_score > turned_score && cut_confidence(pieces_score - as_turned - DRAWN_APART_MARGIN) >= min {
+                (turned, turned_spaces, turned_score) = (pieces, pieces_spaces, pieces_score);
+            }
+        }
         let order_confidence = cut_confidence(turned_score - as_it_stands - ORDER_MARGIN);
         if order_confidence >= min {
             let with_spaces = spaced(&turned, &turned_spaces, min);
@@ -415,6 +500,39 @@ mod tests {
             fix(".هايملاةرادإيفندملااههجاوتيتلاتايدحتلاريرقتلااذهلوانتي-١"),
             "١- يتناول هذا التقرير التحديات التي تواجهها المدن في إدارة المياه."
         );
+    }
+
+    #[test]
+    fn runs_cut_at_hamzas_and_shaddas_drawn_apart_are_put_in_order() {
+        // pypdf on LuaLaTeX's vowelled PDFs (`corpus/in-the-wild/pdf-vowelled-lualatex-*-pypdf`):
+        // DejaVu's hamzas drawn apart, KacstBook's shaddas.
+        // (Compared with the marks in canonical order: the stage keeps them
+        // as the extractor wrote them, `mark_order` puts them in order.)
+        let canonical = |s: &str| -> String { unicode_normalization::UnicodeNormalization::nfd(s).collect() };
+        let fixed = |line: &str| canonical(&fix(line));
+        assert_eq!(fixed("َوِإيفْكَيَناكُهَءامَّنَأ.ًاعيمَجاهَلْه").replace(' ', ""), canonical("وَإِنَّماءَهُكانَيَكْفيأَهْلَهاجَميعاً."));
+        assert_eq!(
+            fixed(":ُّدَجلاَلاقِإَرْهَّنلااذهَّنَأ،اهِسْفَنِةَيْرَقلاَنِمُمَدْق"),
+            canonical("قالَ الجَدُّ: إِنَّ هذا النَّهْرَ أَقْدَمُ مِنَ القَرْيَةِ نَفْسِها،")
+        );
+        assert_eq!(fixed("رلاَعَمَتْجاَفِّنلاَوُلاجِّ،ًةَقيمَعًارْئِباورَفَحَوُءاس"), canonical("فَاجْتَمَعَ الرِّجالُ وَالنِّساءُ وَحَفَروا بِئْراً عَميقَةً،"));
+        // The pieces as they stand between hamzas, or shaddas, turned.
+        assert_eq!(pieces_drawn_apart_reversed("بأجإد", DrawnApart::Hamzas).as_deref(), Some("دإجأب"));
+        assert_eq!(pieces_drawn_apart_reversed("بَّجُّد", DrawnApart::Shaddas).as_deref(), Some("دُّجَّب"));
+        assert_eq!(pieces_drawn_apart_reversed("بجد", DrawnApart::Hamzas), None);
+        // A vowelled line as written, its spaces lost, is cut and not turned.
+        let mut lines = 0;
+        for (name, text) in crate::pipeline::tests::texts_as_written() {
+            if !crate::script::is_vowelled(text.lines()) {
+                continue;
+            }
+            for line in text.lines().filter(|l| l.contains(['أ', 'إ', 'ئ', crate::script::SHADDA])).take(20) {
+                let glued = line.replace(' ', "");
+                assert_eq!(fix(&glued).replace(' ', ""), glued, "{name}");
+                lines += 1;
+            }
+        }
+        assert!(lines > 200, "{lines}");
     }
 
     #[test]
