@@ -111,6 +111,7 @@ pub mod eval;
 mod farsi_letters;
 mod fast_path;
 mod fix;
+mod hamza_pieces;
 mod invisible_controls;
 mod label_marks;
 mod language;

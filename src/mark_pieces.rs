@@ -148,22 +148,6 @@ impl Turner<'_> {
         marks
     }
 
-    /// Takes out the doubtful spaces (`join_pieces`) where the two words
-    /// read as one known word better than apart.
-    fn join_doubtful_spaces(&self, mut text: String, doubtful: &[usize]) -> String {
-        for &at in doubtful.iter().rev() {
-            let first = text[..at].rsplit(' ').next().unwrap_or("");
-            let second = text[at + 1..].split(' ').next().unwrap_or("");
-            let joined = format!("{first}{second}");
-            if self.scorer.unknown(&joined) == 0
-                && self.scorer.word(&joined) > self.scorer.word(first) + self.scorer.word(second)
-            {
-                text.remove(at);
-            }
-        }
-        text
-    }
-
     /// How many words of a line the lexicon does not know (controls aside).
     fn unknown_words(&self, line: &str) -> usize {
         if self.controls != 0 && line.chars().any(|c| self.is_mark_control(c)) {
@@ -201,24 +185,11 @@ impl Turner<'_> {
         }
     }
 
-    /// The sentence's period or colon at the end of a line as it came,
-    /// glued to its last piece: drawn after the line, it belongs at the end
-    /// (turned, it would end the first piece: `و.َكانَ`).
-    fn split_final_stop<'a>(&self, body: &'a str) -> (&'a str, &'a str) {
-        let Some(rest) = body.strip_suffix(['.', ':']) else {
-            return (body, "");
-        };
-        if !rest.ends_with(|c| is_arabic_letter(c) || self.is_cut_mark(c)) {
-            return (body, "");
-        }
-        (rest, &body[rest.len()..])
-    }
-
     /// What a line reads as with its pieces turned, if it has pieces to
     /// turn, and its unknown words before and after.
     fn turned_reading(&self, line: &str) -> Option<(String, usize, usize)> {
         let body = line.trim_matches(' ');
-        let (rest, stop) = self.split_final_stop(body);
+        let (rest, stop) = split_final_stop(body, |c| self.is_cut_mark(c));
         let mut turned = self.pieces(rest);
         if turned.len() < 3 {
             return None;
@@ -226,11 +197,56 @@ impl Turner<'_> {
         turned.reverse();
         self.swap_misplaced_runs(&mut turned);
         let (text, doubtful) = self.join_pieces(&turned);
-        let mut text = self.join_doubtful_spaces(text, &doubtful);
+        let mut text = settle_piece_edges(self.scorer, text, &doubtful, &[]);
         text.push_str(stop);
         let (before, after) = (self.unknown_words(body), self.unknown_words(&text));
         Some((text, before, after))
     }
+}
+
+/// The sentence's period or colon at the end of a line as it came, glued
+/// to its last piece (a letter or a mark, as `is_mark` tells): drawn after
+/// the line (the Noto Kufi PDFs take it from another font), it belongs at
+/// the end (turned, it would end the first piece: `و.َكانَ`).
+pub(crate) fn split_final_stop(body: &str, is_mark: impl Fn(char) -> bool) -> (&str, &str) {
+    let Some(rest) = body.strip_suffix(['.', ':']) else {
+        return (body, "");
+    };
+    if !rest.ends_with(|c| is_arabic_letter(c) || is_mark(c)) {
+        return (body, "");
+    }
+    (rest, &body[rest.len()..])
+}
+
+/// Settles the edges of a line's pieces turned by the lexicon: takes out a
+/// doubtful space (at a byte of `spaces`) where the two words read as one
+/// known word better than apart, and puts a space in a doubtful gap (before
+/// a byte of `gaps`) where the word across it is unknown and the two sides
+/// are known words. (Both ascending.)
+pub(crate) fn settle_piece_edges(scorer: &WordScorer, mut text: String, spaces: &[usize], gaps: &[usize]) -> String {
+    // (From the line's end, so that each edit leaves the places before it.)
+    let mut edges: Vec<(usize, bool)> = spaces.iter().map(|&at| (at, true)).collect();
+    edges.extend(gaps.iter().map(|&at| (at, false)));
+    edges.sort_unstable();
+    for &(at, space) in edges.iter().rev() {
+        let after = at + usize::from(space);
+        let first = text[..at].rsplit(' ').next().unwrap_or("");
+        let second = text[after..].split(' ').next().unwrap_or("");
+        let joined = format!("{first}{second}");
+        let (first_score, second_score) = (scorer.word(first), scorer.word(second));
+        if space {
+            if scorer.unknown(&joined) == 0 && scorer.word(&joined) > first_score + second_score {
+                text.remove(at);
+            }
+        } else if !first.is_empty()
+            && !second.is_empty()
+            && scorer.unknown(&joined) > 0
+            && scorer.unknown(first) + scorer.unknown(second) == 0
+        {
+            text.insert(at, ' ');
+        }
+    }
+    text
 }
 
 /// Whether the document's vowelled lines came out as pieces cut at their

@@ -19,7 +19,7 @@
 //! The lexicon stages, placeholders and reading order (with
 //! `mirrored_brackets` after it), slot in between 1 and 2: they see the
 //! letters as extracted, and their lookups fold presentation forms, tatweel
-//! and Farsi letters themselves (see DESIGN.md). Sixteen stages run once, in
+//! and Farsi letters themselves (see DESIGN.md). Seventeen stages run once, in
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
@@ -30,7 +30,9 @@
 //! glyphs that stand for no letter inside words, before any stage reads a
 //! word), `tab_spaces` (spaces written as tabs), `unshaped_runs` (runs of
 //! unshaped letters in logical order
-//! inside lines in visual order), `visual_pieces` (vowelled lines in visual
+//! inside lines in visual order), `hamza_pieces` (vowelled lines cut where
+//! hamzas are drawn apart, the pieces from the visual left),
+//! `visual_pieces` (vowelled lines in visual
 //! order whose words came cut at their marks, which only the whole
 //! document shows; before the marks are read), `marks_before_letters`
 //! (vowel marks written before their letters, a word's last marks drawn
@@ -71,10 +73,10 @@ use crate::language::{Evidence, Language};
 use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
-    digits, embedded_runs, farsi_letters, invisible_controls, label_marks, level_runs, lost_spaces, mark_order,
-    mark_pieces, marks_before_letters, mirrored_brackets, number_order, presentation_forms, punctuation_before_numbers,
-    reading_order, reversed_words, spacing, stray_codes, swapped_ligatures, tab_spaces, tatweel, turned_runs,
-    unshaped_runs, visual_pieces, word_boundaries, word_order,
+    digits, embedded_runs, farsi_letters, hamza_pieces, invisible_controls, label_marks, level_runs, lost_spaces,
+    mark_order, mark_pieces, marks_before_letters, mirrored_brackets, number_order, presentation_forms,
+    punctuation_before_numbers, reading_order, reversed_words, spacing, stray_codes, swapped_ligatures, tab_spaces,
+    tatweel, turned_runs, unshaped_runs, visual_pieces, word_boundaries, word_order,
 };
 
 /// How often the stages run over a line at most; the fixed point is
@@ -195,6 +197,10 @@ pub(crate) struct LineContext<'c> {
     /// their marks, from the visual left (see `mark_pieces`; set for the
     /// one run of that stage).
     pub mark_pieces_from_the_left: bool,
+    /// Whether the document's vowelled lines came out cut at their hamzas,
+    /// the pieces from the visual left (see `hamza_pieces`; set for the
+    /// one run of that stage).
+    pub lines_cut_at_hamzas: bool,
 }
 
 impl<'c> LineContext<'c> {
@@ -238,6 +244,7 @@ impl<'c> LineContext<'c> {
             unshaped_runs_in_logical_order: false,
             visual_pieces: false,
             mark_pieces_from_the_left: false,
+            lines_cut_at_hamzas: false,
         }
     }
 
@@ -617,10 +624,17 @@ pub(crate) fn prepare<'a>(
         }
     }
     // Then, before marks written before their letters are looked for (a
-    // line reversed shows its marks so): lines in visual order that only
-    // the whole document shows (`visual_pieces`).
+    // line reversed shows its marks so): lines cut where hamzas are drawn
+    // apart, the pieces from the visual left (`hamza_pieces`), and lines
+    // in visual order that only the whole document shows (`visual_pieces`).
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
+        ctx.lines_cut_at_hamzas =
+            hamza_pieces::document_cuts_lines_at_hamzas(states.iter().flatten().map(|s| &*s.text), memo.scorer());
+        if ctx.lines_cut_at_hamzas {
+            damage_judged |= run_on_every_line(&mut states, hamza_pieces::restore_hamza_pieces, &ctx);
+        }
+        ctx.lines_cut_at_hamzas = false;
         ctx.visual_pieces = visual_pieces::document_in_visual_order(states.iter().flatten().map(|s| &*s.text));
         if ctx.visual_pieces {
             damage_judged |= run_on_every_line(&mut states, visual_pieces::restore_visual_line, &ctx);
