@@ -153,8 +153,12 @@ fn ends_show_visual_order(parts: &[Part<'_>]) -> bool {
     let (Some(Part::Between(first)), Some(Part::Between(last))) = (parts.first(), parts.last()) else {
         return false;
     };
-    let label = last.trim().strip_prefix('-').is_some_and(crate::reading_order::is_label_number);
-    label && first.trim().starts_with(['.', '،', '؛', ':'])
+    // (A neutral's glyph mapped to nothing stands for it: Noto Kufi's
+    // hyphen and period in XeLaTeX's PDFs, `�⟨المياه⟩ ... �١`.)
+    let unmapped = ['\u{FFFD}', crate::script::UNMAPPED_GLYPH];
+    let label =
+        last.trim().strip_prefix(['-', unmapped[0], unmapped[1]]).is_some_and(crate::reading_order::is_label_number);
+    label && first.trim().starts_with(['.', '،', '؛', ':', unmapped[0], unmapped[1]])
 }
 
 /// The text between two embeddings read in the other direction: its
@@ -303,6 +307,13 @@ mod tests {
         let logical =
             [format!("١- {} {}.", embed("في"), embed("إدارة")), format!("٢- {} {}.", embed("اللجنة"), embed("في"))];
         assert!(!document_reverses_embedded_runs(logical.iter().map(String::as_str), &scorer));
+        // The hyphen and period mapped to nothing (Noto Kufi in XeLaTeX's
+        // PDFs, `pdf-xelatex-notokufi-pdftotext-raw`): the same.
+        let unmapped: Vec<String> = visual.iter().map(|l| l.replace(['.', '-'], "\u{FFFD}")).collect();
+        assert!(document_reverses_embedded_runs(unmapped.iter().map(String::as_str), &scorer));
+        // (A number after a space at the end is no label flipped.)
+        let no_label: Vec<String> = unmapped.iter().map(|l| l.replace(" \u{FFFD}", " ")).collect();
+        assert!(!document_reverses_embedded_runs(no_label.iter().map(String::as_str), &scorer));
     }
 
     #[test]
