@@ -14,10 +14,12 @@
 //! No single line shows it for sure (`سَأَلَ` has a mark before its hamza
 //! too), so the damage is judged once per document, in vowelled text that
 //! sets a space before a mark somewhere (which the fast path sends the full
-//! way), by the lexicon (`document_cuts_lines_at_hamzas`): `MIN_LINES`
-//! lines at least read with fewer unknown words with their pieces turned,
-//! twice as many as read worse so and half the lines with such a hamza.
-//! Then each line is turned where it reads better so.
+//! way), by the lexicon (`document_cuts_lines_at_hamzas`), as
+//! `mark_pieces` judges its pieces (`mark_pieces::TurnedLines`): three
+//! lines at least read better with their pieces turned, twice as many as
+//! read worse so and half the lines with such a hamza, and turned they read
+//! as text. Then each line is turned where it reads better so (fewer
+//! unknown words, or as many and a better unigram score).
 
 use std::borrow::Cow;
 
@@ -26,17 +28,6 @@ use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::WordScorer;
 use crate::script::{has_arabic_script, is_arabic_mark};
-
-/// Lines that must read better with their pieces turned before a document
-/// is judged.
-const MIN_LINES: usize = 3;
-
-/// How many times as many unknown words the lines must hold as they came
-/// as turned, at least.
-const UNKNOWN_RATIO: usize = 3;
-
-/// Words turned for every unknown one, at least.
-const KNOWN_RATIO: usize = 10;
 
 /// A letter that carries a hamza: alef (above or below), waw, yeh.
 fn is_hamza_carrier(c: char) -> bool {
@@ -137,11 +128,7 @@ fn pieces_in_reverse_order(scorer: &WordScorer, line: &str) -> Option<String> {
             push_text(&mut out, piece);
         }
     }
-    let lead = out.len() - out.trim_start_matches(' ').len();
-    out.truncate(out.trim_end_matches(' ').len());
-    out.drain(..lead);
-    doubtful.retain(|&at| at >= lead && at - lead < out.len() && out.as_bytes()[at - lead] == b' ');
-    doubtful.iter_mut().for_each(|at| *at -= lead);
+    let lead = crate::mark_pieces::trim_ends_keeping_spaces(&mut out, &mut doubtful);
     // (A gap after a hamza's piece, where the piece after came without its
     // space: `امْتَلَأَالنَّهْرُ`.)
     gaps.retain(|&at| {
@@ -223,28 +210,16 @@ pub(crate) fn document_cuts_lines_at_hamzas<'l>(
         && lines_read_better_turned(lines, scorer)
 }
 
-/// Whether the lines read better with their pieces turned: `MIN_LINES` at
-/// least, twice as many as read worse, and half the lines with a hamza's
-/// piece inside; and, turned, as text: a third as many unknown words as
-/// before at most (and two fewer), one in `KNOWN_RATIO` of their words.
+/// Whether the lines read better with their pieces turned, by the lexicon,
+/// as `mark_pieces` judges them (`TurnedLines`).
 fn lines_read_better_turned<'l>(lines: impl Iterator<Item = &'l str>, scorer: &WordScorer) -> bool {
-    let (mut cut, mut better, mut worse) = (0usize, 0usize, 0usize);
-    let (mut unknown_before, mut unknown_after, mut words) = (0usize, 0usize, 0usize);
+    let mut tally = crate::mark_pieces::TurnedLines::default();
     for line in lines.filter(|line| has_arabic_script(line)) {
         if let Some(turned) = turned_reading(scorer, line) {
-            cut += 1;
-            better += usize::from(turned.better);
-            worse += usize::from(turned.unknown_after > turned.unknown_before);
-            unknown_before += turned.unknown_before;
-            unknown_after += turned.unknown_after;
-            words += turned.text.split(' ').count();
+            tally.add(&turned.text, turned.unknown_before, turned.unknown_after, turned.better);
         }
     }
-    better >= MIN_LINES
-        && better >= 2 * worse
-        && 2 * better >= cut
-        && unknown_before >= (UNKNOWN_RATIO * unknown_after).max(2)
-        && words >= KNOWN_RATIO * unknown_after
+    tally.read_better()
 }
 
 /// In a document judged so (`ctx.lines_cut_at_hamzas`), a line with its

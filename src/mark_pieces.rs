@@ -39,8 +39,7 @@ const MIN_LINES: usize = 3;
 /// as turned, at least.
 const UNKNOWN_RATIO: usize = 3;
 
-/// Words turned for every unknown one, at least: turned, the lines read as
-/// text (pieces of other layouts turned read better, but not so).
+/// Words turned for every unknown one, at least.
 const KNOWN_RATIO: usize = 10;
 
 /// Turns lines' pieces for one document: the lexicon, and the control codes
@@ -111,11 +110,7 @@ impl Turner<'_> {
             }
             out.extend(marks.chars().filter(|&c| !self.is_mark_control(c)));
         }
-        let lead = out.len() - out.trim_start_matches(' ').len();
-        out.truncate(out.trim_end_matches(' ').len());
-        out.drain(..lead);
-        doubtful.retain(|&at| at >= lead && at - lead < out.len() && out.as_bytes()[at - lead] == b' ');
-        doubtful.iter_mut().for_each(|at| *at -= lead);
+        trim_ends_keeping_spaces(&mut out, &mut doubtful);
         (out, doubtful)
     }
 
@@ -264,29 +259,66 @@ pub(crate) fn document_emits_mark_pieces_from_the_left<'l>(
         && lines_read_better_turned(lines, &Turner { scorer, controls })
 }
 
-/// Whether the lines read better with their pieces turned, by the
-/// lexicon: `MIN_LINES` at least with fewer unknown words, twice as many
-/// as read worse and half the lines with pieces; a third as many unknown
-/// words turned as before at most, and one in `KNOWN_RATIO` of the words.
+/// Whether the lines read better with their pieces turned, by the lexicon
+/// (`TurnedLines`).
 fn lines_read_better_turned<'l>(lines: impl Iterator<Item = &'l str>, turner: &Turner<'_>) -> bool {
-    let (mut turned_lines, mut better, mut worse) = (0usize, 0usize, 0usize);
-    // Unknown words as the lines came and turned, and words turned.
-    let (mut unknown_before, mut unknown_after, mut words) = (0usize, 0usize, 0usize);
+    let mut tally = TurnedLines::default();
     for line in lines.filter(|line| has_arabic_script(line)) {
         if let Some((text, before, after)) = turner.turned_reading(line) {
-            turned_lines += 1;
-            better += usize::from(after < before);
-            worse += usize::from(after > before);
-            unknown_before += before;
-            unknown_after += after;
-            words += text.split(' ').count();
+            tally.add(&text, before, after, after < before);
         }
     }
-    better >= MIN_LINES
-        && better >= 2 * worse
-        && 2 * better >= turned_lines
-        && unknown_before >= UNKNOWN_RATIO * unknown_after.max(1)
-        && words >= KNOWN_RATIO * unknown_after
+    tally.read_better()
+}
+
+/// What a document's lines read as with their pieces turned, for the
+/// judgement of the stages that turn pieces (this one and `hamza_pieces`).
+#[derive(Default)]
+pub(crate) struct TurnedLines {
+    lines: usize,
+    better: usize,
+    worse: usize,
+    unknown_before: usize,
+    unknown_after: usize,
+    words: usize,
+}
+
+impl TurnedLines {
+    /// A line turned: its text, its unknown words before and after, and
+    /// whether it reads better turned.
+    pub(crate) fn add(&mut self, turned: &str, unknown_before: usize, unknown_after: usize, better: bool) {
+        self.lines += 1;
+        self.better += usize::from(better);
+        self.worse += usize::from(unknown_after > unknown_before);
+        self.unknown_before += unknown_before;
+        self.unknown_after += unknown_after;
+        self.words += turned.split(' ').count();
+    }
+
+    /// Whether the lines read better turned: `MIN_LINES` at least, twice
+    /// as many as read worse (more unknown words), and half the lines
+    /// turned; and, turned, as text (pieces of other layouts turned read
+    /// better, not so): a third as many unknown words as before at most,
+    /// and two fewer, one in `KNOWN_RATIO` of their words.
+    pub(crate) fn read_better(&self) -> bool {
+        self.better >= MIN_LINES
+            && self.better >= 2 * self.worse
+            && 2 * self.better >= self.lines
+            && self.unknown_before >= (UNKNOWN_RATIO * self.unknown_after).max(2)
+            && self.words >= KNOWN_RATIO * self.unknown_after
+    }
+}
+
+/// Trims the spaces at the ends of a line being joined, keeping the places
+/// of `spaces` (byte offsets of spaces in it) that still stand in it,
+/// shifted.
+pub(crate) fn trim_ends_keeping_spaces(out: &mut String, spaces: &mut Vec<usize>) -> usize {
+    let lead = out.len() - out.trim_start_matches(' ').len();
+    out.truncate(out.trim_end_matches(' ').len());
+    out.drain(..lead);
+    spaces.retain(|&at| at >= lead && at - lead < out.len() && out.as_bytes()[at - lead] == b' ');
+    spaces.iter_mut().for_each(|at| *at -= lead);
+    lead
 }
 
 /// In a document judged so (`ctx.mark_pieces_from_the_left`), a line with
