@@ -246,16 +246,20 @@ pub(crate) fn settle_piece_edges(scorer: &WordScorer, mut text: String, spaces: 
 
 /// Whether the document's vowelled lines came out as pieces cut at their
 /// marks, from the visual left (see the module documentation). `controls`:
-/// the codes its PDF mapped marks' glyphs to (`invisible_controls`).
+/// the codes its PDF mapped marks' glyphs to (`invisible_controls`);
+/// `vowelled`, whether the document is vowelled (`script::is_vowelled`,
+/// asked once per document of the lines as they came: `hamza_pieces` asks
+/// it too).
 pub(crate) fn document_emits_mark_pieces_from_the_left<'l>(
     lines: impl Iterator<Item = &'l str> + Clone,
     scorer: &WordScorer,
     controls: u32,
+    vowelled: impl FnOnce() -> bool,
 ) -> bool {
     // (A line starting with a mark first, cheaply: the fast path sends such
     // a document the full way.)
     lines.clone().any(crate::marks_before_letters::starts_with_marks)
-        && crate::script::is_vowelled(lines.clone())
+        && vowelled()
         && lines_read_better_turned(lines, &Turner { scorer, controls })
 }
 
@@ -406,9 +410,11 @@ mod tests {
         for font in FROM_THE_LEFT {
             let broken = read_corpus(&format!("in-the-wild/pdf-vowelled-{font}-pypdf.broken.txt"));
             let controls = crate::invisible_controls::mark_glyph_controls(broken.lines());
-            assert!(document_emits_mark_pieces_from_the_left(broken.lines(), &scorer, controls), "{font}");
+            let vowelled = || crate::script::is_vowelled(broken.lines());
+            assert!(document_emits_mark_pieces_from_the_left(broken.lines(), &scorer, controls, vowelled), "{font}");
             let gold = read_corpus(&format!("in-the-wild/pdf-vowelled-{font}-pypdf.gold.txt"));
-            assert!(!document_emits_mark_pieces_from_the_left(gold.lines(), &scorer, controls), "{font}");
+            let vowelled = || crate::script::is_vowelled(gold.lines());
+            assert!(!document_emits_mark_pieces_from_the_left(gold.lines(), &scorer, controls, vowelled), "{font}");
         }
         // Other layouts of vowelled text read better turned in places, not
         // as text: pdfplumber's and PDFBox's lines in visual order with
@@ -417,7 +423,8 @@ mod tests {
             ["pdf-vowelled-fpdf-dejavu-pdfplumber", "pdf-vowelled-wkhtml-noto-pdfbox", "pdf-vowelled-amiri-pypdf"]
         {
             let broken = read_corpus(&format!("in-the-wild/{name}.broken.txt"));
-            assert!(!document_emits_mark_pieces_from_the_left(broken.lines(), &scorer, 0), "{name}");
+            let vowelled = || crate::script::is_vowelled(broken.lines());
+            assert!(!document_emits_mark_pieces_from_the_left(broken.lines(), &scorer, 0, vowelled), "{name}");
         }
         // Text as written, without the cheap test of lines starting with a
         // mark.

@@ -552,6 +552,10 @@ pub(crate) fn prepare<'a>(
     // a sign to the full repair, so a text it passes never has the stage on.
     let boundary_damage = config.word_boundaries && word_boundaries::document_shows_damage(lines_as_they_came());
     let mark_glyph_controls = invisible_controls::mark_glyph_controls(lines_as_they_came());
+    // (Whether the document as it came is vowelled, asked once, where a
+    // judgement's cheaper signs leave it to ask.)
+    let vowelled_as_it_came = std::cell::OnceCell::new();
+    let vowelled = || *vowelled_as_it_came.get_or_init(|| crate::script::is_vowelled(lines_as_they_came()));
     let mut damaged = false;
     // Whether a judgement of the document below found damage, and its stage
     // repaired a line (a judgement that moves nothing shows nothing: a
@@ -577,6 +581,7 @@ pub(crate) fn prepare<'a>(
             states.iter().flatten().map(|s| &*s.text),
             memo.scorer(),
             mark_glyph_controls,
+            vowelled,
         );
         if ctx.mark_pieces_from_the_left {
             damage_judged |= run_on_every_line(&mut states, mark_pieces::restore_mark_pieces, &ctx);
@@ -629,8 +634,11 @@ pub(crate) fn prepare<'a>(
     // in visual order that only the whole document shows (`visual_pieces`).
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
-        ctx.lines_cut_at_hamzas =
-            hamza_pieces::document_cuts_lines_at_hamzas(states.iter().flatten().map(|s| &*s.text), memo.scorer());
+        ctx.lines_cut_at_hamzas = hamza_pieces::document_cuts_lines_at_hamzas(
+            states.iter().flatten().map(|s| &*s.text),
+            memo.scorer(),
+            vowelled,
+        );
         if ctx.lines_cut_at_hamzas {
             damage_judged |= run_on_every_line(&mut states, hamza_pieces::restore_hamza_pieces, &ctx);
         }
