@@ -2,8 +2,9 @@
 //! emitted from the line's visual left, each as it reads.
 //!
 //! LibreOffice draws an alef, waw or yeh with hamza and its marks apart
-//! from the run around it in vowelled text, and pdf.js emits a line's
-//! pieces from its visual left: `طْفال ُ ... مَساءٍ.َأَ وَكان َ ال` for
+//! from the run around it in vowelled text (and KacstBook's fatha, whose
+//! glyph its PDFs map to a control code), and pdf.js emits a line's pieces
+//! from its visual left: `طْفال ُ ... مَساءٍ.َأَ وَكان َ ال` for
 //! `وَكانَ الأَطْفالُ ... مَساءٍ.` (pieces `طْفال ُ ... مَساءٍ.`, `َأَ`,
 //! ` وَكان َ ال`). Put back in reverse order (`pieces_in_reverse_order`),
 //! the line reads, but for what pdf.js does at the pieces' edges: it writes
@@ -19,7 +20,9 @@
 //! lines at least read better with their pieces turned, twice as many as
 //! read worse so and half the lines with such a hamza, and turned they read
 //! as text. Then each line is turned where it reads better so (fewer
-//! unknown words, or as many and a better unigram score).
+//! unknown words, or as many and a better unigram score). The stage runs
+//! first in phase 0, after `mark_pieces`, while the controls that marks'
+//! glyphs were mapped to are there to cut the pieces (they go with them).
 
 use std::borrow::Cow;
 
@@ -29,6 +32,12 @@ use crate::pipeline::LineContext;
 use crate::reading_order::WordScorer;
 use crate::script::{has_arabic_script, is_arabic_mark};
 
+/// Whether a character is a control code the document's PDF mapped a
+/// mark's glyph to (`controls`, a bit per code: `invisible_controls`).
+fn is_mark_control(c: char, controls: u32) -> bool {
+    c < ' ' && controls & (1 << c as u32) != 0
+}
+
 /// A letter that carries a hamza: alef (above or below), waw, yeh.
 fn is_hamza_carrier(c: char) -> bool {
     matches!(c, 'أ' | 'إ' | 'ؤ' | 'ئ')
@@ -36,10 +45,10 @@ fn is_hamza_carrier(c: char) -> bool {
 
 /// The line cut at its hamzas: each hamza with the marks on either side of
 /// it, and the text between (`true` for a hamza's piece).
-fn pieces(line: &str) -> Vec<(&str, bool)> {
+fn pieces(line: &str, controls: u32) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (at, c) in line.char_indices().filter(|&(_, c)| is_hamza_carrier(c)) {
+    for (at, c) in line.char_indices().filter(|&(_, c)| is_hamza_carrier(c) || is_mark_control(c, controls)) {
         if at < start {
             continue;
         }
@@ -97,15 +106,24 @@ fn hamza_as_it_reads(piece: &str) -> String {
 /// twice dropped; no space before a mark. A space moved before a hamza may
 /// be the line's or the extractor's (`وَكانَ ا لأَطْفالُ`, `قالَ الجَدُّ:
 /// إِنَّ`): the lexicon tells (`mark_pieces::join_doubtful_spaces`).
-fn pieces_in_reverse_order(scorer: &WordScorer, line: &str) -> Option<String> {
-    let pieces = pieces(line);
+fn pieces_in_reverse_order(scorer: &WordScorer, line: &str, controls: u32) -> Option<String> {
+    let pieces = pieces(line, controls);
     if pieces.len() < 3 {
         return None;
     }
     let mut out = String::with_capacity(line.len() + 1);
     let (mut doubtful, mut gaps) = (Vec::new(), Vec::new());
     for &(piece, hamza) in pieces.iter().rev() {
-        if hamza {
+        if hamza && piece.contains(|c| is_mark_control(c, controls)) {
+            // (A mark's glyph mapped to a control, drawn apart as a hamza
+            // is: KacstBook's fatha. The code goes; which mark it stands
+            // for is not judged.)
+            let marks: String = piece.chars().filter(|&c| !is_mark_control(c, controls)).collect();
+            if !marks.is_empty() {
+                push_text(&mut out, &marks);
+            }
+            gaps.push(out.len());
+        } else if hamza {
             let hamza = hamza_as_it_reads(piece);
             if !hamza.starts_with(is_arabic_mark) && out.ends_with(' ') {
                 doubtful.push(out.len() - 1);
@@ -189,43 +207,48 @@ struct Turned {
     better: bool,
 }
 
-fn turned_reading(scorer: &WordScorer, line: &str) -> Option<Turned> {
+fn turned_reading(scorer: &WordScorer, line: &str, controls: u32) -> Option<Turned> {
     let body = line.trim_matches(' ');
-    let mut text = pieces_in_reverse_order(scorer, body)?;
+    let mut text = pieces_in_reverse_order(scorer, body, controls)?;
     // (A period or colon that ends the line as it came ends a piece as it
     // reads, `الجَدُّ: إِنَّ`, or was drawn after the line (Noto Kufi's,
     // from another font) and cuts a word turned, `ال. أَطْفالُ`: it goes
     // to the end where the words read better so.)
     let (rest, stop) = crate::mark_pieces::split_final_stop(body, is_arabic_mark);
     if !stop.is_empty() {
-        let mut stop_last = pieces_in_reverse_order(scorer, rest)?;
+        let mut stop_last = pieces_in_reverse_order(scorer, rest, controls)?;
         stop_last.push_str(stop);
         if reads_better(reading(scorer, &stop_last), reading(scorer, &text)) {
             text = stop_last;
         }
     }
-    let (before, after) = (reading(scorer, line), reading(scorer, &text));
+    // (The line as it came read without its controls: they cut words.)
+    let as_it_came: String = line.chars().filter(|&c| !is_mark_control(c, controls)).collect();
+    let (before, after) = (reading(scorer, &as_it_came), reading(scorer, &text));
     Some(Turned { text, unknown_before: before.0, unknown_after: after.0, better: reads_better(after, before) })
 }
 
 /// Whether the document's vowelled lines came out cut at their hamzas, the
-/// pieces from the visual left (see the module documentation). `vowelled`:
-/// whether the document is (`script::is_vowelled`, asked once).
+/// pieces from the visual left (see the module documentation). `controls`:
+/// the codes its PDF mapped marks' glyphs to (`invisible_controls`), which
+/// are drawn apart as hamzas are; `vowelled`: whether the document is
+/// (`script::is_vowelled`, asked once).
 pub(crate) fn document_cuts_lines_at_hamzas<'l>(
     lines: impl Iterator<Item = &'l str> + Clone,
     scorer: &WordScorer,
+    controls: u32,
     vowelled: impl FnOnce() -> bool,
 ) -> bool {
     // (The cheap signs first: a space before a mark, then vowelled text.)
-    lines.clone().any(has_space_before_mark) && vowelled() && lines_read_better_turned(lines, scorer)
+    lines.clone().any(has_space_before_mark) && vowelled() && lines_read_better_turned(lines, scorer, controls)
 }
 
 /// Whether the lines read better with their pieces turned, by the lexicon,
 /// as `mark_pieces` judges them (`TurnedLines`).
-fn lines_read_better_turned<'l>(lines: impl Iterator<Item = &'l str>, scorer: &WordScorer) -> bool {
+fn lines_read_better_turned<'l>(lines: impl Iterator<Item = &'l str>, scorer: &WordScorer, controls: u32) -> bool {
     let mut tally = crate::mark_pieces::TurnedLines::default();
     for line in lines.filter(|line| has_arabic_script(line)) {
-        if let Some(turned) = turned_reading(scorer, line) {
+        if let Some(turned) = turned_reading(scorer, line, controls) {
             tally.add(&turned.text, turned.unknown_before, turned.unknown_after, turned.better);
         }
     }
@@ -235,10 +258,11 @@ fn lines_read_better_turned<'l>(lines: impl Iterator<Item = &'l str>, scorer: &W
 /// In a document judged so (`ctx.lines_cut_at_hamzas`), a line with its
 /// pieces turned where it reads better so.
 pub(crate) fn restore_hamza_pieces<'a>(line: &'a str, ctx: &LineContext<'_>, edits: &mut Edits) -> Cow<'a, str> {
-    if !ctx.lines_cut_at_hamzas || !line.contains(is_hamza_carrier) {
+    let controls = ctx.mark_glyph_controls;
+    if !ctx.lines_cut_at_hamzas || !line.contains(|c| is_hamza_carrier(c) || is_mark_control(c, controls)) {
         return Cow::Borrowed(line);
     }
-    match turned_reading(ctx.reading.scorer(), line) {
+    match turned_reading(ctx.reading.scorer(), line, controls) {
         Some(turned) if turned.better => rewrite_whole(line, &turned.text, FixKind::ReadingOrder, 0.9, edits),
         _ => Cow::Borrowed(line),
     }
@@ -272,7 +296,7 @@ mod tests {
     #[test]
     fn pieces_turned_read_as_written() {
         let scorer = WordScorer::new(&[]);
-        let turned = |line: &str| canonical(&pieces_in_reverse_order(&scorer, line).unwrap());
+        let turned = |line: &str| canonical(&pieces_in_reverse_order(&scorer, line, 0).unwrap());
         // (`corpus/in-the-wild/pdf-vowelled-noto-pdfjs`, `-dejavu-pdfjs`.)
         for (broken, gold) in [
             ("طْفال ُ يَجْلِسون َ عَلى ضِفَّتِه ِ كُل َّ مَساءٍ.َأَ وَكان َ ال", "وَكانَ الأَطْفالُ يَجْلِسونَ عَلى ضِفَّتِهِ كُلَّ مَساءٍ."),
@@ -284,7 +308,16 @@ mod tests {
             assert_eq!(turned(broken), canonical(gold));
         }
         // A line without a hamza inside has no pieces to turn.
-        assert_eq!(pieces_in_reverse_order(&scorer, "كان َ في القَرْيَة ِ نَهْر ٌ"), None);
+        assert_eq!(pieces_in_reverse_order(&scorer, "كان َ في القَرْيَة ِ نَهْر ٌ", 0), None);
+        // KacstBook's fatha mapped to `\x05`, drawn apart as a hamza is
+        // (`corpus/in-the-wild/pdf-vowelled-kacst-pdfjs`): a cut, and gone
+        // (the spaces pdf.js set inside words, `القرْي ةِ`, are the later
+        // stages').
+        let kacst = "الحُقولِ، \u{5} يْن\u{5}جْري ب\u{5}غير ٌ ي \u{5}هْر ٌ ص\u{5} ة ِ ن\u{5} رْي\u{5}في الق \u{5} كان";
+        assert_eq!(
+            canonical(&pieces_in_reverse_order(&scorer, kacst, 1 << 5).unwrap()).replace(' ', ""),
+            canonical("كان في القرْيةِ نهْرٌ صغيرٌ يجْري بيْن الحُقولِ،").replace(' ', "")
+        );
     }
 
     #[test]
@@ -292,9 +325,9 @@ mod tests {
         let scorer = WordScorer::new(&[]);
         for font in CUT_AT_HAMZAS {
             let broken = read_corpus(&format!("in-the-wild/pdf-vowelled-{font}-pdfjs.broken.txt"));
-            assert!(document_cuts_lines_at_hamzas(broken.lines(), &scorer, || true), "{font}");
+            assert!(document_cuts_lines_at_hamzas(broken.lines(), &scorer, 0, || true), "{font}");
             let gold = read_corpus(&format!("in-the-wild/pdf-vowelled-{font}-pdfjs.gold.txt"));
-            assert!(!document_cuts_lines_at_hamzas(gold.lines(), &scorer, || true), "{font}");
+            assert!(!document_cuts_lines_at_hamzas(gold.lines(), &scorer, 0, || true), "{font}");
         }
         // Other layouts read better turned in places, not as text (lines in
         // visual order, marks before their letters, pieces cut at marks).
@@ -306,11 +339,11 @@ mod tests {
             "pdf-vowelled-noto-pypdf",
         ] {
             let broken = read_corpus(&format!("in-the-wild/{name}.broken.txt"));
-            assert!(!document_cuts_lines_at_hamzas(broken.lines(), &scorer, || true), "{name}");
+            assert!(!document_cuts_lines_at_hamzas(broken.lines(), &scorer, 0, || true), "{name}");
         }
         // Text as written, without the cheap signs.
         for (name, text) in texts_as_written() {
-            assert!(!lines_read_better_turned(text.lines(), &scorer), "{name}");
+            assert!(!lines_read_better_turned(text.lines(), &scorer, 0), "{name}");
         }
     }
 

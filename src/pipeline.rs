@@ -23,16 +23,15 @@
 //! phase 0, and only in a document that shows their damage as a whole
 //! (judged on the lines as they came, or as the one-shot stages before left
 //! them; run again they could undo themselves): `embedded_runs` (runs each
-//! in an embedding of its own, left to right), `mark_pieces` (vowelled
-//! lines cut into pieces at their marks, emitted from the visual left; before
-//! the controls that marks' glyphs were mapped to go, which cut them too),
+//! in an embedding of its own, left to right), `mark_pieces` and
+//! `hamza_pieces` (vowelled lines cut into pieces at their marks, or where
+//! hamzas are drawn apart, emitted from the visual left; before the controls
+//! that marks' glyphs were mapped to go, which cut them too),
 //! `stray_codes` (codes of
 //! glyphs that stand for no letter inside words, before any stage reads a
 //! word), `tab_spaces` (spaces written as tabs), `unshaped_runs` (runs of
 //! unshaped letters in logical order
-//! inside lines in visual order), `hamza_pieces` (vowelled lines cut where
-//! hamzas are drawn apart, the pieces from the visual left),
-//! `visual_pieces` (vowelled lines in visual
+//! inside lines in visual order), `visual_pieces` (vowelled lines in visual
 //! order whose words came cut at their marks, which only the whole
 //! document shows; before the marks are read), `marks_before_letters`
 //! (vowel marks written before their letters, a word's last marks drawn
@@ -576,7 +575,7 @@ pub(crate) fn prepare<'a>(
         ctx.embedded_runs_reversed = false;
         ctx.mark_glyph_controls = mark_glyph_controls;
         // (Before the controls go: those that marks' glyphs were mapped to
-        // cut the pieces as marks do.)
+        // cut the pieces as marks do, or as hamzas drawn apart do.)
         ctx.mark_pieces_from_the_left = mark_pieces::document_emits_mark_pieces_from_the_left(
             states.iter().flatten().map(|s| &*s.text),
             memo.scorer(),
@@ -587,6 +586,16 @@ pub(crate) fn prepare<'a>(
             damage_judged |= run_on_every_line(&mut states, mark_pieces::restore_mark_pieces, &ctx);
         }
         ctx.mark_pieces_from_the_left = false;
+        ctx.lines_cut_at_hamzas = hamza_pieces::document_cuts_lines_at_hamzas(
+            states.iter().flatten().map(|s| &*s.text),
+            memo.scorer(),
+            mark_glyph_controls,
+            vowelled,
+        );
+        if ctx.lines_cut_at_hamzas {
+            damage_judged |= run_on_every_line(&mut states, hamza_pieces::restore_hamza_pieces, &ctx);
+        }
+        ctx.lines_cut_at_hamzas = false;
         ctx.ltr_embeddings_reversed = invisible_controls::document_reverses_ltr_embeddings(lines_as_they_came());
         if config.invisible_controls {
             run_on_every_line(&mut states, invisible_controls::remove_invisible_controls, &ctx);
@@ -629,20 +638,10 @@ pub(crate) fn prepare<'a>(
         }
     }
     // Then, before marks written before their letters are looked for (a
-    // line reversed shows its marks so): lines cut where hamzas are drawn
-    // apart, the pieces from the visual left (`hamza_pieces`), and lines
-    // in visual order that only the whole document shows (`visual_pieces`).
+    // line reversed shows its marks so): lines in visual order that only
+    // the whole document shows (`visual_pieces`).
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
-        ctx.lines_cut_at_hamzas = hamza_pieces::document_cuts_lines_at_hamzas(
-            states.iter().flatten().map(|s| &*s.text),
-            memo.scorer(),
-            vowelled,
-        );
-        if ctx.lines_cut_at_hamzas {
-            damage_judged |= run_on_every_line(&mut states, hamza_pieces::restore_hamza_pieces, &ctx);
-        }
-        ctx.lines_cut_at_hamzas = false;
         ctx.visual_pieces = visual_pieces::document_in_visual_order(states.iter().flatten().map(|s| &*s.text));
         if ctx.visual_pieces {
             damage_judged |= run_on_every_line(&mut states, visual_pieces::restore_visual_line, &ctx);

@@ -1506,6 +1506,11 @@ fn vowelled_lines_that_pdfjs_cut_at_hamzas_are_turned_back() {
     // (Noto Kufi takes its tanween and punctuation from another font, drawn
     // after the line: the words read, some marks and stops go astray.)
     assert_repaired("pdf-vowelled-notokufi-pdfjs", 0.04, &[0]);
+    // KacstBook's fatha, mapped to a control code, is drawn apart as a
+    // hamza is: its lines are cut there too (0.817 -> 0.301; the fathas are
+    // lost, and KacstOffice's document, 0.811, is not judged: its lines
+    // turned still hold 4 unknown words for 10).
+    assert_repaired("pdf-vowelled-kacst-pdfjs", 0.35, &[]);
 }
 
 /// pdftotext -raw on XeLaTeX's Noto Kufi PDF writes each word in an
