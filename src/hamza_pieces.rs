@@ -43,8 +43,9 @@ fn is_hamza_carrier(c: char) -> bool {
     matches!(c, 'أ' | 'إ' | 'ؤ' | 'ئ')
 }
 
-/// The line cut at its hamzas: each hamza with the marks on either side of
-/// it, and the text between (`true` for a hamza's piece).
+/// The line cut at its hamzas (and at the controls that marks' glyphs were
+/// mapped to, `controls`): each with the marks on either side of it, and
+/// the text between (`true` for a hamza's or control's piece).
 fn pieces(line: &str, controls: u32) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -105,7 +106,8 @@ fn hamza_as_it_reads(piece: &str) -> String {
 /// to its end (pdf.js writes a piece's visual left first); the mark drawn
 /// twice dropped; no space before a mark. A space moved before a hamza may
 /// be the line's or the extractor's (`وَكانَ ا لأَطْفالُ`, `قالَ الجَدُّ:
-/// إِنَّ`): the lexicon tells (`mark_pieces::join_doubtful_spaces`).
+/// إِنَّ`), and a piece after a hamza's may have come without its space
+/// (`امْتَلَأَالنَّهْرُ`): the lexicon tells (`mark_pieces::settle_piece_edges`).
 fn pieces_in_reverse_order(scorer: &WordScorer, line: &str, controls: u32) -> Option<String> {
     let pieces = pieces(line, controls);
     if pieces.len() < 3 {

@@ -365,10 +365,10 @@ impl DrawnApart {
 }
 
 /// pypdf emits a line of LuaLaTeX's vowelled PDFs, read backwards, as its
-/// runs cut where a glyph is drawn apart, in reverse order: `... مَساءٍ. لأَ
-/// وَكانَا` for `وَكانَا لأَ ... مَساءٍ.` The line (read backwards) with
-/// those pieces, and each such glyph with its marks, in reverse order;
-/// `None` without such a glyph.
+/// runs cut where a glyph is drawn apart, in reverse order (its spaces
+/// lost): `طْفالُ...مَساءٍ.` `لأَ` `وَكانَا` for `وَكانَا` `لأَ` `طْفالُ...مَساءٍ.`.
+/// The line (read backwards) with those pieces, and each such glyph with
+/// its marks, in reverse order; `None` without such a glyph.
 fn pieces_drawn_apart_reversed(line: &str, cut_at: DrawnApart) -> Option<String> {
     let mut pieces: Vec<&str> = Vec::new();
     let mut start = 0;

@@ -92,7 +92,7 @@ impl Turner<'_> {
     /// and without spaces at its ends. Also where a space stands before a
     /// hamza's alef whose mark was drawn twice: the text's (`يَكْفي
     /// أَهْلَها`) or the extractor's (`ال أَطْفالُ`), which the lexicon tells
-    /// (`join_doubtful_spaces`).
+    /// (`settle_piece_edges`).
     fn join_pieces(&self, pieces: &[&str]) -> (String, Vec<usize>) {
         let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
         let mut doubtful = Vec::new();
