@@ -42,6 +42,10 @@ const UNKNOWN_RATIO: usize = 3;
 /// Words turned for every unknown one, at least.
 const KNOWN_RATIO: usize = 10;
 
+/// Pieces of a line above which no piece a place off is swapped back (a
+/// line of a PDF page holds some 60 words, 200 pieces).
+const MAX_SWAPPED_PIECES: usize = 400;
+
 /// Turns lines' pieces for one document: the lexicon, and the control codes
 /// its PDF mapped marks' glyphs to (a bit per code, `invisible_controls`),
 /// which cut pieces as marks do and go once the pieces are turned
@@ -161,6 +165,11 @@ impl Turner<'_> {
     /// in place) where that leaves fewer unknown words, one pair at a time,
     /// left to right.
     fn swap_misplaced_runs(&self, pieces: &mut [&str]) {
+        // (Each swap reads the whole line again: not on lines longer than
+        // any a PDF holds.)
+        if pieces.len() > MAX_SWAPPED_PIECES {
+            return;
+        }
         let reading = |pieces: &[&str]| self.unknown_words(&self.join_pieces(pieces).0);
         let mut unknown = reading(pieces);
         for i in 0..pieces.len().saturating_sub(2) {
@@ -218,30 +227,71 @@ pub(crate) fn split_final_stop(body: &str, is_mark: impl Fn(char) -> bool) -> (&
 /// known word better than apart, and puts a space in a doubtful gap (before
 /// a byte of `gaps`) where the word across it is unknown and the two sides
 /// are known words. (Both ascending.)
-pub(crate) fn settle_piece_edges(scorer: &WordScorer, mut text: String, spaces: &[usize], gaps: &[usize]) -> String {
-    // (From the line's end, so that each edit leaves the places before it.)
+pub(crate) fn settle_piece_edges(scorer: &WordScorer, text: String, spaces: &[usize], gaps: &[usize]) -> String {
     let mut edges: Vec<(usize, bool)> = spaces.iter().map(|&at| (at, true)).collect();
     edges.extend(gaps.iter().map(|&at| (at, false)));
+    if edges.is_empty() {
+        return text;
+    }
     edges.sort_unstable();
+    // From the line's end, each edge read as the edges after it left the
+    // line (a space put in a gap ends the word after an edge, a space taken
+    // out joins two: `امْتَلَ أَ|النَّهْرُ`), and the edits made in one pass at
+    // the end: linear in the line, however many edges.
+    let mut settled: Vec<(usize, bool)> = Vec::new();
     for &(at, space) in edges.iter().rev() {
         let after = at + usize::from(space);
         let first = text[..at].rsplit(' ').next().unwrap_or("");
-        let second = text[after..].split(' ').next().unwrap_or("");
+        let second = word_after(&text, after, &settled);
         let joined = format!("{first}{second}");
-        let (first_score, second_score) = (scorer.word(first), scorer.word(second));
-        if space {
-            if scorer.unknown(&joined) == 0 && scorer.word(&joined) > first_score + second_score {
-                text.remove(at);
-            }
-        } else if !first.is_empty()
-            && !second.is_empty()
-            && scorer.unknown(&joined) > 0
-            && scorer.unknown(first) + scorer.unknown(second) == 0
-        {
-            text.insert(at, ' ');
+        let settle = if space {
+            scorer.unknown(&joined) == 0 && scorer.word(&joined) > scorer.word(first) + scorer.word(&second)
+        } else {
+            !first.is_empty()
+                && !second.is_empty()
+                && scorer.unknown(&joined) > 0
+                && scorer.unknown(first) + scorer.unknown(&second) == 0
+        };
+        if settle {
+            settled.push((at, space));
         }
     }
-    text
+    let mut out = String::with_capacity(text.len() + settled.len());
+    let mut last = 0;
+    for &(at, space) in settled.iter().rev() {
+        out.push_str(&text[last..at]);
+        if space {
+            last = at + 1;
+        } else {
+            out.push(' ');
+            last = at;
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// The word that starts at byte `from` of a line, with the edits already
+/// settled after it (`settled`, descending): up to a space kept, or a space
+/// put in a gap; at most `MAX_WORD_BYTES` (no longer word is known).
+fn word_after(text: &str, from: usize, settled: &[(usize, bool)]) -> String {
+    const MAX_WORD_BYTES: usize = 96;
+    let mut word = String::new();
+    for (i, c) in text[from..].char_indices() {
+        let at = from + i;
+        let edit = settled.iter().rev().take_while(|&&(e, _)| e <= at).find(|&&(e, _)| e == at);
+        match edit {
+            Some(&(_, false)) => break,
+            Some(&(_, true)) => continue,
+            None if c == ' ' => break,
+            None => {}
+        }
+        if word.len() >= MAX_WORD_BYTES {
+            break;
+        }
+        word.push(c);
+    }
+    word
 }
 
 /// Whether the document's vowelled lines came out as pieces cut at their

@@ -128,3 +128,21 @@ fn nul_bytes_and_control_characters() {
     check("controls", &text);
     assert!(repair(&text).contains('\0'), "NUL is kept: it is not this tool's to remove");
 }
+
+#[test]
+fn long_vowelled_lines_cut_into_pieces() {
+    // Vowelled lines of 150,000 characters that start with a mark and set
+    // spaces before marks: the signs of lines cut into pieces (at their
+    // marks, at their hamzas) that two stages judge by reading every line
+    // turned. A step that joins the whole line again per piece, or edits it
+    // in place per piece's edge, would not finish.
+    let words = ["كَتَبَ", "الوَلَدُ", "أَمْرٌ", "إِلى", "سُئِلَ", "مَساءٍ", "الأَطْفالُ", "رَأَى"];
+    let line: String = (0..20_000).map(|i| words[(i * 7 + i / 3) % words.len()]).collect::<Vec<_>>().join(" ");
+    let line = format!("\u{0650}{}", line.replace("\u{064F} ", "\u{064F}  \u{064F}"));
+    assert!(line.len() > 150_000);
+    check("vowelled pieces", &[line.as_str(), line.as_str(), line.as_str()].join("\n"));
+    // Their spaces lost, in visual order: the lost spaces' reading with the
+    // pieces drawn apart put back is linear too.
+    let glued: String = line.replace(' ', "").chars().rev().collect();
+    check("vowelled pieces, spaces lost", &[glued.as_str(), glued.as_str(), glued.as_str()].join("\n"));
+}
