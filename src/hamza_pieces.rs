@@ -28,9 +28,10 @@ use std::borrow::Cow;
 
 use crate::edit::{rewrite_whole, Edits};
 use crate::fix::FixKind;
+use crate::mark_pieces::{TurnedLine, TurnedLines};
 use crate::pipeline::LineContext;
 use crate::reading_order::WordScorer;
-use crate::script::{has_arabic_script, is_arabic_mark};
+use crate::script::is_arabic_mark;
 
 /// Whether a character is a control code the document's PDF mapped a
 /// mark's glyph to (`controls`, a bit per code: `invisible_controls`).
@@ -202,14 +203,7 @@ fn reads_better((unknown, score): (usize, f64), (other_unknown, other_score): (u
 /// A line turned, with its unknown words before and after, and whether it
 /// reads better so (fewer unknown words, or as many and a better unigram
 /// score).
-struct Turned {
-    text: String,
-    unknown_before: usize,
-    unknown_after: usize,
-    better: bool,
-}
-
-fn turned_reading(scorer: &WordScorer, line: &str, controls: u32) -> Option<Turned> {
+fn turned_reading(scorer: &WordScorer, line: &str, controls: u32) -> Option<TurnedLine> {
     let body = line.trim_matches(' ');
     let mut text = pieces_in_reverse_order(scorer, body, controls)?;
     // (A period or colon that ends the line as it came ends a piece as it
@@ -227,7 +221,7 @@ fn turned_reading(scorer: &WordScorer, line: &str, controls: u32) -> Option<Turn
     // (The line as it came read without its controls: they cut words.)
     let as_it_came: String = line.chars().filter(|&c| !is_mark_control(c, controls)).collect();
     let (before, after) = (reading(scorer, &as_it_came), reading(scorer, &text));
-    Some(Turned { text, unknown_before: before.0, unknown_after: after.0, better: reads_better(after, before) })
+    Some(TurnedLine { text, unknown_before: before.0, unknown_after: after.0, better: reads_better(after, before) })
 }
 
 /// Whether the document's vowelled lines came out cut at their hamzas, the
@@ -248,13 +242,7 @@ pub(crate) fn document_cuts_lines_at_hamzas<'l>(
 /// Whether the lines read better with their pieces turned, by the lexicon,
 /// as `mark_pieces` judges them (`TurnedLines`).
 fn lines_read_better_turned<'l>(lines: impl Iterator<Item = &'l str>, scorer: &WordScorer, controls: u32) -> bool {
-    let mut tally = crate::mark_pieces::TurnedLines::default();
-    for line in lines.filter(|line| has_arabic_script(line)) {
-        if let Some(turned) = turned_reading(scorer, line, controls) {
-            tally.add(&turned.text, turned.unknown_before, turned.unknown_after, turned.better);
-        }
-    }
-    tally.read_better()
+    TurnedLines::of(lines, |line| turned_reading(scorer, line, controls)).read_better()
 }
 
 /// In a document judged so (`ctx.lines_cut_at_hamzas`), a line with its

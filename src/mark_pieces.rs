@@ -191,7 +191,7 @@ impl Turner<'_> {
 
     /// What a line reads as with its pieces turned, if it has pieces to
     /// turn, and its unknown words before and after.
-    fn turned_reading(&self, line: &str) -> Option<(String, usize, usize)> {
+    fn turned_reading(&self, line: &str) -> Option<TurnedLine> {
         let body = line.trim_matches(' ');
         let (rest, stop) = split_final_stop(body, |c| self.is_cut_mark(c));
         let mut turned = self.pieces(rest);
@@ -204,7 +204,7 @@ impl Turner<'_> {
         let mut text = settle_piece_edges(self.scorer, text, &doubtful, &[]);
         text.push_str(stop);
         let (before, after) = (self.unknown_words(body), self.unknown_words(&text));
-        Some((text, before, after))
+        Some(TurnedLine { text, unknown_before: before, unknown_after: after, better: after < before })
     }
 }
 
@@ -316,13 +316,17 @@ pub(crate) fn document_emits_mark_pieces_from_the_left<'l>(
 /// Whether the lines read better with their pieces turned, by the lexicon
 /// (`TurnedLines`).
 fn lines_read_better_turned<'l>(lines: impl Iterator<Item = &'l str>, turner: &Turner<'_>) -> bool {
-    let mut tally = TurnedLines::default();
-    for line in lines.filter(|line| has_arabic_script(line)) {
-        if let Some((text, before, after)) = turner.turned_reading(line) {
-            tally.add(&text, before, after, after < before);
-        }
-    }
-    tally.read_better()
+    TurnedLines::of(lines, |line| turner.turned_reading(line)).read_better()
+}
+
+/// A line with its pieces turned (by this stage or `hamza_pieces`): the
+/// text, its unknown words as it came and turned, and whether it reads
+/// better turned (each stage says what better is).
+pub(crate) struct TurnedLine {
+    pub text: String,
+    pub unknown_before: usize,
+    pub unknown_after: usize,
+    pub better: bool,
 }
 
 /// What a document's lines read as with their pieces turned, for the
@@ -338,15 +342,22 @@ pub(crate) struct TurnedLines {
 }
 
 impl TurnedLines {
-    /// A line turned: its text, its unknown words before and after, and
-    /// whether it reads better turned.
-    pub(crate) fn add(&mut self, turned: &str, unknown_before: usize, unknown_after: usize, better: bool) {
-        self.lines += 1;
-        self.better += usize::from(better);
-        self.worse += usize::from(unknown_after > unknown_before);
-        self.unknown_before += unknown_before;
-        self.unknown_after += unknown_after;
-        self.words += turned.split(' ').count();
+    /// The tally of a document's lines with Arabic, each turned by `turn`
+    /// (`None` for a line with no pieces to turn).
+    pub(crate) fn of<'l>(
+        lines: impl Iterator<Item = &'l str>,
+        turn: impl Fn(&str) -> Option<TurnedLine>,
+    ) -> TurnedLines {
+        let mut tally = TurnedLines::default();
+        for turned in lines.filter(|line| has_arabic_script(line)).filter_map(turn) {
+            tally.lines += 1;
+            tally.better += usize::from(turned.better);
+            tally.worse += usize::from(turned.unknown_after > turned.unknown_before);
+            tally.unknown_before += turned.unknown_before;
+            tally.unknown_after += turned.unknown_after;
+            tally.words += turned.text.split(' ').count();
+        }
+        tally
     }
 
     /// Whether the lines read better turned: `MIN_LINES` at least, twice
@@ -385,8 +396,9 @@ pub(crate) fn restore_mark_pieces<'a>(line: &'a str, ctx: &LineContext<'_>, edit
     match turner.turned_reading(line) {
         // (Pieces that happen to be words, `ًديدا َ شًنا`, read with more
         // words, each less likely: the unigram model tells.)
-        Some((text, before, after))
-            if after < before || (after == before && turner.line_score(&text) > turner.line_score(line)) =>
+        Some(TurnedLine { text, unknown_before, unknown_after, .. })
+            if unknown_after < unknown_before
+                || (unknown_after == unknown_before && turner.line_score(&text) > turner.line_score(line)) =>
         {
             rewrite_whole(line, &text, FixKind::ReadingOrder, 0.9, edits)
         }
