@@ -76,7 +76,8 @@ pub(crate) const MIN_LINES: usize = 3;
 fn label_drawn_last(line: &str) -> Option<(u64, bool)> {
     let line = line.trim_end_matches(' ');
     let (rest, last) = line.rsplit_once(' ')?;
-    let digits = last.strip_prefix(LABEL_HYPHENS)?;
+    // (A list's label `N.` comes out `.N`, its period on the left.)
+    let digits = last.strip_prefix(LABEL_HYPHENS).or_else(|| last.strip_prefix('.'))?;
     let (number, after) = split_leading_digits(digits);
     if !(is_label_number(number) && after.is_empty()) {
         return None;
@@ -90,7 +91,8 @@ fn label_drawn_last(line: &str) -> Option<(u64, bool)> {
 fn ends_sentence(token: &str) -> bool {
     // (A word: the period alone is a neutral drawn at the line's edge, as
     // pdf.js leaves it, `. يتناول ... المياه -١`.)
-    (token.ends_with(is_end_punctuation_or_unmapped) && token.chars().any(crate::script::is_arabic_letter))
+    (token.ends_with(is_end_punctuation_or_unmapped)
+        && token.chars().any(|c| crate::script::is_arabic_letter(c) || c.is_ascii_alphabetic()))
         || number_after_its_period(token).is_some()
 }
 
