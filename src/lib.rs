@@ -104,6 +104,7 @@ use std::borrow::Cow;
 mod config;
 mod diagnose;
 mod digits;
+mod displaced_marks;
 mod edit;
 mod embedded_runs;
 #[cfg(feature = "eval")]

@@ -72,8 +72,8 @@ use crate::language::{Evidence, Language};
 use crate::placeholders::{self, PlaceholderModel};
 use crate::script::{has_arabic_script, is_bidi_control, is_zero_width};
 use crate::{
-    digits, embedded_runs, farsi_letters, hamza_pieces, invisible_controls, label_marks, level_runs, lost_spaces,
-    mark_order, mark_pieces, marks_before_letters, mirrored_brackets, number_order, presentation_forms,
+    digits, displaced_marks, embedded_runs, farsi_letters, hamza_pieces, invisible_controls, label_marks, level_runs,
+    lost_spaces, mark_order, mark_pieces, marks_before_letters, mirrored_brackets, number_order, presentation_forms,
     punctuation_before_numbers, reading_order, reversed_words, spacing, stray_codes, swapped_ligatures, tab_spaces,
     tatweel, turned_runs, unshaped_runs, visual_pieces, word_boundaries, word_order,
 };
@@ -175,6 +175,10 @@ pub(crate) struct LineContext<'c> {
     /// `mirrored_brackets::document_mirrors_guillemets`; set for the one run
     /// of that stage).
     pub guillemets_mirrored: bool,
+    /// Whether the document's vowel marks came out a letter off their own,
+    /// and which way (see `displaced_marks`; set for the one run of that
+    /// stage).
+    pub displaced_marks: Option<displaced_marks::Displacement>,
     /// Whether the document writes its vowel marks before their letters
     /// (see `marks_before_letters`; set for the one run of that stage).
     pub marks_before_letters: bool,
@@ -236,6 +240,7 @@ impl<'c> LineContext<'c> {
             stray_codes: false,
             punctuation_before_numbers: false,
             guillemets_mirrored: false,
+            displaced_marks: None,
             marks_before_letters: false,
             marks_drawn_first: false,
             final_marks_after_spaces: false,
@@ -859,6 +864,14 @@ pub(crate) fn prepare<'a>(
         // pair's slash written where their glyphs map to nothing
         // (`label_marks::restore_unmapped_neutrals`).
         run_on_every_line(&mut states, label_marks::restore_unmapped_neutrals, &ctx);
+        // Last, on the lines in reading order: vowel marks a letter off
+        // their own (`displaced_marks`; a line turned has its marks moved the
+        // other way).
+        ctx.displaced_marks =
+            displaced_marks::document_displaces_marks(states.iter().flatten().map(|s| &*s.text), memo);
+        if ctx.displaced_marks.is_some() {
+            run_on_every_line(&mut states, displaced_marks::restore_displaced_marks, &ctx);
+        }
     }
     // The placeholder model is read from the words as they stand; if the
     // stages moved words again (reading order after tatweel went), it is read
