@@ -45,7 +45,7 @@ use crate::fix::FixKind;
 use crate::pipeline::LineContext;
 use crate::reading_order::{is_label_number, is_label_word, reverse_visual_with, WordScorer};
 use crate::script::{
-    has_arabic_script, is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit, SHADDA, TATWEEL,
+    has_arabic_script, is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit, is_tanween, SHADDA, TATWEEL,
 };
 use crate::word_boundaries::{is_bare_prefix, is_bare_suffix};
 
@@ -393,6 +393,66 @@ fn pieces_drawn_apart_reversed(line: &str, cut_at: DrawnApart) -> Option<String>
     Some(pieces.iter().rev().copied().collect())
 }
 
+/// PDFium and pdftext emit a line of LuaLaTeX's PDFs, read backwards, as
+/// its runs cut where a fathatan is drawn apart, in reverse order, the
+/// fathatan a token of its own: `في ً ملحوظا ً شهدت...تحولا` for
+/// `شهدت...تحولاً ملحوظاً في`. The line with its pieces in reverse order,
+/// each fathatan on the end of the piece before it; none without one.
+fn pieces_around_tanweens_reversed(line: &str) -> Option<String> {
+    let standalone = |token: &str| !token.is_empty() && token.chars().all(is_arabic_mark) && token.contains(is_tanween);
+    let tokens: Vec<&str> = line.split(' ').collect();
+    if !tokens.iter().any(|t| standalone(t)) {
+        return None;
+    }
+    // The pieces, each with the tanween that follows it in the line.
+    let mut pieces: Vec<(Vec<&str>, Option<&str>)> = vec![(Vec::new(), None)];
+    for token in tokens {
+        if standalone(token) {
+            pieces.push((Vec::new(), Some(token)));
+        } else if !token.is_empty() {
+            if let Some(piece) = pieces.last_mut() {
+                piece.0.push(token);
+            }
+        }
+    }
+    // Reversed, a piece's tanween (drawn between it and the piece before it
+    // in the line) ends the piece that now comes before it.
+    let mut out = String::with_capacity(line.len());
+    for (words, tanween) in pieces.iter().rev() {
+        if !out.is_empty() && !words.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&words.join(" "));
+        if let Some(tanween) = tanween {
+            out.push_str(tanween);
+        }
+    }
+    Some(out)
+}
+
+/// How well a line's tanweens sit on the words before them: two for one
+/// after a final alef (most indefinite words write fathatan so,
+/// `تحولاً`), one after a taa marbuta, hamza or alef maqsura (`حصةً`),
+/// none after any other letter; glued or a token of their own.
+fn words_taking_tanween(line: &str) -> usize {
+    let mut count = 0;
+    // (The last character before, but for marks and spaces: a tanween of
+    // its own sits on the end of the token before.)
+    let mut last = ' ';
+    for c in line.chars().filter(|&c| c != ' ') {
+        if is_tanween(c) {
+            count += match last {
+                'ا' => 2,
+                'ة' | 'ء' | 'ى' => 1,
+                _ => 0,
+            };
+        } else if !is_arabic_mark(c) {
+            last = c;
+        }
+    }
+    count
+}
+
 /// In a document that lost the spaces between its words
 /// (`ctx.spaces_lost`), puts a line's spaces back, and reads a line that
 /// came in visual order (pypdf, PDFium, PDFBox and pdfplumber write the
@@ -416,6 +476,19 @@ pub(crate) fn restore_lost_spaces<'a>(line: &'a str, ctx: &LineContext<'_>, edit
         // four documents read worse.)
         let as_turned = turned_score;
         let kinds = if as_turned > as_it_stands { &[DrawnApart::Hamzas, DrawnApart::Shaddas][..] } else { &[] };
+        // (Fathatan drawn apart cuts between words, which read the same in
+        // any order: its pieces are put back where it then ends more words
+        // that take it.)
+        if as_turned > as_it_stands {
+            if let Some(pieces) = pieces_around_tanweens_reversed(&turned) {
+                let (pieces_spaces, pieces_score) = lost_spaces(scorer, &pieces);
+                if words_taking_tanween(&pieces) > words_taking_tanween(&turned)
+                    && pieces_score >= turned_score - DRAWN_APART_MARGIN
+                {
+                    (turned, turned_spaces, turned_score) = (pieces, pieces_spaces, pieces_score);
+                }
+            }
+        }
         for &cut_at in kinds {
             let Some(pieces) = pieces_drawn_apart_reversed(&turned, cut_at) else {
                 continue;
@@ -427,6 +500,9 @@ pub(crate) fn restore_lost_spaces<'a>(line: &'a str, ctx: &LineContext<'_>, edit
         }
         let order_confidence = cut_confidence(turned_score - as_it_stands - ORDER_MARGIN);
         if order_confidence >= min {
+            if let Some(numbers_first) = punctuation_after_numbers(&turned) {
+                (turned, turned_spaces) = (numbers_first.clone(), lost_spaces(scorer, &numbers_first).0);
+            }
             let with_spaces = spaced(&turned, &turned_spaces, min);
             return rewrite_whole(line, &with_spaces, FixKind::ReadingOrder, order_confidence, edits);
         }
@@ -436,6 +512,61 @@ pub(crate) fn restore_lost_spaces<'a>(line: &'a str, ctx: &LineContext<'_>, edit
         rw.replace(at..at, " ", FixKind::WordBoundary, confidence);
     }
     rw.finish()
+}
+
+/// PDFium reads a right-to-left line's glyphs from the right as units, and
+/// draws the punctuation after a number on the number's other side
+/// (`punctuation_before_numbers`); in LuaLaTeX's lines, read backwards, it
+/// stands between the word and the number, glued (`عام،٢٠٢٢مقابل` for
+/// `عام ٢٠٢٢، مقابل`, `لعام.٢٠٣٠` for `لعام ٢٠٣٠.`), where a line in
+/// visual order read backwards never puts it (PDFBox's: `عام٢٠٢٢،مقابل`).
+/// The line with each such mark put after its number, where a word or
+/// the line's end follows the number (a year, after a period); none
+/// without one.
+fn punctuation_after_numbers(line: &str) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut changed = false;
+    while let Some(at) = rest.find(['،', '.', '؛', ':']) {
+        let (before, after) = rest.split_at(at);
+        let mark = after.chars().next().unwrap_or('.');
+        let after = &after[mark.len_utf8()..];
+        let number_len = number_run_len(after);
+        let after_word = before.ends_with(|c: char| is_arabic_letter(c) || is_arabic_mark(c));
+        // (After a period, a year: a short number there is a list's label
+        // drawn last, `تشغيل.1`, or the next sentence's, `دقائق.3نحو`.)
+        let year = after[..number_len].chars().filter(|&c| is_digit(c)).count() >= 3;
+        let ends_well = after[number_len..].chars().next().is_none_or(is_arabic_letter) && (mark != '.' || year);
+        out.push_str(before);
+        if number_len > 0 && after_word && ends_well {
+            out.push_str(&after[..number_len]);
+            out.push(mark);
+            changed = true;
+        } else {
+            out.push(mark);
+            out.push_str(&after[..number_len]);
+        }
+        rest = &after[number_len..];
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// The length of the number a text starts with: digits, and the
+/// separators between two of them (`15/03/2024`, `3.2.1`).
+fn number_run_len(text: &str) -> usize {
+    let mut end = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let joins = crate::level_runs::is_number_separator(c)
+            && end > 0
+            && chars.peek().is_some_and(|&(_, next)| is_digit(next));
+        if !(is_digit(c) || joins) {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    end
 }
 
 /// The places of `spaces` where a space goes: confident enough, and never
@@ -574,5 +705,29 @@ mod tests {
             ctx.spaces_lost = true
         });
         assert_eq!(out, "اتخذهالاجتماع");
+    }
+
+    #[test]
+    fn punctuation_pdfium_drew_before_a_number_goes_after_it() {
+        // PDFium's LuaLaTeX lines, read backwards.
+        assert_eq!(punctuation_after_numbers("عام،٢٠٢٢مقابل").as_deref(), Some("عام٢٠٢٢،مقابل"));
+        assert_eq!(punctuation_after_numbers("المعلنةلعام.٢٠٣٠").as_deref(), Some("المعلنةلعام٢٠٣٠."));
+        assert_eq!(punctuation_after_numbers("الموقع:15/03/2024").as_deref(), Some("الموقع15/03/2024:"));
+        // A list's label, the next sentence's number, a number as written.
+        assert_eq!(punctuation_after_numbers("نظامتشغيل.1"), None);
+        assert_eq!(punctuation_after_numbers("دقائق.3نحو"), None);
+        assert_eq!(punctuation_after_numbers("عام٢٠٢٢،مقابل"), None);
+        assert_eq!(punctuation_after_numbers("عام ٢٠٢٢، مقابل"), None);
+    }
+
+    #[test]
+    fn pieces_cut_where_fathatan_is_drawn_apart_are_turned() {
+        let turned = "في ً ملحوظا ً شهدتالمنطقة تحولا";
+        let pieces = pieces_around_tanweens_reversed(turned).unwrap();
+        assert_eq!(pieces, "شهدتالمنطقة تحولاً ملحوظاً في");
+        assert!(words_taking_tanween(&pieces) > words_taking_tanween(turned));
+        assert_eq!(words_taking_tanween("حصة ً"), 1);
+        assert_eq!(words_taking_tanween("المشاريع، ً"), 0);
+        assert_eq!(pieces_around_tanweens_reversed("تحولاً ملحوظاً في"), None);
     }
 }

@@ -61,7 +61,9 @@
 //! the lines the search left as they stood, and the neutrals whose glyphs
 //! map to nothing where their place tells what they were
 //! (`label_marks::restore_unmapped_neutrals`: a label's hyphen and brackets,
-//! a month pair's slash).
+//! a month pair's slash). And last of all, on the lines in reading order,
+//! vowel marks that came out a letter off their own (`displaced_marks`: a
+//! line turned by the reading order has its marks moved the other way).
 
 use std::borrow::Cow;
 
