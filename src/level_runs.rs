@@ -351,7 +351,10 @@ fn label_last(line: &str) -> Option<u64> {
         // (KacstBook's period, drawn at the left of the run after it:
         // `ﻧﻈﺎﻡ ﺗﺸﻐﻴﻞ. 1`, pypdf; `ﻧﻈﺎﻡ ﺗﺸﻐﻴﻞ.1`, PyMuPDF.)
         || (before_number.strip_suffix('.').is_some_and(|b| b.ends_with(is_arabic_letter))
-            && rest.trim_start_matches(' ').starts_with(is_arabic_letter));
+            && rest.trim_start_matches(' ').starts_with(is_arabic_letter))
+        // (DejaVu's, at the start of the run after it: `.ﻧﻈﺎﻡﺗﺸﻐﻴﻞ 1`, pypdf
+        // on XeLaTeX's PDFs.)
+        || rest.strip_prefix(" .").is_some_and(|r| r.starts_with(is_arabic_letter));
     (rest.starts_with("- ") || period_label).then(|| crate::number_order::value(digits, false))
 }
 
@@ -672,8 +675,9 @@ fn kacst_label_period(rest: &str) -> Option<String> {
 /// تشغيل1` reads `1 . نظام تشغيلLinux ...`): a list's label and its period
 /// together (`1. نظام`), the sentence's period drawn with the label's at the
 /// line's end (`3.. اتصال ... التحديثات` is `3. اتصال ... التحديثات.`), a
-/// space between an Arabic word and a Latin one (no text glues the two),
-/// and none between a number and its percent sign (`94.5 %`).
+/// space between an Arabic word and a Latin one (no text glues the two) or
+/// a number before it, and none between a number and its percent sign
+/// (`94.5 %`).
 fn tidy_run_edges(turned: &str) -> Cow<'_, str> {
     let (digits, rest) = split_leading_digits(turned);
     let mut out = if !is_label_number(digits) {
@@ -682,7 +686,14 @@ fn tidy_run_edges(turned: &str) -> Cow<'_, str> {
         Cow::Owned(format!("{digits}. {body}"))
     } else if let Some(body) = rest.strip_prefix(" . ") {
         Cow::Owned(format!("{digits}. {body}"))
-    } else if let Some(body) = rest.strip_prefix(".. ").filter(|b| !b.ends_with(is_end_punctuation)) {
+    } else if let Some(body) = rest.strip_prefix(" .").filter(|b| b.starts_with(is_arabic_letter)) {
+        // (DejaVu's period, glued to the run after it: `1 .نظام تشغيل`.)
+        Cow::Owned(format!("{digits}. {body}"))
+    } else if let Some(body) = rest
+        .strip_prefix(".. ")
+        .or_else(|| rest.strip_prefix("..").filter(|b| b.starts_with(is_arabic_letter)))
+        .filter(|b| !b.ends_with(is_end_punctuation))
+    {
         Cow::Owned(format!("{digits}. {body}."))
     } else {
         Cow::Borrowed(turned)
@@ -698,6 +709,13 @@ fn tidy_run_edges(turned: &str) -> Cow<'_, str> {
         let latin_from = |k: usize| latin_word(&mut chars[k..].iter());
         (is_arabic_letter(a) && (latin_from(i) || (b == '(' && latin_from(i + 1))))
             || (is_arabic_letter(b) && latin_word(&mut chars[..i].iter().rev()))
+            // (A number's run against a word's, `10 أو`: a number after a
+            // space, not a label's, `-١٤مايو.`, which `label_marks` reads;
+            // a word of two letters at least, not an era's letter, `٢٠٢٣م`.)
+            || (is_digit(a) && is_arabic_letter(b) && chars.get(i + 1).is_some_and(|&c| is_arabic_letter(c)) && {
+                let start = chars[..i].iter().rposition(|&c| !is_digit(c));
+                start.is_none_or(|k| chars[k] == ' ')
+            })
     };
     // (A percent sign after its number's run, the space of the run's edge
     // between: `94.5 % على`.)
@@ -829,6 +847,17 @@ mod tests {
         // ends with a number.
         assert_eq!(label_last("1. نظام تشغيل Linux أو Windows 10 أو أحدث؛"), None);
         assert_eq!(label_last("زار الفريق . المدارس في عام 2"), None);
+        // DejaVu's period glued to the run after it (pypdf on XeLaTeX's
+        // PDFs, the spaces inside runs put back), and its edges tidied.
+        assert_eq!(label_last("أو أحدث؛ 10 Windows أو Linux .نظام تشغيل 1"), Some(1));
+        assert_eq!(
+            tidy_run_edges("1 .نظام تشغيل Linux أو Windows 10أو أحدث؛"),
+            "1. نظام تشغيل Linux أو Windows 10 أو أحدث؛"
+        );
+        assert_eq!(tidy_run_edges("3..اتصال بالإنترنت لتنزيل التحديثات"), "3. اتصال بالإنترنت لتنزيل التحديثات.");
+        // (A label's number, an era's letter stay glued.)
+        assert_eq!(tidy_run_edges("أيار -١٤مايو."), "أيار -١٤مايو.");
+        assert_eq!(tidy_run_edges("في عام ٢٠٢٣م."), "في عام ٢٠٢٣م.");
     }
 
     #[test]

@@ -1576,3 +1576,14 @@ fn numbers_and_fathatan_pieces_of_luatex_lines_read_backwards_are_put_back() {
     assert_repaired("pdf-lualatex-kacst-pdfium", 0.08, &[2, 3, 4]);
     assert_repaired("pdf-prose-lualatex-amiri-pdftext", 0.06, &[5, 6]);
 }
+
+/// pypdf on XeLaTeX's technical text with DejaVu emits a line's runs from
+/// the visual left and glues a list's period to the run after its number
+/// (`أو أحدث؛ 10 Windows أو Linux .نظام تشغيل 1`): the labels judge the
+/// document's runs reversed (`level_runs`; measured: 0.663 -> 0.393, and
+/// pypdf on LuaLaTeX's DejaVu PDF, `10أو` spaced, 0.468 -> 0.354).
+#[test]
+fn runs_from_the_left_are_judged_by_labels_whose_period_leads_the_next_run() {
+    assert_repaired("pdf-tech-xelatex-dejavu-pypdf", 0.45, &[0, 4, 5, 7]);
+    assert_repaired("pdf-tech-lualatex-dejavu-pypdf", 0.40, &[]);
+}
