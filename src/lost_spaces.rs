@@ -504,7 +504,16 @@ pub(crate) fn restore_lost_spaces<'a>(line: &'a str, ctx: &LineContext<'_>, edit
                 (turned, turned_spaces) = (numbers_first.clone(), lost_spaces(scorer, &numbers_first).0);
             }
             let with_spaces = spaced(&turned, &turned_spaces, min);
-            return rewrite_whole(line, &with_spaces, FixKind::ReadingOrder, order_confidence, edits);
+            // (A piece's space may come to a line's edge, where the line
+            // had none: `ربلغة ِّ لتصنيف` turned at its shadda.)
+            let mut with_spaces = with_spaces.as_str();
+            if !line.starts_with(' ') {
+                with_spaces = with_spaces.trim_start_matches(' ');
+            }
+            if !line.ends_with(' ') {
+                with_spaces = with_spaces.trim_end_matches(' ');
+            }
+            return rewrite_whole(line, with_spaces, FixKind::ReadingOrder, order_confidence, edits);
         }
     }
     let mut rw = Rewriter::new(line, edits);
@@ -705,6 +714,14 @@ mod tests {
             ctx.spaces_lost = true
         });
         assert_eq!(out, "اتخذهالاجتماع");
+    }
+
+    #[test]
+    fn a_line_turned_at_its_pieces_keeps_its_edges() {
+        // PDFium on LuaLaTeX's Amiri PDF: the shadda drawn apart cuts the
+        // line, and a piece's space came to its start.
+        let out = fix("وُطدقو،ةيبرعلاصوصنلافينصتل ِّ .Pythonةغلبر");
+        assert!(out.starts_with("لتصنيف النصوص العربية"), "{out}");
     }
 
     #[test]
