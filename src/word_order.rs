@@ -663,7 +663,10 @@ fn turn_words(line: &str) -> String {
     let mut i = 0;
     while i < tokens.len() {
         let latin = tokens[i..].iter().take_while(|t| is_latin(t)).count();
-        if latin > 1 {
+        // (A run of Latin words keeps its order, but where that would close
+        // a bracket before opening it: XeTeX drew those words one by one,
+        // from the right, `Learning) (Machine`.)
+        if latin > 1 && !brackets_close_first(tokens[i..i + latin].iter().rev().copied()) {
             out.extend(tokens[i..i + latin].iter().rev().map(|&t| Cow::Borrowed(t)));
             i += latin;
             continue;
@@ -687,6 +690,21 @@ fn turn_words(line: &str) -> String {
         }
     }
     out.join(" ")
+}
+
+/// Whether words, in this order, close a bracket before they open one
+/// (`Learning) (Machine`).
+fn brackets_close_first<'t>(words: impl Iterator<Item = &'t str>) -> bool {
+    let mut open = 0usize;
+    for c in words.flat_map(str::chars) {
+        match c {
+            '(' | '[' => open += 1,
+            ')' | ']' if open == 0 => return true,
+            ')' | ']' => open -= 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether a character stands in a left-to-right run: a digit or a Latin
@@ -978,6 +996,10 @@ mod tests {
             "١- يتناول هذا التقرير التحديات التي تواجهها المدن في إدارة المياه."
         );
         assert_eq!(turn_words("مقدمة أولاً-"), "أولاً- مقدمة");
+        // A run of Latin words keeps its order, but where XeTeX drew each
+        // word apart from the right (its brackets close first so).
+        assert_eq!(turn_words("Learning) (Machine الآلة تعلم"), "تعلم الآلة (Machine Learning)");
+        assert_eq!(turn_words("(Machine Learning) الآلة تعلم"), "تعلم الآلة (Machine Learning)");
         assert_eq!(turn_words(".٢٠٢٣ عام في اللجنة طلب -٢"), "٢- طلب اللجنة في عام ٢٠٢٣.");
         assert_eq!(turn_words("عاجلة؛ صيانة إلى تحتاج (أ)"), "(أ) تحتاج إلى صيانة عاجلة؛");
         assert_eq!(
