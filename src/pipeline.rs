@@ -822,7 +822,12 @@ pub(crate) fn prepare<'a>(
     }
     if config.reading_order {
         let mut ctx = LineContext::new(config, Language::Unknown, None, memo);
-        memo.judge_typed_glue(states.iter().flatten().map(|s| &*s.text), damage_judged || numbers_reversed);
+        // (Numbers whose digits came out reversed are a sign of reversed
+        // runs, but in a document whose lines end their sentences as text
+        // does: PyMuPDF on XeLaTeX's DejaVu PDFs reverses the digits and
+        // loses spaces between words in lines that stand in order.)
+        let numbers_show_runs = numbers_reversed && !word_order::lines_end_their_sentences(lines_as_they_came());
+        memo.judge_typed_glue(states.iter().flatten().map(|s| &*s.text), damage_judged || numbers_show_runs);
         damaged = reversal_damage(states.iter().flatten().map(|s| &*s.text), memo)
             || (!spaces_lost && pieces_of_words_apart(states.iter().flatten().map(|s| &*s.text), memo));
         // Judged on the lines as they came: a stage before may have put a

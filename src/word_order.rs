@@ -478,13 +478,30 @@ const CLAUSE_END: [char; 5] = ['.', '،', '؛', '؟', '!'];
 /// one: text as written, even wrapped anywhere, ends its paragraphs with
 /// them.
 fn starts_more_than_ends_sentences<S: AsRef<str>>(lines: impl Iterator<Item = S>) -> bool {
+    let (first, last) = sentence_ends_first_and_last(lines);
+    first > last
+}
+
+/// How many lines start with a word that ends a sentence or a clause, and
+/// how many end with one's punctuation.
+fn sentence_ends_first_and_last<S: AsRef<str>>(lines: impl Iterator<Item = S>) -> (usize, usize) {
     let (mut sentence_end_first, mut sentence_end_last) = (0usize, 0usize);
     for line in lines {
         let line = line.as_ref();
         sentence_end_first += usize::from(line.split(' ').find(|t| !t.is_empty()).is_some_and(ends_sentence));
         sentence_end_last += usize::from(line.trim_end_matches(' ').ends_with(is_end_punctuation_or_unmapped));
     }
-    sentence_end_first > sentence_end_last
+    (sentence_end_first, sentence_end_last)
+}
+
+/// Whether a document's lines end their sentences as text as written does:
+/// `MIN_LINES` lines at least end with a sentence's or a clause's
+/// punctuation, and more than three times as many as start with a word
+/// that ends one (where runs or words came out from the visual left, the
+/// line's last, emitted first).
+pub(crate) fn lines_end_their_sentences<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let (first, last) = sentence_ends_first_and_last(lines);
+    last >= MIN_LINES && last > 3 * first
 }
 
 /// What the edges of a document's lines of three words or more show, for
@@ -996,6 +1013,12 @@ mod tests {
             "١- يتناول هذا التقرير التحديات التي تواجهها المدن في إدارة المياه."
         );
         assert_eq!(turn_words("مقدمة أولاً-"), "أولاً- مقدمة");
+        // Lines that end their sentences, and lines emitted from the left.
+        let in_order =
+            ["شهدت المنطقة تحولاً.", "سياسات الطاقة، إذ", "في مزيج الكهرباء.", "أقل من ٣ غيغاواط.", "هذه الجهود"];
+        assert!(lines_end_their_sentences(in_order.iter().copied()));
+        let from_the_left = ["تحولاً. المنطقة شهدت", "إذ الطاقة، سياسات", "الكهرباء. مزيج في", "غيغاواط. ٣ من أقل"];
+        assert!(!lines_end_their_sentences(from_the_left.iter().copied()));
         // A run of Latin words keeps its order, but where XeTeX drew each
         // word apart from the right (its brackets close first so).
         assert_eq!(turn_words("Learning) (Machine الآلة تعلم"), "تعلم الآلة (Machine Learning)");
