@@ -247,7 +247,9 @@ fn signs(line: &str) -> usize {
 
 /// One way the marks may stand after a letter: the marks moved onto the
 /// next letter (in the search's direction), the moves so far, the sum of
-/// the places on their letter of the marks moved, and the step before.
+/// the places on their letter of the marks moved (the tie-break), the step
+/// before (its index in the level before), and the marks the letter keeps
+/// (its own not moved, and those moved onto it).
 struct Step {
     moved: Vec<char>,
     moves: usize,

@@ -36,7 +36,13 @@
 //! fonts (hamzas with DejaVu and Noto, shaddas with KacstBook), and pypdf
 //! cuts the line there and emits the pieces in reverse order: such a line
 //! is read with its pieces put back where that reads better still, by the
-//! same unigram model (`pieces_drawn_apart_reversed`).
+//! same unigram model (`pieces_drawn_apart_reversed`). PDFium draws a
+//! fathatan apart so too, a token of its own between whole words, which
+//! read the same in any order: those pieces are put back where the
+//! fathatans then end more words that take one
+//! (`pieces_around_tanweens_reversed`). And PDFium's punctuation after a
+//! number, drawn on the number's other side, goes back after it
+//! (`punctuation_after_numbers`).
 
 use std::borrow::Cow;
 

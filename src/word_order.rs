@@ -10,7 +10,8 @@
 //! Turning the words needs no lexicon, but a correct line must never be
 //! turned, so the damage is judged once per document
 //! (`document_emits_words_from_the_left`): lines that end with a label
-//! drawn as `-N` one space after a word, two in a row counting up, of which
+//! drawn as `-N` one space after a word (a list's `N.` as `.N`: PDFBox on
+//! XeLaTeX's technical text), two in a row counting up, of which
 //! three at least, and most, start with a word that ends a sentence or a
 //! clause (`المياه.`, `عاجلة؛`). Where a line's runs came out in reverse
 //! order (`reading_order`), few lines start so: a run is rarely one word.
