@@ -25,7 +25,10 @@
 //! one through PyMuPDF: moved, two documents read worse), and so does a
 //! mark after a space or punctuation: which letter it sits on, the stages
 //! that read a line's order tell (moved, LuaLaTeX's lines without spaces
-//! were cut and read again in another order).
+//! were cut and read again in another order). A control code a mark's
+//! glyph was mapped to (Chromium's NUL, LibreOffice's `\x05`) stands where
+//! it came, between letters of a word; a line with a layout control (a
+//! tab, a carriage return inside it) is left.
 //!
 //! The damage is judged once per document (`document_displaces_marks`), on
 //! its lines in reading order: `MIN_SIGNS` signs at least, two for five
@@ -145,6 +148,10 @@ fn letter_marks(line: &str) -> Option<LetterMarks> {
                 (in_word, word_marked) = (true, false);
             }
             letters.push((at, c, unplaced, Marks::default()));
+        } else if c.is_control() {
+            // (The code a mark's glyph was mapped to, a NUL or `\x05`, that
+            // the stages before left: it stands where it came.)
+            continue;
         } else if is_arabic_mark(c) {
             if !is_read_mark(c) {
                 return None;
@@ -220,6 +227,12 @@ fn misplaced(letter: char, place: Place, marks: &[char]) -> usize {
     signs
 }
 
+/// A control that lays text out (tabs, line and page breaks), not a
+/// glyph's code.
+fn is_layout_control(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | '\u{85}')
+}
+
 /// Whether a line holds a vowel mark this stage reads (U+064B..U+0650,
 /// U+0652), read on its bytes (a document's every line is asked).
 fn has_vowel_mark(line: &str) -> bool {
@@ -229,9 +242,9 @@ fn has_vowel_mark(line: &str) -> bool {
 /// Signs of marks out of place in a line, and its words with a mark; none
 /// for a line with marks this stage does not read.
 fn signs_and_marked_words(line: &str) -> (usize, usize) {
-    // (Control characters: a table's layout or an extractor's garbage, which
-    // the reading order does not read either.)
-    if !has_vowel_mark(line) || line.trim_end_matches('\r').contains(char::is_control) {
+    // (Layout controls: a table's tabs, a page's carriage returns inside a
+    // line, which the reading order does not read either.)
+    if !has_vowel_mark(line) || line.trim_end_matches('\r').contains(is_layout_control) {
         return (0, 0);
     }
     let Some(marks) = letter_marks(line) else { return (0, 0) };
@@ -427,6 +440,13 @@ mod tests {
     fn marks_a_letter_early_are_put_on_their_letters() {
         // PDFBox on LibreOffice's vowelled PDF (DejaVu Sans).
         assert_eq!(put_back("كاَن في الَقْريَةِ نَهٌْر", Displacement::Early).as_deref(), Some("كانَ في القَرْيَةِ نَهْرٌ"));
+    }
+
+    #[test]
+    fn a_control_a_marks_glyph_was_mapped_to_stays_where_it_came() {
+        assert_eq!(put_back("الَق\u{0}ْريَةِ", Displacement::Early).as_deref(), Some("القَ\u{0}رْيَةِ"));
+        // (A tab is layout: the line is left.)
+        assert_eq!(put_back("كاَن\tفي", Displacement::Early), None);
     }
 
     #[test]

@@ -1562,6 +1562,8 @@ fn vowel_marks_a_letter_off_their_own_are_put_back() {
     assert_repaired("pdf-vowelled-xelatex-kacst-pdfbox", 0.08, &[1]);
     assert_repaired("pdf-vowelled-lualatex-dejavu-pdfbox", 0.17, &[]);
     assert_repaired("pdf-vowelled-wkhtml-dejavu-pdfbox", 0.23, &[]);
+    // (Lines that hold the NUL a shadda's glyph was mapped to: Chromium's.)
+    assert_repaired("pdf-vowelled-chrome-noto-pdfbox", 0.34, &[]);
     let out = repair(&common::in_the_wild("pdf-vowelled-dejavu-pdfbox").0).into_owned();
     assert!(out.lines().nth(1).unwrap().starts_with("كانَ في القَرْيَةِ نَهْرٌ صَغيرٌ يَجْري بَيْنَ"));
 }
