@@ -239,18 +239,28 @@ fn has_vowel_mark(line: &str) -> bool {
     line.as_bytes().windows(2).any(|pair| pair[0] == 0xD9 && matches!(pair[1], 0x8B..=0x90 | 0x92))
 }
 
-/// Signs of marks out of place in a line, and its words with a mark; none
-/// for a line with marks this stage does not read.
-fn signs_and_marked_words(line: &str) -> (usize, usize) {
-    // (Layout controls: a table's tabs, a page's carriage returns inside a
-    // line, which the reading order does not read either.)
+/// A line's letters and marks, where this stage reads the line: it holds a
+/// vowel mark, and no layout control (a table's tabs, a page's carriage
+/// returns inside a line, which the reading order does not read either).
+fn readable_letter_marks(line: &str) -> Option<LetterMarks> {
     if !has_vowel_mark(line) || line.trim_end_matches('\r').contains(is_layout_control) {
-        return (0, 0);
+        return None;
     }
-    let Some(marks) = letter_marks(line) else { return (0, 0) };
-    let signs = marks.leading.len
-        + marks.letters.iter().map(|(_, c, place, m)| misplaced(*c, *place, m.as_slice())).sum::<usize>();
-    (signs, marks.marked_words)
+    letter_marks(line)
+}
+
+impl LetterMarks {
+    /// Signs of marks out of place (see the module documentation).
+    fn signs(&self) -> usize {
+        self.leading.len
+            + self.letters.iter().map(|(_, c, place, m)| misplaced(*c, *place, m.as_slice())).sum::<usize>()
+    }
+}
+
+/// Signs of marks out of place in a line, and its words with a mark; none
+/// for a line this stage does not read.
+fn signs_and_marked_words(line: &str) -> (usize, usize) {
+    readable_letter_marks(line).map_or((0, 0), |marks| (marks.signs(), marks.marked_words))
 }
 
 /// Signs of marks out of place in a line.
@@ -275,10 +285,9 @@ struct Step {
 /// the document's direction that leave no sign of marks out of place; none
 /// where no such placement exists (or the line shows no sign).
 fn put_back(line: &str, direction: Displacement) -> Option<String> {
-    if signs(line) == 0 {
-        return None;
-    }
-    let LetterMarks { letters, leading, attached, .. } = letter_marks(line)?;
+    // (The line read once: its signs, then its placement.)
+    let marks = readable_letter_marks(line).filter(|marks| marks.signs() > 0)?;
+    let LetterMarks { letters, leading, attached, .. } = marks;
     if letters.is_empty() {
         return None;
     }

@@ -261,17 +261,11 @@ pub(crate) fn restore_hamza_pieces<'a>(line: &'a str, ctx: &LineContext<'_>, edi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::tests::{read_corpus, run_stage_judged, texts_as_written};
+    use crate::pipeline::tests::{canonical, read_corpus, run_stage_judged, texts_as_written};
 
     /// The documents of `corpus/in-the-wild` pdf.js made of LibreOffice's
     /// vowelled PDFs, whose lines it cut at their hamzas.
     const CUT_AT_HAMZAS: [&str; 3] = ["noto", "notokufi", "dejavu"];
-
-    /// Compared with the marks in canonical order (the later stages put
-    /// them so).
-    fn canonical(s: &str) -> String {
-        unicode_normalization::UnicodeNormalization::nfd(s).collect()
-    }
 
     #[test]
     fn hamzas_read_once_and_lam_first() {

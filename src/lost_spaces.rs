@@ -481,11 +481,10 @@ pub(crate) fn restore_lost_spaces<'a>(line: &'a str, ctx: &LineContext<'_>, edit
         // font draws one kind apart, Amiri both; cut at both in one pass,
         // four documents read worse.)
         let as_turned = turned_score;
-        let kinds = if as_turned > as_it_stands { &[DrawnApart::Hamzas, DrawnApart::Shaddas][..] } else { &[] };
-        // (Fathatan drawn apart cuts between words, which read the same in
-        // any order: its pieces are put back where it then ends more words
-        // that take it.)
         if as_turned > as_it_stands {
+            // (Fathatan drawn apart cuts between words, which read the same
+            // in any order: its pieces are put back where it then ends more
+            // words that take it.)
             if let Some(pieces) = pieces_around_tanweens_reversed(&turned) {
                 let (pieces_spaces, pieces_score) = lost_spaces(scorer, &pieces);
                 if words_taking_tanween(&pieces) > words_taking_tanween(&turned)
@@ -494,14 +493,14 @@ pub(crate) fn restore_lost_spaces<'a>(line: &'a str, ctx: &LineContext<'_>, edit
                     (turned, turned_spaces, turned_score) = (pieces, pieces_spaces, pieces_score);
                 }
             }
-        }
-        for &cut_at in kinds {
-            let Some(pieces) = pieces_drawn_apart_reversed(&turned, cut_at) else {
-                continue;
-            };
-            let (pieces_spaces, pieces_score) = lost_spaces(scorer, &pieces);
-            if pieces_score > turned_score && cut_confidence(pieces_score - as_turned - DRAWN_APART_MARGIN) >= min {
-                (turned, turned_spaces, turned_score) = (pieces, pieces_spaces, pieces_score);
+            for cut_at in [DrawnApart::Hamzas, DrawnApart::Shaddas] {
+                let Some(pieces) = pieces_drawn_apart_reversed(&turned, cut_at) else {
+                    continue;
+                };
+                let (pieces_spaces, pieces_score) = lost_spaces(scorer, &pieces);
+                if pieces_score > turned_score && cut_confidence(pieces_score - as_turned - DRAWN_APART_MARGIN) >= min {
+                    (turned, turned_spaces, turned_score) = (pieces, pieces_spaces, pieces_score);
+                }
             }
         }
         let order_confidence = cut_confidence(turned_score - as_it_stands - ORDER_MARGIN);
@@ -657,7 +656,7 @@ mod tests {
         // DejaVu's hamzas drawn apart, KacstBook's shaddas.
         // (Compared with the marks in canonical order: the stage keeps them
         // as the extractor wrote them, `mark_order` puts them in order.)
-        let canonical = |s: &str| -> String { unicode_normalization::UnicodeNormalization::nfd(s).collect() };
+        use crate::pipeline::tests::canonical;
         let fixed = |line: &str| canonical(&fix(line));
         assert_eq!(fixed("َوِإيفْكَيَناكُهَءامَّنَأ.ًاعيمَجاهَلْه").replace(' ', ""), canonical("وَإِنَّماءَهُكانَيَكْفيأَهْلَهاجَميعاً."));
         assert_eq!(

@@ -1038,6 +1038,13 @@ impl<'a> LineState<'a> {
 pub(crate) mod tests {
     use super::*;
 
+    /// A text with its marks in canonical order (decomposed): what stages
+    /// that keep marks as the extractor wrote them are compared by, as
+    /// `mark_order` puts them in order after them.
+    pub(crate) fn canonical(s: &str) -> String {
+        unicode_normalization::UnicodeNormalization::nfd(s).collect()
+    }
+
     /// A file of the crate's corpus, by its path below `corpus/`.
     pub(crate) fn read_corpus(name: &str) -> String {
         std::fs::read_to_string(format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
